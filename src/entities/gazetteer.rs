@@ -1,0 +1,1 @@
+//! The gazetteer of Vietnam's administrative units. (Contract placeholder; being written.)

@@ -1,0 +1,215 @@
+//! The article record of `record-format.md`: what `baochi extract` prints, what the index
+//! stores and what every output reads.
+//!
+//! Field names are exactly the contract's. Offsets (`start`, `end`) are Unicode code point
+//! offsets into [`Record::body`], end exclusive, so `body[start..end] == text` in Python terms.
+
+use serde::{Deserialize, Serialize};
+
+/// One extracted article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Where the article came from (given with `--url`, or the crawled address).
+    pub url: Option<String>,
+    /// The publishing site's host name, e.g. `baothanhhoa.vn`.
+    pub source: Option<String>,
+    /// The headline.
+    pub title: Option<String>,
+    /// `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS+07:00` when the time is known.
+    pub published: Option<String>,
+    /// The byline as printed, without "Bài, ảnh:" and the like.
+    pub author: Option<String>,
+    /// The article text alone; paragraphs separated by `\n\n`.
+    pub body: String,
+    /// The province-level unit the article reports on, by its pre-2025 name.
+    pub province: Option<String>,
+    /// The province-level unit that holds it after 1 July 2025.
+    pub province_now: Option<String>,
+    /// The five entity lists.
+    pub entities: Entities,
+}
+
+/// The entity lists of a record; each may be empty, none may be missing.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Entities {
+    /// Resolutions, directives, plans, rules (văn bản).
+    pub documents: Vec<Document>,
+    /// Calendar dates, months, years and ranges (ngày tháng).
+    pub dates: Vec<DateMention>,
+    /// Named people with the titles attached to each mention (cán bộ).
+    pub officials: Vec<Official>,
+    /// Administrative units of Vietnam (địa danh hành chính).
+    pub localities: Vec<Locality>,
+    /// Reported figures: counts and shares (số liệu).
+    pub statistics: Vec<Statistic>,
+}
+
+/// Where a mention stands in the body: code point offsets and the quoted text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// The mention as it stands in `body`.
+    pub text: String,
+    /// Code point offset of the first character.
+    pub start: usize,
+    /// Code point offset one past the last character.
+    pub end: usize,
+}
+
+/// A cited document (văn bản): `Nghị quyết số 12-NQ/TW`, `NQTW4`, `Kế hoạch số 93/KH-TU`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// The kind in Vietnamese, lower case: `nghị quyết`, `chỉ thị`, …
+    pub kind: String,
+    /// The number without leading zeros.
+    pub number: Option<String>,
+    /// The kind's code, ASCII upper case: `NQ`, `CT`, `KH`, …
+    pub code: Option<String>,
+    /// The issuer's code: `TW`, `TU`, `HU`, `DU`, `CP`, `UBND`.
+    pub issuer: Option<String>,
+    /// The plenum number for a Central Committee plenum resolution.
+    pub conference: Option<u32>,
+    /// The Central Committee's term as a Roman numeral.
+    pub term: Option<String>,
+    /// The issue date, `YYYY-MM-DD`, when the text gives it.
+    pub date: Option<String>,
+    /// The tool's identifier: `12-NQ/TW`, `30/NQ-CP`.
+    pub canonical: Option<String>,
+    /// Where it stands in the body.
+    #[serde(flatten)]
+    pub span: Span,
+}
+
+/// A calendar date, month or year, or a range of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateMention {
+    /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
+    pub value: String,
+    /// The end of a range at the range's precision.
+    pub until: Option<String>,
+    /// Where it stands in the body.
+    #[serde(flatten)]
+    pub span: Span,
+}
+
+/// A named person with the titles the text attaches to this mention.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Official {
+    /// Full name as written, normalised.
+    pub name: String,
+    /// Every position attached to this mention, in order.
+    pub titles: Vec<String>,
+    /// Where it stands in the body.
+    #[serde(flatten)]
+    pub span: Span,
+}
+
+/// A mention of an administrative unit of Vietnam.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Locality {
+    /// The unit's proper name: `Bỉm Sơn`.
+    pub name: String,
+    /// `tỉnh`, `thành phố trực thuộc trung ương`, `thành phố`, `thị xã`, `huyện`, `quận`,
+    /// `xã`, `phường`, `thị trấn`, or null when unknown.
+    pub level: Option<String>,
+    /// The province-level unit it lies in (pre-2025 name).
+    pub province: String,
+    /// The GSO code where the gazetteer has it.
+    pub code: Option<String>,
+    /// Where it stands in the body.
+    #[serde(flatten)]
+    pub span: Span,
+}
+
+/// A reported figure: a count or a share.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Statistic {
+    /// The value read in Vietnamese notation (`3.456` → 3456, `22,06` → 22.06).
+    pub value: f64,
+    /// `%` for shares, else the counted noun; empty only when the text names none.
+    pub unit: String,
+    /// The longer phrase it counts, when the unit alone says little.
+    pub subject: Option<String>,
+    /// The year the figure is for, when the text gives it.
+    pub year: Option<String>,
+    /// Where it stands in the body.
+    #[serde(flatten)]
+    pub span: Span,
+}
+
+impl Span {
+    /// Builds a span from byte offsets into `body`, converting them to code point offsets.
+    ///
+    /// Byte offsets must lie on character boundaries (as regex matches do).
+    pub fn from_bytes(body: &str, start: usize, end: usize) -> Span {
+        let cp_start = body[..start].chars().count();
+        let text = &body[start..end];
+        Span {
+            text: text.to_string(),
+            start: cp_start,
+            end: cp_start + text.chars().count(),
+        }
+    }
+}
+
+/// Converts many byte offsets into code point offsets in one pass over `body`.
+///
+/// Entity finders work on byte offsets (what `regex` gives); the contract wants code points.
+/// `offsets` need not be sorted.
+#[derive(Debug, Clone)]
+pub struct CharIndex {
+    /// For every byte offset that starts a char (and the end), its code point index; other
+    /// bytes hold the index of the char they are inside.
+    map: Vec<u32>,
+}
+
+impl CharIndex {
+    /// Indexes `body`.
+    pub fn new(body: &str) -> CharIndex {
+        let mut map = Vec::with_capacity(body.len() + 1);
+        let mut cp = 0u32;
+        for ch in body.chars() {
+            for _ in 0..ch.len_utf8() {
+                map.push(cp);
+            }
+            cp += 1;
+        }
+        map.push(cp);
+        CharIndex { map }
+    }
+
+    /// The code point offset of byte offset `byte`.
+    pub fn cp(&self, byte: usize) -> usize {
+        self.map[byte.min(self.map.len() - 1)] as usize
+    }
+
+    /// A span for the byte range `start..end` of `body` (the string this index was built on).
+    pub fn span(&self, body: &str, start: usize, end: usize) -> Span {
+        Span {
+            text: body[start..end].to_string(),
+            start: self.cp(start),
+            end: self.cp(end),
+        }
+    }
+}
+
+impl Record {
+    /// The article's stable identifier: a hash of its URL, or of its body when it has no
+    /// URL, so re-indexing the same article replaces it.
+    pub fn id(&self) -> String {
+        match &self.url {
+            Some(u) if !u.is_empty() => stable_id(u.as_bytes()),
+            _ => stable_id(self.body.as_bytes()),
+        }
+    }
+}
+
+/// FNV-1a 64 of `bytes` as 16 hex digits: stable across Rust versions and machines, unlike
+/// `std`'s hasher, because ids end up in users' files.
+pub fn stable_id(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}

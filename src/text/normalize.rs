@@ -1,0 +1,221 @@
+//! The contract's normalisation (record-format.md, "Normalisation of every string").
+
+use unicode_normalization::{UnicodeNormalization, is_nfc_quick, IsNormalized};
+
+/// Normalises text the way every emitted string must be: NFC, `Ð`/`ð` written `Đ`/`đ`,
+/// traditional tone placement (`hoà` → `hòa`, `uỷ` → `ủy`), invisible format characters
+/// dropped, white space runs collapsed to one space inside a line, lines trimmed, and at most
+/// one blank line between paragraphs.
+///
+/// Idempotent: `normalize(&normalize(x)) == normalize(x)`.
+pub fn normalize(s: &str) -> String {
+    let nfc = to_nfc(s);
+    let chars = retone(&nfc);
+    collapse_space(&chars, true)
+}
+
+/// Like [`normalize`] but for one-line fields (title, author, names): line breaks become
+/// spaces too, and the result is trimmed.
+pub fn normalize_line(s: &str) -> String {
+    let nfc = to_nfc(s);
+    let chars = retone(&nfc);
+    collapse_space(&chars, false)
+}
+
+fn to_nfc(s: &str) -> Vec<char> {
+    let quick = matches!(is_nfc_quick(s.chars()), IsNormalized::Yes);
+    let mut out: Vec<char> = Vec::with_capacity(s.len());
+    let map = |c: char| match c {
+        '\u{00D0}' => '\u{0110}',
+        '\u{00F0}' => '\u{0111}',
+        _ => c,
+    };
+    if quick {
+        out.extend(s.chars().map(map));
+    } else {
+        out.extend(s.nfc().map(map));
+    }
+    out
+}
+
+/// Chars dropped outright: zero-width spaces and joiners, the BOM, soft hyphens.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// White space inside a line (line breaks excluded).
+pub(crate) fn is_inline_space(c: char) -> bool {
+    c != '\n' && c != '\r' && (c.is_whitespace() || c == '\u{00A0}')
+}
+
+fn is_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{000B}' | '\u{000C}' | '\u{0085}')
+}
+
+/// Collapses white space; with `keep_lines`, line structure survives (trimmed lines, blank
+/// line runs folded to one, no leading or trailing blank lines).
+pub(crate) fn collapse_space(chars: &[char], keep_lines: bool) -> String {
+    let mut out = String::with_capacity(chars.len() + chars.len() / 2);
+    // Pending separator: 0 none, 1 space, 2 line break, 3 blank line.
+    let mut pending = 0u8;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if is_invisible(c) {
+            i += 1;
+            continue;
+        }
+        if is_break(c) {
+            // \r\n counts once.
+            if c == '\r' && chars.get(i + 1) == Some(&'\n') {
+                i += 1;
+            }
+            if keep_lines {
+                pending = if pending >= 2 { 3 } else { 2 };
+            } else {
+                pending = pending.max(1);
+            }
+            i += 1;
+            continue;
+        }
+        if is_inline_space(c) || c.is_whitespace() {
+            pending = pending.max(1);
+            i += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            match pending {
+                1 => out.push(' '),
+                2 => out.push('\n'),
+                3 => out.push_str("\n\n"),
+                _ => {}
+            }
+        }
+        pending = 0;
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// The tone of a precomposed vowel and its base: (base, tone index 0..5).
+/// Tone indices: grave, acute, hook above, tilde, dot below.
+const A_TONES: [char; 5] = ['à', 'á', 'ả', 'ã', 'ạ'];
+const A_TONES_UP: [char; 5] = ['À', 'Á', 'Ả', 'Ã', 'Ạ'];
+const E_TONES: [char; 5] = ['è', 'é', 'ẻ', 'ẽ', 'ẹ'];
+const E_TONES_UP: [char; 5] = ['È', 'É', 'Ẻ', 'Ẽ', 'Ẹ'];
+const Y_TONES: [char; 5] = ['ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'];
+const Y_TONES_UP: [char; 5] = ['Ỳ', 'Ý', 'Ỷ', 'Ỹ', 'Ỵ'];
+const O_TONES: [char; 5] = ['ò', 'ó', 'ỏ', 'õ', 'ọ'];
+const O_TONES_UP: [char; 5] = ['Ò', 'Ó', 'Ỏ', 'Õ', 'Ọ'];
+const U_TONES: [char; 5] = ['ù', 'ú', 'ủ', 'ũ', 'ụ'];
+const U_TONES_UP: [char; 5] = ['Ù', 'Ú', 'Ủ', 'Ũ', 'Ụ'];
+
+/// For a toned final vowel of an open `oa`/`oe`/`uy` syllable: its plain form, the vowel
+/// before it that must carry the tone instead (plain form), and the tone index.
+fn toned_final(c: char) -> Option<(char, char, usize)> {
+    let find = |t: &[char; 5], c: char| t.iter().position(|&x| x == c);
+    if let Some(i) = find(&A_TONES, c) {
+        return Some(('a', 'o', i));
+    }
+    if let Some(i) = find(&A_TONES_UP, c) {
+        return Some(('A', 'O', i));
+    }
+    if let Some(i) = find(&E_TONES, c) {
+        return Some(('e', 'o', i));
+    }
+    if let Some(i) = find(&E_TONES_UP, c) {
+        return Some(('E', 'O', i));
+    }
+    if let Some(i) = find(&Y_TONES, c) {
+        return Some(('y', 'u', i));
+    }
+    if let Some(i) = find(&Y_TONES_UP, c) {
+        return Some(('Y', 'U', i));
+    }
+    None
+}
+
+fn toned(base: char, tone: usize) -> char {
+    match base {
+        'o' => O_TONES[tone],
+        'O' => O_TONES_UP[tone],
+        'u' => U_TONES[tone],
+        'U' => U_TONES_UP[tone],
+        _ => base,
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// Moves the tone of open `oa`, `oe`, `uy` syllables from the last vowel to the first
+/// (`hoà` → `hòa`, `khoẻ` → `khỏe`, `uỷ` → `ủy`), the placement most Vietnamese papers
+/// print. Closed syllables (`hoàn`, `thuyết`) and `quý` are already right and stay.
+fn retone(chars: &[char]) -> Vec<char> {
+    let mut out = chars.to_vec();
+    for i in 1..out.len() {
+        let Some((plain, before, tone)) = toned_final(out[i]) else {
+            continue;
+        };
+        // The syllable must end here.
+        if out.get(i + 1).is_some_and(|&c| is_word_char(c)) {
+            continue;
+        }
+        let prev = out[i - 1];
+        if prev.to_lowercase().next() != Some(before.to_ascii_lowercase()) || !prev.is_ascii() {
+            continue;
+        }
+        // `quý`, `quỳ`: the u belongs to the onset.
+        if before.eq_ignore_ascii_case(&'u') && i >= 2 && matches!(out[i - 2], 'q' | 'Q') {
+            continue;
+        }
+        out[i - 1] = toned(prev, tone);
+        out[i] = plain;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reformed_tones_become_traditional() {
+        assert_eq!(normalize("hoà thuỷ uỷ khoẻ hoá Tuỳ"), "hòa thủy ủy khỏe hóa Tùy");
+        assert_eq!(normalize("HOÀ BÌNH"), "HÒA BÌNH");
+    }
+
+    #[test]
+    fn closed_syllables_and_quy_untouched() {
+        for w in ["hoàn", "quý", "thuyết", "quỳnh", "hoạch", "khuya", "Quý"] {
+            assert_eq!(normalize(w), w);
+        }
+    }
+
+    #[test]
+    fn eth_becomes_d_with_stroke() {
+        assert_eq!(normalize("Ðảng ðoàn"), "Đảng đoàn");
+    }
+
+    #[test]
+    fn nfd_becomes_nfc() {
+        let nfd: String = "Cán bộ".nfd().collect();
+        assert_eq!(normalize(&nfd), "Cán bộ");
+        // NFD with reformed placement too.
+        let nfd: String = "Tỉnh uỷ".nfd().collect();
+        assert_eq!(normalize(&nfd), "Tỉnh ủy");
+    }
+
+    #[test]
+    fn white_space() {
+        assert_eq!(normalize("  a \t b\u{00A0}c \r\n\r\n\r\n d  "), "a b c\n\nd");
+        assert_eq!(normalize("a\nb"), "a\nb");
+        assert_eq!(normalize_line(" a \n b "), "a b");
+        assert_eq!(normalize("a\u{200B}b\u{00AD}c"), "abc");
+    }
+}
