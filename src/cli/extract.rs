@@ -1,5 +1,6 @@
 //! `baochi extract [--url URL] PATH...`
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,6 +15,23 @@ pub struct Args {
     pub paths: Vec<PathBuf>,
 }
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("extract is being written")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut skipped = 0;
+    for path in &args.paths {
+        match baochi::extract::from_path(path, args.url.as_deref()) {
+            Ok(recs) => {
+                for r in recs {
+                    serde_json::to_writer(&mut out, &r)?;
+                    out.write_all(b"\n")?;
+                }
+            }
+            Err(e) => {
+                eprintln!("baochi: {}: {e}", path.display());
+                skipped += 1;
+            }
+        }
+    }
+    Ok(ExitCode::from(if skipped > 0 { 1 } else { 0 }))
 }

@@ -7,3 +7,14 @@ use crate::record::{Locality, Official};
 pub fn find(_body: &str, _officials: &[Official]) -> Vec<Locality> {
     Vec::new()
 }
+
+/// The province an article reports on, as (pre-2025 name, post-2025 name): from the
+/// publishing site's host, the title, the body's opening and the localities it names.
+pub fn infer_province(
+    _source_host: Option<&str>,
+    _title: Option<&str>,
+    _body: &str,
+    _localities: &[Locality],
+) -> Option<(String, String)> {
+    None
+}

@@ -21,5 +21,11 @@ pub fn find_all(body: &str) -> Entities {
     let officials = officials::find(body);
     let localities = localities::find(body, &officials);
     let statistics = statistics::find(body, &documents, &dates);
-    Entities { documents, dates, officials, localities, statistics }
+    Entities {
+        documents,
+        dates,
+        officials,
+        localities,
+        statistics,
+    }
 }

@@ -108,6 +108,12 @@ impl Index {
         Ok(None)
     }
 
+    /// A writer: one per index at a time. Adds and replaces records; nothing is visible to
+    /// readers, nor survives a crash, until [`IndexWriter::commit`].
+    pub fn writer(&self) -> Result<IndexWriter, IndexError> {
+        Err(IndexError::Tantivy("not written yet".into()))
+    }
+
     /// Streams the records of every article the request selects (all when `None`), in a
     /// stable order, without holding them all in memory.
     pub fn for_each_record(
@@ -115,6 +121,32 @@ impl Index {
         _req: Option<&SearchRequest>,
         _f: &mut dyn FnMut(&str, Record) -> Result<(), IndexError>,
     ) -> Result<(), IndexError> {
+        Ok(())
+    }
+}
+
+/// Whether an upsert added a new article or replaced one with the same id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Upsert {
+    /// A new article.
+    Added,
+    /// An article with the same id was there and is replaced.
+    Replaced,
+}
+
+/// Adds records to an [`Index`].
+pub struct IndexWriter {
+    _private: (),
+}
+
+impl IndexWriter {
+    /// Adds `rec`, replacing any article with the same [`Record::id`].
+    pub fn upsert(&mut self, _rec: &Record) -> Result<Upsert, IndexError> {
+        Err(IndexError::Tantivy("not written yet".into()))
+    }
+
+    /// Makes everything added so far durable and visible.
+    pub fn commit(&mut self) -> Result<(), IndexError> {
         Ok(())
     }
 }

@@ -23,7 +23,11 @@ pub struct Decoded {
 pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return Decoded { text: text.into_owned(), encoding: enc.name(), had_errors };
+        return Decoded {
+            text: text.into_owned(),
+            encoding: enc.name(),
+            had_errors,
+        };
     }
     let declared = content_type
         .and_then(charset_param)
@@ -34,7 +38,11 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
             return utf8(bytes);
         }
         let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-        return Decoded { text: text.into_owned(), encoding: enc.name(), had_errors };
+        return Decoded {
+            text: text.into_owned(),
+            encoding: enc.name(),
+            had_errors,
+        };
     }
     if std::str::from_utf8(bytes).is_ok() {
         return utf8(bytes);
@@ -43,12 +51,20 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
     det.feed(bytes, true);
     let enc = det.guess(Some(b"vn"), chardetng::Utf8Detection::Allow);
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-    Decoded { text: text.into_owned(), encoding: enc.name(), had_errors }
+    Decoded {
+        text: text.into_owned(),
+        encoding: enc.name(),
+        had_errors,
+    }
 }
 
 fn utf8(bytes: &[u8]) -> Decoded {
     let (text, had_errors) = encoding_rs::UTF_8.decode_without_bom_handling(bytes);
-    Decoded { text: text.into_owned(), encoding: "UTF-8", had_errors }
+    Decoded {
+        text: text.into_owned(),
+        encoding: "UTF-8",
+        had_errors,
+    }
 }
 
 /// The encoding named by a `charset=` parameter, as in a `Content-Type` value.
@@ -59,7 +75,9 @@ pub fn charset_param(content_type: &str) -> Option<&'static Encoding> {
     let rest = rest.strip_prefix('=')?.trim_start();
     let rest = rest.trim_start_matches(['"', '\'']);
     let end = rest
-        .find(|c: char| c == '"' || c == '\'' || c == ';' || c == '>' || c == '/' || c.is_whitespace())
+        .find(|c: char| {
+            c == '"' || c == '\'' || c == ';' || c == '>' || c == '/' || c.is_whitespace()
+        })
         .unwrap_or(rest.len());
     Encoding::for_label(rest[..end].as_bytes())
 }
@@ -71,7 +89,9 @@ pub fn sniff_meta_charset(head: &[u8]) -> Option<&'static Encoding> {
     let mut from = 0;
     while let Some(i) = lower[from..].find("<meta") {
         let tag_start = from + i;
-        let tag_end = lower[tag_start..].find('>').map_or(lower.len(), |e| tag_start + e);
+        let tag_end = lower[tag_start..]
+            .find('>')
+            .map_or(lower.len(), |e| tag_start + e);
         if let Some(enc) = charset_param(&lower[tag_start..tag_end]) {
             return Some(enc);
         }

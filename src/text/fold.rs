@@ -50,7 +50,10 @@ mod tests {
 
     #[test]
     fn folds_vietnamese() {
-        assert_eq!(fold("Đảng bộ tỉnh Thừa Thiên Huế"), "Dang bo tinh Thua Thien Hue");
+        assert_eq!(
+            fold("Đảng bộ tỉnh Thừa Thiên Huế"),
+            "Dang bo tinh Thua Thien Hue"
+        );
         assert_eq!(fold("Ðảng"), "Dang");
         assert_eq!(fold_lower("CÁN BỘ"), "can bo");
     }

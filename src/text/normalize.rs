@@ -1,6 +1,6 @@
 //! The contract's normalisation (record-format.md, "Normalisation of every string").
 
-use unicode_normalization::{UnicodeNormalization, is_nfc_quick, IsNormalized};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Normalises text the way every emitted string must be: NFC, `Ð`/`ð` written `Đ`/`đ`,
 /// traditional tone placement (`hoà` → `hòa`, `uỷ` → `ủy`), invisible format characters
@@ -52,7 +52,10 @@ pub(crate) fn is_inline_space(c: char) -> bool {
 }
 
 fn is_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{000B}' | '\u{000C}' | '\u{0085}')
+    matches!(
+        c,
+        '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{000B}' | '\u{000C}' | '\u{0085}'
+    )
 }
 
 /// Collapses white space; with `keep_lines`, line structure survives (trimmed lines, blank
@@ -186,7 +189,10 @@ mod tests {
 
     #[test]
     fn reformed_tones_become_traditional() {
-        assert_eq!(normalize("hoà thuỷ uỷ khoẻ hoá Tuỳ"), "hòa thủy ủy khỏe hóa Tùy");
+        assert_eq!(
+            normalize("hoà thuỷ uỷ khoẻ hoá Tuỳ"),
+            "hòa thủy ủy khỏe hóa Tùy"
+        );
         assert_eq!(normalize("HOÀ BÌNH"), "HÒA BÌNH");
     }
 
@@ -213,7 +219,10 @@ mod tests {
 
     #[test]
     fn white_space() {
-        assert_eq!(normalize("  a \t b\u{00A0}c \r\n\r\n\r\n d  "), "a b c\n\nd");
+        assert_eq!(
+            normalize("  a \t b\u{00A0}c \r\n\r\n\r\n d  "),
+            "a b c\n\nd"
+        );
         assert_eq!(normalize("a\nb"), "a\nb");
         assert_eq!(normalize_line(" a \n b "), "a b");
         assert_eq!(normalize("a\u{200B}b\u{00AD}c"), "abc");

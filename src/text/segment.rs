@@ -109,7 +109,12 @@ pub fn segment(s: &str) -> Vec<Token<'_>> {
         } else {
             TokenKind::Word
         };
-        tokens.push(Token { text, start, end, kind });
+        tokens.push(Token {
+            text,
+            start,
+            end,
+            kind,
+        });
     }
     tokens
 }
@@ -129,7 +134,10 @@ mod tests {
 
     #[test]
     fn numbers_stay_whole() {
-        assert_eq!(texts("là 3.456 người, 22,06%."), ["là", "3.456", "người", "22,06"]);
+        assert_eq!(
+            texts("là 3.456 người, 22,06%."),
+            ["là", "3.456", "người", "22,06"]
+        );
         assert_eq!(segment("3.456")[0].kind, TokenKind::Number);
     }
 
