@@ -218,9 +218,23 @@ fn doc_clause(f: &Fields, r: &DocRef, text: &str) -> Box<dyn Query> {
         .iter()
         .map(|k| boost(term(f.document_key, k), DOCUMENT_BOOST))
         .collect();
-    let syls: Vec<Syllable> = text.split_whitespace().flat_map(word_syllables).collect();
-    if !syls.is_empty() {
-        qs.push(text_clause(f, &syls));
+    // A code is written in the body in some form the analyser filed under its canonical;
+    // other references ("Nghị quyết 12", "NQTW4") are also matched as written.
+    let codes: Vec<String> = r
+        .keys
+        .iter()
+        .filter(|k| codes::canonical_code(k).is_some())
+        .map(|k| k.to_lowercase())
+        .collect();
+    if codes.is_empty() {
+        let syls: Vec<Syllable> = text.split_whitespace().flat_map(word_syllables).collect();
+        if !syls.is_empty() {
+            qs.push(text_clause(f, &syls));
+        }
+    }
+    for c in codes {
+        qs.push(term(f.body_f, &c));
+        qs.push(boost(term(f.title_f, &c), TITLE_BOOST));
     }
     union(qs)
 }
