@@ -91,8 +91,17 @@ const TITLES: &[&str] = &[
     "Phó Chủ tịch HĐND tỉnh",
 ];
 
-/// (how the text cites it, canonical, code, number, conference, term).
-const DOCS: &[(&str, &str, &str, &str, Option<u32>, Option<&str>)] = &[
+/// How the text cites a document, its canonical, code, number, conference, term.
+type Cited = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<u32>,
+    Option<&'static str>,
+);
+
+const DOCS: &[Cited] = &[
     (
         "Nghị quyết số 12-NQ/TW",
         "12-NQ/TW",
