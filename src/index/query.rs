@@ -190,9 +190,10 @@ fn text_clause(f: &Fields, syls: &[Syllable]) -> Box<dyn Query> {
         phrase(f.body_f, &folded),
         boost(phrase(f.title_f, &folded), TITLE_BOOST),
     ];
+    // Every scorer costs time on every matching article: the headline's exact stream adds
+    // little ranking beyond the body's and is left out.
     if syls.iter().any(|s| s.exact != s.folded) {
         qs.push(boost(phrase(f.body, &exact), EXACT_BOOST));
-        qs.push(boost(phrase(f.title, &exact), EXACT_BOOST * TITLE_BOOST));
     }
     union(qs)
 }
@@ -305,7 +306,11 @@ fn text_query(f: &Fields, q: &str, marks: &mut HashSet<String>) -> Option<Box<dy
         clauses.push((Occur::Must, union(g)));
     }
     for run in runs.into_iter().filter(|r| r.len() >= 2) {
-        clauses.push((Occur::Should, boost(text_clause(f, &run), PROXIMITY_BOOST)));
+        let folded: Vec<&str> = run.iter().map(|s| s.folded.as_str()).collect();
+        clauses.push((
+            Occur::Should,
+            boost(phrase(f.body_f, &folded), PROXIMITY_BOOST),
+        ));
     }
     for e in excluded {
         clauses.push((Occur::MustNot, e));
