@@ -114,7 +114,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `ngày 3/4/2012 đã ký ban hành ` right before a citation.
 static DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[Nn]gày\s+(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})\s?[/.-]\s?(?P<y>\d{4})\s*,?\s+(?:[^\s.;:,\d]+\s+){0,4}?ban\s+hành\s+(?:[^\s.;:]+\s+){0,3}$")
+    Regex::new(r"[Nn]gày\s+(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})\s?[/.-]\s?(?P<y>\d{4})\s*,?\s+(?:[^\s.;:,\d]+\s+){0,7}?ban\s+hành\s+(?:[^\s.;:]+\s+){0,3}$")
         .expect("valid")
 });
 

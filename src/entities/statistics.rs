@@ -346,12 +346,12 @@ fn phrase_stop(rest: &str) -> usize {
     stop
 }
 
-/// The noun phrase that starts at `at` (after a figure), up to eight words; `None` when
+/// The noun phrase that starts at `at` (after a figure), up to twelve syllables; `None` when
 /// there is none.
 fn phrase_after(body: &str, at: usize) -> Option<String> {
     let rest = body[at..].trim_start_matches(' ');
     let stop = phrase_stop(rest);
-    let words: Vec<&str> = rest[..stop].split_whitespace().take(8).collect();
+    let words: Vec<&str> = rest[..stop].split_whitespace().take(12).collect();
     if words.is_empty() || words[0].starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
