@@ -54,22 +54,25 @@ LEVELS = {
 }
 PREFIXES = ["Thành phố", "Thị trấn", "Thị xã", "Tỉnh", "Quận", "Huyện", "Phường", "Xã"]
 
-# Aliases kept by hand: (name, level, code, note). Every one is a documented fact of the
-# administrative history or a spelling Vietnamese papers print.
+# Aliases kept by hand: (name, level, code, kind, note). Every one is a documented fact of the
+# administrative history or a spelling Vietnamese papers print. Kinds: `former`/`later` names
+# are reported as written; a `merged` unit is reported as written, without the code of the unit
+# that absorbed it; a `spelling` is reported under the unit's name; an `abbreviation`
+# is reported under the unit's name and only matched after a level word.
 MANUAL_ALIASES = [
-    ("Hà Tây", "tỉnh", "01", "merged into Hà Nội on 1 August 2008"),
-    ("Huế", "thành phố trực thuộc trung ương", "46", "name of Thừa Thiên Huế from 1 January 2025"),
-    ("Thừa Thiên - Huế", "tỉnh", "46", "spelling"),
-    ("HCM", "thành phố trực thuộc trung ương", "79", "abbreviation, only after TP/thành phố"),
-    ("Sài Gòn", "thành phố trực thuộc trung ương", "79", "former name of Hồ Chí Minh City"),
-    ("Bà Rịa-Vũng Tàu", "tỉnh", "77", "spelling"),
-    ("Đắc Lắc", "tỉnh", "66", "spelling"),
-    ("Đăk Lăk", "tỉnh", "66", "spelling"),
-    ("Đắk Lăk", "tỉnh", "66", "spelling"),
-    ("Đăk Nông", "tỉnh", "67", "spelling"),
-    ("Đắc Nông", "tỉnh", "67", "spelling"),
-    ("Bắc Cạn", "tỉnh", "06", "spelling"),
-    ("Kon Tom", "tỉnh", "62", "spelling"),
+    ("Hà Tây", "tỉnh", "01", "merged", "merged into Hà Nội on 1 August 2008 (its own code 28 is retired)"),
+    ("Huế", "thành phố trực thuộc trung ương", "46", "later", "name of Thừa Thiên Huế from 1 January 2025"),
+    ("Thừa Thiên - Huế", "tỉnh", "46", "spelling", "hyphenated spelling"),
+    ("HCM", "thành phố trực thuộc trung ương", "79", "abbreviation", "TP.HCM, TP HCM; never bare"),
+    ("TPHCM", "thành phố trực thuộc trung ương", "79", "spelling", "abbreviation with its level word"),
+    ("Sài Gòn", "thành phố trực thuộc trung ương", "79", "former", "name before 1976"),
+    ("Bà Rịa-Vũng Tàu", "tỉnh", "77", "spelling", "unspaced hyphen"),
+    ("Đắc Lắc", "tỉnh", "66", "spelling", "older spelling"),
+    ("Đăk Lăk", "tỉnh", "66", "spelling", "older spelling"),
+    ("Đắk Lăk", "tỉnh", "66", "spelling", "older spelling"),
+    ("Đăk Nông", "tỉnh", "67", "spelling", "older spelling"),
+    ("Đắc Nông", "tỉnh", "67", "spelling", "older spelling"),
+    ("Bắc Cạn", "tỉnh", "06", "spelling", "older spelling"),
 ]
 
 # The pre-2025 name of code 46 (vietnamadminunits already writes its 2025 name).
@@ -208,7 +211,7 @@ def main():
     aliases = set()
     for code, name in list(hp.items()) + list(sp.items()):
         if name != vp[code][0]:
-            aliases.add((name, vp[code][1], code, "province name in the 2019/2021 GSO lists"))
+            aliases.add((name, vp[code][1], code, "former", "province name in the 2019/2021 GSO lists"))
 
     # District-level and commune-level units: the newest list's name wins; a code missing from
     # it is a unit dissolved or merged since, kept with the lists it appears in.
@@ -231,7 +234,7 @@ def main():
                 if (row[0], row[1]) != (last[0], last[1]):
                     older.setdefault((row[0], row[1]), []).append(year)
             for (name, lvl), years in older.items():
-                aliases.add((name, lvl, code, "name/level in the GSO list of %s" % " and ".join(years)))
+                aliases.add((name, lvl, code, "former", "name/level in the GSO list of %s" % " and ".join(years)))
     for a_ in MANUAL_ALIASES:
         aliases.add(a_)
 
@@ -259,7 +262,7 @@ def main():
             name, lvl, pcode, dcode = u["rows"][u["years"][-1]]
             f.write("\t".join([code, name, lvl, pcode, dcode, ",".join(u["years"])]) + "\n")
     with open(os.path.join(a.out, "aliases.tsv"), "w", encoding="utf-8") as f:
-        header(f, "other names and levels of the units above (code: 2 digits province, 3 district, 5 commune)", ["name", "level", "code", "note"])
+        header(f, "other names and levels of the units above (code: 2 digits province, 3 district, 5 commune)", ["name", "level", "code", "kind", "note"])
         for row in sorted(aliases, key=lambda r: (r[0], r[2], r[1])):
             f.write("\t".join(row) + "\n")
     print("provinces %d, 2025 %d, districts %d, communes %d, aliases %d" % (len(vp), len(new), len(dists), len(comms), len(aliases)), file=sys.stderr)
