@@ -7,7 +7,34 @@
 //! compiled in with `include_str!` and parsed once, on first use ([`gazetteer`]).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FNV-1a: names are short and not attacker-chosen in a way that matters here, and the
+/// lookups run for every capitalised syllable of every body, where SipHash shows.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 const PROVINCES: &str = include_str!("../../corpus/reference/provinces.tsv");
 const PROVINCES_2025: &str = include_str!("../../corpus/reference/provinces_2025.tsv");
@@ -126,9 +153,9 @@ pub struct Gazetteer {
     /// Provincial party papers.
     pub papers: Vec<Paper>,
     by_code: HashMap<&'static str, usize>,
-    by_name: HashMap<&'static str, Vec<Reading>>,
+    by_name: FastMap<&'static str, Vec<Reading>>,
     /// For each first syllable of a name, the most syllables a name starting with it has.
-    first: HashMap<&'static str, usize>,
+    first: FastMap<&'static str, usize>,
 }
 
 /// A malformed line in one of the gazetteer's files.
@@ -154,28 +181,82 @@ pub fn rows(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str
 
 /// The syllables of a name or text: runs of letters and digits, with an apostrophe inside a
 /// word kept (`H'Mông`, `Ea H'leo`). Byte ranges.
+///
+/// This runs over every body, so it splits on ASCII bytes first (Vietnamese separates
+/// syllables with spaces and ASCII punctuation) and looks at non-ASCII characters only at a
+/// token's edges, where curly quotes and dashes stand.
 pub fn syllables(s: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::with_capacity(s.len() / 5);
-    let mut start: Option<usize> = None;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let word = c.is_alphanumeric() || ('\u{0300}'..='\u{036F}').contains(&c);
-        let apostrophe = matches!(c, '\'' | '’')
-            && start.is_some()
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        match (word || apostrophe, start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                out.push((st, i));
-                start = None;
-            }
-            _ => {}
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(s.len() / 6);
+    let mut i = 0;
+    while i < b.len() {
+        if is_split(b, i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && !is_split(b, i) {
+            i += 1;
+        }
+        // Trim non-word characters at the edges (“, ”, –, …); UTF-8 boundaries hold because
+        // splits are ASCII bytes.
+        let mut tok = &s[start..i];
+        let mut st = start;
+        while let Some(c) = tok.chars().next().filter(|&c| !is_word_char(c)) {
+            st += c.len_utf8();
+            tok = &tok[c.len_utf8()..];
+        }
+        while let Some(c) = tok.chars().next_back().filter(|&c| !is_word_char(c)) {
+            tok = &tok[..tok.len() - c.len_utf8()];
+        }
+        if !tok.is_empty() {
+            out.push((st, st + tok.len()));
         }
     }
-    if let Some(st) = start {
-        out.push((st, s.len()));
-    }
     out
+}
+
+/// Byte classes: 0 inside a word (ASCII letters and digits, every non-ASCII byte), 1 a
+/// split, 2 an apostrophe.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        if !c.is_ascii_alphanumeric() {
+            t[i] = 1;
+        }
+        i += 1;
+    }
+    t[b'\'' as usize] = 2;
+    t
+};
+
+/// Whether byte `i` ends a syllable: ASCII other than letters and digits, except an
+/// apostrophe between two word bytes.
+#[inline]
+fn is_split(b: &[u8], i: usize) -> bool {
+    match CLASS[b[i] as usize] {
+        0 => false,
+        1 => true,
+        _ => {
+            !(i > 0
+                && i + 1 < b.len()
+                && CLASS[b[i - 1] as usize] == 0
+                && CLASS[b[i + 1] as usize] == 0)
+        }
+    }
+}
+
+/// Letters, digits and combining marks; Vietnamese letters answered from their blocks.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{D7}' | '\u{F7}' => false,
+        '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' | '\u{300}'..='\u{36F}' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 fn err(file: &'static str, line: usize, problem: impl Into<String>) -> GazetteerError {
@@ -204,8 +285,8 @@ impl Gazetteer {
             provinces_2025: Vec::new(),
             papers: Vec::new(),
             by_code: HashMap::with_capacity(12_000),
-            by_name: HashMap::with_capacity(12_000),
-            first: HashMap::new(),
+            by_name: FastMap::with_capacity_and_hasher(12_000, Default::default()),
+            first: FastMap::default(),
         };
         let mut now_codes = Vec::new();
         for (line, row) in rows(PROVINCES) {

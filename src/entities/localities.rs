@@ -34,7 +34,61 @@ use std::collections::HashMap;
 use super::gazetteer::{
     CENTRAL_CITY, Gazetteer, NameKind, Paper, Reading, Tier, gazetteer, syllables,
 };
-use crate::record::{CharIndex, Locality, Official};
+use crate::record::{Locality, Official, Span};
+
+/// Byte offsets to code point offsets for offsets that mostly come in order: the body is
+/// walked once instead of indexing every byte of it.
+#[derive(Default)]
+struct Cursor {
+    byte: usize,
+    cp: usize,
+}
+
+impl Cursor {
+    fn cp(&mut self, body: &str, byte: usize) -> usize {
+        if byte < self.byte {
+            *self = Cursor::default();
+        }
+        self.cp += body[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.cp
+    }
+}
+
+/// The byte ranges of the officials' code point spans.
+fn byte_spans(body: &str, officials: &[Official]) -> Vec<(usize, usize)> {
+    if officials.is_empty() {
+        return Vec::new();
+    }
+    let mut wanted: Vec<usize> = officials
+        .iter()
+        .flat_map(|o| [o.span.start, o.span.end])
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut at: HashMap<usize, usize> = HashMap::with_capacity(wanted.len());
+    let mut w = wanted.iter().peekable();
+    for (cp, (byte, _)) in body.char_indices().enumerate() {
+        while let Some(&&c) = w.peek() {
+            if c > cp {
+                break;
+            }
+            at.insert(c, byte);
+            w.next();
+        }
+        if w.peek().is_none() {
+            break;
+        }
+    }
+    officials
+        .iter()
+        .map(|o| {
+            let start = at.get(&o.span.start).copied().unwrap_or(body.len());
+            let end = at.get(&o.span.end).copied().unwrap_or(body.len());
+            (start, end)
+        })
+        .collect()
+}
 
 /// Level words before a name: (syllables in lower case, the contract level, part of the
 /// mention). Two-syllable entries come first so `thị xã` is not read as `xã`.
@@ -133,13 +187,10 @@ impl Mention<'_> {
 pub fn find(body: &str, officials: &[Official]) -> Vec<Locality> {
     let g = gazetteer();
     let syl = syllables(body);
-    let idx = CharIndex::new(body);
-    let people: Vec<(usize, usize)> = officials
-        .iter()
-        .map(|o| (o.span.start, o.span.end))
-        .collect();
-    let mentions = scan(g, body, &syl, &idx, &people);
+    let people = byte_spans(body, officials);
+    let mentions = scan(g, body, &syl, &people);
     let resolved = resolve(g, body, &mentions);
+    let mut cursor = Cursor::default();
     mentions
         .iter()
         .zip(resolved)
@@ -155,7 +206,11 @@ pub fn find(body: &str, officials: &[Official]) -> Vec<Locality> {
                 level: Some(level.to_string()),
                 province: g.units[unit.province].name.to_string(),
                 code: (reading.kind != NameKind::Merged).then(|| unit.code.to_string()),
-                span: idx.span(body, m.start, m.end),
+                span: Span {
+                    text: body[m.start..m.end].to_string(),
+                    start: cursor.cp(body, m.start),
+                    end: cursor.cp(body, m.end),
+                },
             })
         })
         .collect()
@@ -167,7 +222,6 @@ fn scan<'a>(
     g: &Gazetteer,
     body: &'a str,
     syl: &[(usize, usize)],
-    idx: &CharIndex,
     people: &[(usize, usize)],
 ) -> Vec<Mention<'a>> {
     let mut out = Vec::new();
@@ -192,8 +246,7 @@ fn scan<'a>(
             if readings.is_empty() {
                 continue;
             }
-            let (cs, ce) = (idx.cp(s), idx.cp(end));
-            if people.iter().any(|&(ps, pe)| cs < pe && ps < ce) {
+            if people.iter().any(|&(ps, pe)| s < pe && ps < end) {
                 taken = len;
                 break;
             }
@@ -244,11 +297,18 @@ fn read<'a>(
 ) -> Option<Mention<'a>> {
     let name_start = syl[i].0;
     let end = syl[j - 1].1;
+    // The two words before the name, lower case, when joined to it: read once, compared
+    // with every level word and cue.
+    let before2 = words_before(body, syl, i, 2);
+    let before1 = words_before(body, syl, i, 1);
+    let preceded_by = |words: &[&str]| {
+        let got = if words.len() == 2 { &before2 } else { &before1 };
+        got.as_ref().is_some_and(|w| {
+            w.len() == words.len() && w.iter().map(String::as_str).eq(words.iter().copied())
+        })
+    };
     for &(words, level, in_span) in LEVEL_WORDS {
-        let Some(before) = words_before(body, syl, i, words.len()) else {
-            continue;
-        };
-        if before.iter().map(String::as_str).ne(words.iter().copied()) {
+        if !preceded_by(words) {
             continue;
         }
         let start = if in_span {
@@ -297,15 +357,11 @@ fn read<'a>(
     if PERSON_NAMES.contains(&name) || name.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    for cue in NOT_A_PLACE_BEFORE {
-        if words_before(body, syl, i, cue.len())
-            .is_some_and(|w| w.iter().map(String::as_str).eq(cue.iter().copied()))
-        {
-            return None;
-        }
+    if NOT_A_PLACE_BEFORE.iter().any(|cue| preceded_by(cue)) {
+        return None;
     }
     // Part of a longer proper name ("Nguyễn Thái Nguyên", "Hà Nội Mới").
-    if words_before(body, syl, i, 1).is_some() {
+    if before1.is_some() {
         let prev = &body[syl[i - 1].0..syl[i - 1].1];
         let acronym = prev.chars().all(|c| !c.is_lowercase());
         if starts_upper(prev) && !acronym {
