@@ -397,6 +397,12 @@ impl<'a> Doc<'a> {
             cue = self.cue_before(a, floor, last);
         }
         let before = self.titles_before(a, floor);
+        if cue == Cue::None
+            && let Some(&(t, _)) = before.first()
+        {
+            // "Đồng chí Bí thư Tỉnh ủy Chẩu Văn Lâm": the cue stands before the titles.
+            cue = self.cue_before(t, floor, last);
+        }
         let mut after_place = false;
         let mut after_thing = self
             .phrase_before(&self.lx.institutions, a, floor)
@@ -492,6 +498,14 @@ impl<'a> Doc<'a> {
         ))
     }
 
+    /// Whether a name starts at token `i`: a family name and another name syllable.
+    fn starts_name(&self, i: usize) -> bool {
+        i + 1 < self.n()
+            && self.is_surname(i)
+            && self.joined(i + 1)
+            && self.shape(i + 1) == Shape::Name
+    }
+
     /// Whether token `i` may be inside a title, looking backwards.
     fn title_able(&self, i: usize) -> bool {
         match self.shape(i) {
@@ -547,12 +561,10 @@ impl<'a> Doc<'a> {
                         && self.joined(i + 1)
                         && self.is_cap(i + 1)
                         && self.phrase_at(&self.lx.heads, i + 1, limit).is_none()
+                        && !self.starts_name(i + 1)
                     {
                         i += 1;
-                    } else if let Some(l) = self
-                        .phrase_at(&self.lx.conts, i, limit)
-                        .or_else(|| self.phrase_at(&self.lx.orgs, i, limit))
-                    {
+                    } else if let Some(l) = self.phrase_at(&self.lx.conts, i, limit) {
                         i += l;
                     } else {
                         break;
@@ -589,7 +601,10 @@ impl<'a> Doc<'a> {
             return Vec::new();
         };
         let mut titles = vec![(t, a)];
-        while titles.len() < MAX_TITLES && t > floor + 1 && self.gap(t).trim() == "," {
+        while titles.len() < MAX_TITLES
+            && t > floor + 1
+            && matches!(self.gap(t).trim(), "," | "-" | "–")
+        {
             match self.title_ending_at(t, floor) {
                 Some(p) => {
                     titles.push((p, t));
@@ -607,7 +622,12 @@ impl<'a> Doc<'a> {
     /// token after the last one (or `b`).
     fn titles_after(&self, b: usize) -> (Vec<Range>, usize) {
         let mut titles = Vec::new();
-        if b >= self.n() || !matches!(self.gap(b), ", " | "," | " - " | " – " | " (" | "(") {
+        if b >= self.n()
+            || !matches!(
+                self.gap(b),
+                ", " | "," | " - " | " – " | "-" | "–" | " -" | "- " | " (" | "(" | ": "
+            )
+        {
             return (titles, b);
         }
         let mut i = b;
