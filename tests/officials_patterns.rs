@@ -298,3 +298,36 @@ case!(
     "Sáng nay, Thái Nguyên tổ chức hội nghị; Hà Giang và Lạng Sơn cũng vậy.",
     []
 );
+
+// Abbreviated titles and pen names.
+case!(
+    abbreviated_titles_without_comma,
+    "Về dự có đ/c Nguyễn Công Châu UVBTV – PCT UBND huyện. Quang cảnh buổi lễ. Ảnh: Công Nãng\n\nĐoạn sau.\n\nĐoạn cuối.\n\nHết.",
+    [
+        ("Nguyễn Công Châu", ["UVBTV", "PCT UBND huyện"]),
+        ("Công Nãng", [])
+    ]
+);
+case!(
+    title_after_cue_is_not_a_name,
+    "Đồng chí Phó Chủ tịch HĐND huyện mong muốn các đồng chí tiếp tục phát huy.",
+    []
+);
+case!(
+    dash_chain_before_name,
+    "Ủy viên Trung ương Đảng - Bí thư Tỉnh ủy Lê Đức Thọ phát biểu khai mạc hội nghị.",
+    [("Lê Đức Thọ", ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"])]
+);
+case!(
+    dash_glued_to_name,
+    "Đó là chỉ đạo của đồng chí Nguyễn Thành Tâm-Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy tại hội nghị.",
+    [(
+        "Nguyễn Thành Tâm",
+        ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"]
+    )]
+);
+case!(
+    cue_before_title_vouches_for_unlisted_family_name,
+    "Đồng chí Bí thư Tỉnh ủy Xồng Bá Pó quán triệt nghị quyết.",
+    [("Xồng Bá Pó", ["Bí thư Tỉnh ủy"])]
+);

@@ -443,6 +443,10 @@ impl<'a> Doc<'a> {
             if len < 2 || len > if ethnic { 5 } else { 4 } {
                 return false;
             }
+            // "Đồng chí Phó Chủ tịch": Phó is a family name too, but here a title starts.
+            if self.phrase_at(&self.lx.heads, s, self.n()).is_some() {
+                return false;
+            }
             if self.is_surname(s) {
                 return true;
             }
@@ -622,12 +626,15 @@ impl<'a> Doc<'a> {
     /// token after the last one (or `b`).
     fn titles_after(&self, b: usize) -> (Vec<Range>, usize) {
         let mut titles = Vec::new();
-        if b >= self.n()
-            || !matches!(
-                self.gap(b),
-                ", " | "," | " - " | " – " | "-" | "–" | " -" | "- " | " (" | "(" | ": "
-            )
-        {
+        let separated = matches!(
+            self.gap(b),
+            ", " | "," | " - " | " – " | "-" | "–" | " -" | "- " | " (" | "(" | ": "
+        );
+        // "đ/c Nguyễn Công Châu UVBTV – PCT UBND huyện": an abbreviated title needs no comma.
+        let abbreviated = self.joined(b)
+            && self.shape(b) == Shape::Upper
+            && self.phrase_at(&self.lx.heads, b, self.n()).is_some();
+        if b >= self.n() || !(separated || abbreviated) {
             return (titles, b);
         }
         let mut i = b;
@@ -640,7 +647,7 @@ impl<'a> Doc<'a> {
             if i >= self.n() {
                 break;
             }
-            if matches!(self.gap(i), ", " | ",") {
+            if matches!(self.gap(i), ", " | "," | " - " | " – ") {
                 continue;
             }
             // "Bí thư Tỉnh ủy kiêm Chủ tịch HĐND tỉnh"
