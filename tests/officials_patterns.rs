@@ -331,3 +331,27 @@ case!(
     "Đồng chí Bí thư Tỉnh ủy Xồng Bá Pó quán triệt nghị quyết.",
     [("Xồng Bá Pó", ["Bí thư Tỉnh ủy"])]
 );
+
+case!(
+    sentence_after_a_place_word,
+    "Xe chạy trên đường. Nguyễn Văn Tư cho biết đường đã xuống cấp.",
+    [("Nguyễn Văn Tư", [])]
+);
+case!(
+    photo_credit_naming_a_place_is_not_a_person,
+    "Quang cảnh hội nghị. Ảnh: Thanh Hóa\n\nĐoạn sau.",
+    []
+);
+case!(
+    list_after_leaders_colon,
+    "Tham dự có các đồng chí lãnh đạo tỉnh: Nguyễn Văn Tư, Phó Bí thư Tỉnh ủy; Lê Thị Hoa, Phó Chủ tịch UBND tỉnh.",
+    [
+        ("Nguyễn Văn Tư", ["Phó Bí thư Tỉnh ủy"]),
+        ("Lê Thị Hoa", ["Phó Chủ tịch UBND tỉnh"])
+    ]
+);
+case!(
+    organisation_named_after_a_person,
+    "Đoàn viên Đoàn TNCS Hồ Chí Minh đi theo đường mòn Hồ Chí Minh tới Báo Hà Nội Mới và Bảo tàng Hồ Chí Minh.",
+    []
+);

@@ -403,24 +403,18 @@ impl<'a> Doc<'a> {
             // "Đồng chí Bí thư Tỉnh ủy Chẩu Văn Lâm": the cue stands before the titles.
             cue = self.cue_before(t, floor, last);
         }
-        let mut after_place = false;
-        let mut after_thing = self
-            .phrase_before(&self.lx.institutions, a, floor)
-            .is_some()
-            || (a >= 1 && self.is(a - 1, "tp") && self.gap(a).trim() == ".");
-        if !after_thing {
-            after_place = self.phrase_before(&self.lx.place_words, a, floor).is_some();
-        }
-        if !self.joined(a) && !self.gap(a).trim().is_empty() && !after_thing {
-            // "TP. Hồ Chí Minh" is handled above; other punctuation breaks the context.
-            after_place = false;
-        }
+        // "TP. Hồ Chí Minh"; other punctuation between a word and the run breaks the context.
+        let tp_dot = a >= 1 && self.is(a - 1, "tp") && self.gap(a).trim() == ".";
+        let mut after_thing = tp_dot
+            || (self.joined(a)
+                && self
+                    .phrase_before(&self.lx.institutions, a, floor)
+                    .is_some());
+        let after_place = !after_thing
+            && self.joined(a)
+            && self.phrase_before(&self.lx.place_words, a, floor).is_some();
         // Where a name may start: not inside a known place name.
         let mut min_s = a;
-        let k = self.names_at(&self.lx.place_names, a, b);
-        if k > 0 {
-            min_s = a + k;
-        }
         let k = self.names_at(&self.lx.person_places, a, b);
         if k > 0 && (after_place || after_thing) {
             min_s = a + k;
@@ -436,6 +430,10 @@ impl<'a> Doc<'a> {
         let any_start = matches!(cue, Cue::Strong | Cue::Photo);
         let valid = |s: usize| -> bool {
             if s < min_s || s >= b || (s == a && !pos0) {
+                return false;
+            }
+            // "Hà Nội", "Thái Nguyên": a known place, even where a name could start.
+            if self.names_at(&self.lx.place_names, s, b) > 0 {
                 return false;
             }
             let len = b - s;
