@@ -201,7 +201,8 @@ fn same_path_family(u: &Url, page: &Url) -> bool {
             .trim_end_matches(".html")
             .to_string()
     };
-    u.path() == page.path() || first(u.path()).starts_with(&first(page.path()))
+    let home = first(page.path());
+    u.path() == page.path() || (!home.is_empty() && first(u.path()).starts_with(&home))
 }
 
 /// The `<loc>` values of a sitemap or sitemap index (gzip undone by the caller).
