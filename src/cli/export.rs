@@ -108,6 +108,9 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
         .output
         .as_ref()
         .map_or("standard output".to_string(), |p| p.display().to_string());
-    eprintln!("baochi: exported {rows} rows of {table} as {} to {to}", format.name());
+    eprintln!(
+        "baochi: exported {rows} rows of {table} as {} to {to}",
+        format.name()
+    );
     Ok(ExitCode::SUCCESS)
 }

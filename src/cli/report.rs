@@ -57,7 +57,8 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
         Some(path) => {
             let mut buf = Vec::new();
             render(&report, format, &mut buf)?;
-            std::fs::write(path, buf).with_context(|| format!("{}: cannot write", path.display()))?;
+            std::fs::write(path, buf)
+                .with_context(|| format!("{}: cannot write", path.display()))?;
         }
         None => {
             let mut out = std::io::stdout().lock();
