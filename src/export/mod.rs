@@ -689,19 +689,18 @@ pub fn export_index<W: Write + Send>(
 ) -> Result<u64, ExportError> {
     let mut ex = Exporter::new(table, format, out)?;
     let mut failed: Option<ExportError> = None;
-    index
-        .for_each_record(req, &mut |id, rec| {
-            ex.write_record(id, &rec).map(|_| ()).map_err(|e| {
-                let msg = e.to_string();
-                failed = Some(e);
-                // Stops the iteration; the real error is returned below.
-                IndexError::Tantivy(msg)
-            })
+    let walked = index.for_each_record(req, &mut |id, rec| {
+        ex.write_record(id, &rec).map(|_| ()).map_err(|e| {
+            let msg = e.to_string();
+            failed = Some(e);
+            // Stops the iteration; the real error is returned below.
+            IndexError::Tantivy(msg)
         })
-        .or_else(|e| match failed.take() {
-            Some(real) => Err(real),
-            None => Err(ExportError::Index(e)),
-        })?;
+    });
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    walked?;
     ex.finish()
 }
 
