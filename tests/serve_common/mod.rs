@@ -207,3 +207,37 @@ pub fn index_into(dir: &Path, recs: &[Record]) -> Index {
     index.reload().expect("reload");
     index
 }
+
+/// A running server on a free loopback port, over `index`; stops when dropped.
+pub struct TestServer {
+    /// `http://127.0.0.1:PORT`
+    pub base: String,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl TestServer {
+    /// Starts the router on the current tokio runtime.
+    pub async fn start(index: Index, cfg: baochi::serve::ServeConfig) -> TestServer {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let app = baochi::serve::router(std::sync::Arc::new(index), cfg);
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(baochi::serve::serve(listener, app, async move {
+            let _ = rx.await;
+        }));
+        TestServer {
+            base: format!("http://{addr}"),
+            stop: Some(tx),
+        }
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(tx) = self.stop.take() {
+            let _ = tx.send(());
+        }
+    }
+}
