@@ -14,7 +14,11 @@ fn baochi(data: &Path) -> Command {
 
 fn run(data: &Path, args: &[&str]) -> String {
     let out = baochi(data).arg("report").args(args).output().expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
@@ -24,9 +28,11 @@ fn report_in_every_format() {
     let data = tmp.path().join("data");
     let index = serve_common::index_into(&data.join("index"), &serve_common::articles());
 
-    let json: serde_json::Value = serde_json::from_str(&run(&data, &["--format", "json"])).expect("json");
-    let want = serde_json::to_value(report_index(&index, None, ReportOptions::default()).expect("report"))
-        .expect("json");
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&data, &["--format", "json"])).expect("json");
+    let want =
+        serde_json::to_value(report_index(&index, None, ReportOptions::default()).expect("report"))
+            .expect("json");
     assert_eq!(json, want);
     let hue = json["provinces"]
         .as_array()
@@ -44,14 +50,23 @@ fn report_in_every_format() {
     assert_eq!(shares["max"], 22.06);
 
     let table = run(&data, &[]);
-    assert!(table.starts_with("4 articles, 3 provinces, 2017-03-15 – 2019-02-01"), "{table}");
-    assert!(table.contains("Thừa Thiên Huế (now Huế): 1 articles"), "{table}");
+    assert!(
+        table.starts_with("4 articles, 3 provinces, 2017-03-15 – 2019-02-01"),
+        "{table}"
+    );
+    assert!(
+        table.contains("Thừa Thiên Huế (now Huế): 1 articles"),
+        "{table}"
+    );
     assert!(table.contains("Bá Thước"), "{table}");
 
     let csv_text = run(&data, &["--format", "csv"]);
     let mut rd = csv::Reader::from_reader(csv_text.as_bytes());
     let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.expect("row")).collect();
-    assert!(rows.iter().any(|r| &r[0] == "Thanh Hóa" && &r[2] == "statistic" && &r[4] == "bị kỷ luật"));
+    assert!(
+        rows.iter()
+            .any(|r| &r[0] == "Thanh Hóa" && &r[2] == "statistic" && &r[4] == "bị kỷ luật")
+    );
 
     let out = tmp.path().join("r.html");
     baochi(&data)
@@ -62,8 +77,11 @@ fn report_in_every_format() {
     let html = std::fs::read_to_string(&out).expect("html");
     assert!(html.contains("<h2>Cần Thơ</h2>"), "{html}");
 
-    let narrowed: serde_json::Value =
-        serde_json::from_str(&run(&data, &["--format", "json", "--province", "Thanh Hoa"])).expect("json");
+    let narrowed: serde_json::Value = serde_json::from_str(&run(
+        &data,
+        &["--format", "json", "--province", "Thanh Hoa"],
+    ))
+    .expect("json");
     assert_eq!(narrowed["articles"], 2);
 }
 

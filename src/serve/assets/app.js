@@ -265,7 +265,8 @@ function drawTimeline(box, months) {
   const all = [];
   let [y, m] = keys[0].split("-").map(Number);
   const [ly, lm] = keys[keys.length - 1].split("-").map(Number);
-  while (y < ly || (y === ly && m <= lm)) {
+  // At least a year wide, so a single month is a bar, not a wall.
+  while (y < ly || (y === ly && m <= lm) || all.length < 12) {
     all.push(`${y}-${String(m).padStart(2, "0")}`);
     if (++m > 12) { m = 1; y++; }
     if (all.length > 1200) break;
@@ -323,8 +324,7 @@ async function showArticle(id, s) {
     meta.append(" · ", el("a", { href: rec.url, target: "_blank", rel: "noopener noreferrer" }, host(rec.url) || "nguồn"));
   }
   const legend = $("legend");
-  legend.replaceChildren(...KINDS.map(([k, label]) => el("span", { class: `swatch ent-${k}` }, label)));
-  legend.querySelectorAll(".swatch").forEach((e) => e.classList.add("ent"));
+  legend.replaceChildren(...KINDS.map(([k, name]) => el("span", { class: `swatch ent-${k}` }, name)));
   const ents = collectEntities(rec);
   renderBody($("article-body"), rec.body || "", ents);
   renderEntityList($("entities"), ents);
@@ -410,7 +410,7 @@ function renderEntityList(box, ents) {
     }
     if (mine.length === 0) ul.append(el("li", { class: "meta" }, "—"));
     box.append(el("section", { id: `ents-${kind}` },
-      el("h2", {}, el("span", { class: `swatch ent ent-${kind}` }, " "), `${name} (${mine.length})`), ul));
+      el("h2", {}, el("span", { class: `swatch ent-${kind}` }, "\u00a0"), `${name} (${mine.length})`), ul));
   }
 }
 
