@@ -231,6 +231,17 @@ fn plenum_resolutions_in_every_form() {
 }
 
 #[test]
+fn lists_of_numbers_share_the_code_printed_last() {
+    let got = rows("các Nghị quyết số 18, 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương");
+    let canon: Vec<_> = got.iter().map(|r| r.5.clone()).collect();
+    assert_eq!(canon, [Some("18-NQ/TW".into()), Some("19-NQ/TW".into())]);
+    let docs = find("Quy định 102 và 105 của Bộ Chính trị, Chỉ thị 05, 10 năm qua");
+    let texts: Vec<_> = docs.iter().map(|d| d.span.text.as_str()).collect();
+    assert_eq!(texts, ["Quy định 102", "105", "Chỉ thị 05"]);
+    assert_eq!(docs[1].canonical.as_deref(), Some("105-QD/TW"));
+}
+
+#[test]
 fn two_terms_make_two_citations() {
     let got = rows("thực hiện Nghị quyết Trung ương 4 khóa XI, XII gắn với Chỉ thị 05");
     let canon: Vec<_> = got.iter().map(|r| r.5.clone()).collect();
