@@ -281,6 +281,11 @@ fn a_plenum_without_its_term_takes_it_from_the_article() {
     );
     let got = rows("Trong năm 2018, các cấp ủy tiếp tục thực hiện Nghị quyết Trung ương 4");
     assert_eq!(got[0].5.as_deref(), Some("04-NQ/TW"));
+    // The plenum cited by number with its term.
+    let got = rows(
+        "Nghị quyết số 04-NQ/TW ngày 30/10/2016 của Hội nghị lần thứ 4 Ban Chấp hành Trung ương. Sau một năm thực hiện Nghị quyết Trung ương 4",
+    );
+    assert_eq!(got[1].5.as_deref(), Some("04-NQ/TW"));
     // Nothing to go on: the term stays unknown and so does the canonical.
     let got = rows("xây dựng đề án thực hiện Nghị quyết Trung ương 6");
     assert_eq!(

@@ -794,13 +794,20 @@ fn settle_issuers(found: &mut [Found]) {
 /// Gives a Central Committee plenum named without its term the term the article means.
 fn settle_terms(body: &str, found: &mut [Found]) {
     let mut article_year: Option<Option<u32>> = None;
+    let mut named: Option<Vec<NamedTerm>> = None;
     for i in 0..found.len() {
         let f = &found[i];
         if !f.plenum || f.doc.term.is_some() || f.doc.issuer.as_deref() != Some("TW") {
             continue;
         }
         let conf = f.doc.conference;
-        let same = |g: &Found| g.plenum && g.doc.conference == conf && g.doc.term.is_some();
+        // The same plenum cited with its term, by name or by number ("Nghị quyết số
+        // 12-NQ/TW … của Hội nghị lần thứ tư … (khóa XI)").
+        let same = |g: &Found| {
+            g.doc.conference == conf
+                && g.doc.term.is_some()
+                && g.doc.issuer.as_deref() == Some("TW")
+        };
         let mut term = found[..i]
             .iter()
             .rev()
@@ -808,7 +815,8 @@ fn settle_terms(body: &str, found: &mut [Found]) {
             .or_else(|| found[i + 1..].iter().find(|g| same(g) && g.term_explicit))
             .and_then(|g| g.doc.term.clone());
         if term.is_none() {
-            term = term_named_nearby(body, f.start, conf);
+            let named = named.get_or_insert_with(|| central_terms(body));
+            term = term_named_nearby(named, f.start, conf, body.len());
         }
         if term.is_none()
             && let Some(c) = conf
@@ -822,33 +830,57 @@ fn settle_terms(body: &str, found: &mut [Found]) {
     }
 }
 
+/// A Central Committee term the article names: where, for which plenum if any, which.
+struct NamedTerm {
+    start: usize,
+    conference: Option<u32>,
+    term: String,
+}
+
+/// Every Central Committee term the article names, in body order.
+fn central_terms(body: &str) -> Vec<NamedTerm> {
+    CENTRAL_TERM
+        .captures_iter(body)
+        .filter_map(|c| {
+            let t = c.name("t")?;
+            if char_after(body, t.end()).is_some_and(char::is_alphanumeric) {
+                return None;
+            }
+            Some(NamedTerm {
+                start: c.get(0)?.start(),
+                conference: c.name("c").and_then(|m| m.as_str().parse().ok()),
+                term: t.as_str().to_string(),
+            })
+        })
+        .collect()
+}
+
 /// The Central Committee's term the article names for plenum `conf`, else for any plenum
 /// the table knows `conf` of; the nearest before `at` first.
-fn term_named_nearby(body: &str, at: usize, conf: Option<u32>) -> Option<String> {
+fn term_named_nearby(
+    named: &[NamedTerm],
+    at: usize,
+    conf: Option<u32>,
+    len: usize,
+) -> Option<String> {
     let conf = conf?;
-    let mut same_conf: Option<(usize, String)> = None;
-    let mut any_conf: Option<(usize, String)> = None;
-    for c in CENTRAL_TERM.captures_iter(body) {
-        let Some(t) = c.name("t") else { continue };
-        if char_after(body, t.end()).is_some_and(char::is_alphanumeric) {
-            continue;
-        }
-        let start = c.get(0).map_or(0, |m| m.start());
-        let dist = start.abs_diff(at) + if start > at { body.len() } else { 0 };
-        let term = t.as_str().to_string();
-        let named_conf = c.name("c").and_then(|m| m.as_str().parse::<u32>().ok());
-        let slot = if named_conf == Some(conf) {
+    let mut same_conf: Option<(usize, &str)> = None;
+    let mut any_conf: Option<(usize, &str)> = None;
+    for n in named {
+        // Before the mention counts nearer than anything after it.
+        let dist = n.start.abs_diff(at) + if n.start > at { len } else { 0 };
+        let slot = if n.conference == Some(conf) {
             &mut same_conf
-        } else if named_conf.is_none() && tables::plenum(&term, conf).next().is_some() {
+        } else if n.conference.is_none() && tables::plenum(&n.term, conf).next().is_some() {
             &mut any_conf
         } else {
             continue;
         };
-        if slot.as_ref().is_none_or(|(d, _)| dist < *d) {
-            *slot = Some((dist, term));
+        if slot.is_none_or(|(d, _)| dist < d) {
+            *slot = Some((dist, &n.term));
         }
     }
-    same_conf.or(any_conf).map(|(_, t)| t)
+    same_conf.or(any_conf).map(|(_, t)| t.to_string())
 }
 
 /// The year an article speaks of most (the latest on a tie): what "Nghị quyết Trung ương
