@@ -91,6 +91,11 @@ fn numbered_party_documents_in_both_orders() {
         Some("05-NQ/DU")
     );
     assert_eq!(canon("Chỉ thị số 27-CT/TƯ").as_deref(), Some("27-CT/TW"));
+    let d = one("theo Thông báo kết luận số 15-TB/TU của Thường trực Tỉnh ủy");
+    assert_eq!(
+        (d.kind.as_str(), d.span.text.as_str()),
+        ("thông báo", "Thông báo kết luận số 15-TB/TU")
+    );
 }
 
 #[test]

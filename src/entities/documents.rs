@@ -670,8 +670,25 @@ fn read_numbered(
             doc.number = Some(u.number.to_string());
             doc.date = date.clone();
             let mut issuer_from = IssuerFrom::None;
+            let mut start = if i == 0 { start } else { u.start };
             if let Some(c) = u.code {
-                doc.code = Some(ascii_code(c));
+                let code = ascii_code(c);
+                // "Thông báo kết luận số 15-TB/TU" is a thông báo: the code says so.
+                if let Some(k) = tables::kind_by_code(&code)
+                    && k.name != kind.name
+                {
+                    doc.kind = k.name.to_string();
+                    let before = window_before(body, start, 40).to_lowercase();
+                    let back = k.name.len() + 1;
+                    if i == 0
+                        && before.ends_with(&format!("{} ", k.name))
+                        && start >= back
+                        && body.is_char_boundary(start - back)
+                    {
+                        start -= back;
+                    }
+                }
+                doc.code = Some(code);
             }
             if let Some(iss) = u.issuer {
                 doc.issuer = Some(ascii_code(iss));
@@ -707,7 +724,7 @@ fn read_numbered(
                 plenum: false,
                 context: String::new(),
                 year: u.year,
-                start: if i == 0 { start } else { u.start },
+                start,
                 end: u.end,
             }
         })
