@@ -6,6 +6,8 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
+use baochi::entities::officials;
+
 fn bodies() -> Vec<String> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/seeds");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
@@ -91,5 +93,24 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+fn bench_officials(c: &mut Criterion) {
+    let bodies = bodies();
+    let bytes: usize = bodies.iter().map(String::len).sum();
+    // The bench measures the real work: the seeds name twelve people.
+    let total: usize = bodies.iter().map(|b| officials::find(b).len()).sum();
+    assert_eq!(total, 12, "officials found in corpus/seeds");
+    let mut group = c.benchmark_group("entities");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("officials/seeds", |b| {
+        b.iter(|| {
+            bodies
+                .iter()
+                .map(|body| officials::find(black_box(body)).len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_officials);
 criterion_main!(benches);
