@@ -256,3 +256,50 @@ fn numbered_units_need_their_level_word() {
     assert_eq!(got[1].2, "Hồ Chí Minh");
     assert_eq!(got.len(), 4);
 }
+
+#[test]
+fn lists_after_one_level_word() {
+    let body = "Các huyện Mường Chà, Tủa Chùa và Điện Biên Đông đã hoàn thành.";
+    let got = found(body);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(
+        got[0],
+        one("Mường Chà", "huyện", "Điện Biên", "huyện Mường Chà")
+    );
+    assert_eq!(got[1], one("Tủa Chùa", "huyện", "Điện Biên", "Tủa Chùa"));
+    assert_eq!(
+        got[2],
+        one("Điện Biên Đông", "huyện", "Điện Biên", "Điện Biên Đông")
+    );
+    // "A và B" after a singular level word is a list too.
+    let got = found("Thị xã Bỉm Sơn và Nghi Sơn phát triển công nghiệp.");
+    assert_eq!(got[1], one("Nghi Sơn", "thị xã", "Thanh Hóa", "Nghi Sơn"));
+    // A comma after a singular level word is an address, not a list: the next name keeps
+    // its own reading.
+    let got = found("Tại thị xã Bỉm Sơn, Thanh Hóa, mưa lớn.");
+    assert_eq!(got[1], one("Thanh Hóa", "tỉnh", "Thanh Hóa", "Thanh Hóa"));
+}
+
+#[test]
+fn battles_are_not_places() {
+    let body = "Tỉnh Điện Biên kỷ niệm Chiến thắng Điện Biên Phủ; chiến dịch Điện Biên Phủ.";
+    let got = found(body);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "Điện Biên");
+}
+
+#[test]
+fn hyphen_and_dash_spellings() {
+    for body in [
+        "Về tỉnh Bà Rịa - Vũng Tàu.",
+        "Về tỉnh Bà Rịa – Vũng Tàu.",
+        "Về tỉnh Bà Rịa-Vũng Tàu.",
+    ] {
+        let got = find(body, &[]);
+        assert_eq!(got.len(), 1, "{body}");
+        assert_eq!(got[0].name, "Bà Rịa - Vũng Tàu");
+        assert_eq!(got[0].code.as_deref(), Some("77"));
+    }
+    let got = found("Thành phố Phan Rang - Tháp Chàm chỉnh trang đô thị.");
+    assert_eq!(got[0].2, "Ninh Thuận");
+}

@@ -66,7 +66,6 @@ MANUAL_ALIASES = [
     ("HCM", "thành phố trực thuộc trung ương", "79", "abbreviation", "TP.HCM, TP HCM; never bare"),
     ("TPHCM", "thành phố trực thuộc trung ương", "79", "spelling", "abbreviation with its level word"),
     ("Sài Gòn", "thành phố trực thuộc trung ương", "79", "former", "name before 1976"),
-    ("Bà Rịa-Vũng Tàu", "tỉnh", "77", "spelling", "unspaced hyphen"),
     ("Đắc Lắc", "tỉnh", "66", "spelling", "older spelling"),
     ("Đăk Lăk", "tỉnh", "66", "spelling", "older spelling"),
     ("Đắk Lăk", "tỉnh", "66", "spelling", "older spelling"),
@@ -237,6 +236,22 @@ def main():
                 aliases.add((name, lvl, code, "former", "name/level in the GSO list of %s" % " and ".join(years)))
     for a_ in MANUAL_ALIASES:
         aliases.add(a_)
+    # Papers print the hyphen of a name spaced or not, or as an en dash: "Bà Rịa - Vũng Tàu",
+    # "Bà Rịa-Vũng Tàu", "Phan Rang – Tháp Chàm". Every hyphenated name gets the three forms.
+    named = [(n, lvl, c) for c, (n, lvl) in vp.items()]
+    named += [(u["rows"][u["years"][-1]][0], u["rows"][u["years"][-1]][1], c) for c, u in dists.items()]
+    named += [(u["rows"][u["years"][-1]][0], u["rows"][u["years"][-1]][1], c) for c, u in comms.items()]
+    named += [(a_[0], a_[1], a_[2]) for a_ in list(aliases)]
+    have = {(n, lvl, c) for n, lvl, c in named}
+    for name, lvl, code in named:
+        if "-" not in name and "–" not in name:
+            continue
+        parts = [p.strip() for p in re.split(r"\s*[-–]\s*", name)]
+        for sep in (" - ", "-", " – "):
+            variant = sep.join(parts)
+            if (variant, lvl, code) not in have:
+                have.add((variant, lvl, code))
+                aliases.add((variant, lvl, code, "spelling", "hyphen spaced, unspaced or en dash"))
 
     os.makedirs(a.out, exist_ok=True)
     with open(os.path.join(a.out, "provinces.tsv"), "w", encoding="utf-8") as f:

@@ -115,8 +115,9 @@ const LEVEL_WORDS: &[(&[&str], &str, bool)] = &[
     (&["phường"], "phường", true),
 ];
 
-/// Words after which a bare name is a person, a street, a school or a river, not the unit
-/// ("đồng chí Thái Nguyên", "tư tưởng Hồ Chí Minh", "đường Hùng Vương", "Đại học Huế").
+/// Words after which a bare name is a person, a street, a school, a river or a battle, not
+/// the unit ("đồng chí Thái Nguyên", "tư tưởng Hồ Chí Minh", "đường Hùng Vương", "Đại học
+/// Huế", "Chiến thắng Điện Biên Phủ").
 const NOT_A_PLACE_BEFORE: &[&[&str]] = &[
     &["ông"],
     &["bà"],
@@ -150,6 +151,10 @@ const NOT_A_PLACE_BEFORE: &[&[&str]] = &[
     &["đại", "học"],
     &["bệnh", "viện"],
     &["khách", "sạn"],
+    &["chiến", "thắng"],
+    &["chiến", "dịch"],
+    &["trận"],
+    &["khởi", "nghĩa"],
 ];
 
 /// A person's name that is also a unit's: counted only after a level word.
@@ -224,7 +229,10 @@ fn scan<'a>(
     syl: &[(usize, usize)],
     people: &[(usize, usize)],
 ) -> Vec<Mention<'a>> {
-    let mut out = Vec::new();
+    let mut out: Vec<Mention<'a>> = Vec::new();
+    // The list the last mention opened: its level, whether the level word was plural
+    // ("các xã", "hai huyện"), and where the last item ended.
+    let mut list: Option<(&'static str, bool, usize)> = None;
     let mut i = 0;
     while i < syl.len() {
         let (s, e) = syl[i];
@@ -250,7 +258,23 @@ fn scan<'a>(
                 taken = len;
                 break;
             }
-            if let Some(m) = read(g, body, syl, i, i + len, name, readings) {
+            let m = list
+                .and_then(|(level, plural, prev)| {
+                    listed(body, prev, s, level, plural, name, readings)
+                })
+                .or_else(|| read(g, body, syl, i, i + len, name, readings));
+            if let Some(m) = m {
+                list = match (m.text_level, list) {
+                    // A level word opens a list.
+                    (Some(level), _) if m.start < s => {
+                        Some((level, plural_before(body, m.start), end))
+                    }
+                    // An item carried by the list continues it.
+                    (Some(level), Some((l, plural, _))) if l == level && m.start == s => {
+                        Some((level, plural, end))
+                    }
+                    _ => None,
+                };
                 out.push(m);
                 taken = len;
                 break;
@@ -259,6 +283,56 @@ fn scan<'a>(
         i += taken.max(1);
     }
     out
+}
+
+/// Whether the word before a level word makes it plural: "các xã", "những huyện", "hai
+/// phường", "3 thị trấn".
+fn plural_before(body: &str, level_start: usize) -> bool {
+    let before = body[..level_start].trim_end();
+    let word = before
+        .rsplit([' ', '\n'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "các" | "những" | "hai" | "ba" | "bốn" | "năm" | "sáu" | "bảy" | "tám" | "chín" | "mười"
+    ) || (!word.is_empty() && word.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The next item of a list a level word opened: "các xã Thanh Sơn, Thanh Hà và Liên Sơn",
+/// "xã A và B". A comma alone continues only a plural list, because "xã A, B" is more often
+/// an address ("xã Thanh Sơn, Kim Bảng") than a list.
+fn listed<'a>(
+    body: &'a str,
+    prev_end: usize,
+    start: usize,
+    level: &'static str,
+    plural: bool,
+    name: &'a str,
+    readings: &[Reading],
+) -> Option<Mention<'a>> {
+    let gap = &body[prev_end..start];
+    let ok = match gap {
+        ", " => plural,
+        " và " | ", và " => true,
+        _ => false,
+    };
+    if !ok {
+        return None;
+    }
+    let picked: Vec<(Reading, &'static str)> = readings
+        .iter()
+        .filter(|r| r.level == level || (level == "thành phố" && r.level == CENTRAL_CITY))
+        .map(|r| (*r, r.level))
+        .collect();
+    (!picked.is_empty()).then_some(Mention {
+        start,
+        end: start + name.len(),
+        name,
+        text_level: Some(level),
+        readings: picked,
+    })
 }
 
 /// The lower-case syllables `k` before syllable `i`, if they are joined to it by single
