@@ -78,9 +78,11 @@ fn ambiguous_commune_goes_to_the_article_province() {
         got[1],
         one("Ba Đình", "phường", "Thanh Hóa", "phường Ba Đình")
     );
-    // The name's units all lie in one province: that says enough.
-    let got = found("Nhiều hộ dân ở phường Ba Đình được hỗ trợ.");
-    assert_eq!(got[0].2, "Thanh Hóa");
+    // The name's units (old and 2025 ones) all lie in one province: that says enough.
+    let got = found("Nhiều hộ dân ở phường Bạch Mai được hỗ trợ.");
+    assert_eq!(got[0].2, "Hà Nội");
+    // Phường Ba Đình: two in the old Thanh Hóa, one in Hà Nội from 2025.
+    assert!(found("Nhiều hộ dân ở phường Ba Đình được hỗ trợ.").is_empty());
     // No evidence at all: left out rather than guessed.
     assert!(found("Nhiều hộ dân ở phường Quang Trung được hỗ trợ.").is_empty());
     // The dateline names the paper, the paper its province.
@@ -302,4 +304,19 @@ fn hyphen_and_dash_spellings() {
     }
     let got = found("Thành phố Phan Rang - Tháp Chàm chỉnh trang đô thị.");
     assert_eq!(got[0].2, "Ninh Thuận");
+}
+
+#[test]
+fn communes_of_the_2025_structure() {
+    // Phường Hạc Thành exists only from 1 July 2025; it lies in the old Thanh Hóa.
+    let got = found("UBND phường Hạc Thành, tỉnh Thanh Hóa tổ chức hội nghị.");
+    assert_eq!(
+        got[0],
+        one("Hạc Thành", "phường", "Thanh Hóa", "phường Hạc Thành")
+    );
+    let got = found("Đặc khu Phú Quốc đón khách.");
+    assert_eq!(
+        got[0],
+        one("Phú Quốc", "đặc khu", "Kiên Giang", "Đặc khu Phú Quốc")
+    );
 }

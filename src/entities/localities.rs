@@ -96,6 +96,7 @@ const LEVEL_WORDS: &[(&[&str], &str, bool)] = &[
     (&["thành", "phố"], "thành phố", true),
     (&["thị", "xã"], "thị xã", true),
     (&["thị", "trấn"], "thị trấn", true),
+    (&["đặc", "khu"], "đặc khu", true),
     (&["tỉnh", "ủy"], "tỉnh", false),
     (&["tỉnh", "uỷ"], "tỉnh", false),
     (&["thành", "ủy"], "thành phố", false),
