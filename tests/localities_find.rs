@@ -320,3 +320,13 @@ fn communes_of_the_2025_structure() {
         one("Phú Quốc", "đặc khu", "Kiên Giang", "Đặc khu Phú Quốc")
     );
 }
+
+#[test]
+fn an_address_settles_from_the_province_down() {
+    // Ten provinces have a huyện Châu Thành, and xã Tam Hiệp exists in five.
+    let body = "Tại xã Tam Hiệp, huyện Châu Thành, tỉnh Tiền Giang, mô hình được nhân rộng.";
+    let got = find(body, &[]);
+    let codes: Vec<_> = got.iter().map(|l| l.code.as_deref()).collect();
+    assert_eq!(codes, [Some("28537"), Some("821"), Some("82")]);
+    assert!(got.iter().all(|l| l.province == "Tiền Giang"));
+}

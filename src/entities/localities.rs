@@ -521,10 +521,14 @@ fn resolve(
     }
     let top = top_province(&context);
     // 2. Ambiguous anchored mentions: by the units around them, then the article's province.
-    for (k, m) in mentions.iter().enumerate() {
-        if out[k].is_some() || !m.anchored() {
-            continue;
-        }
+    // Higher tiers first, so "xã Tam Hiệp, huyện Châu Thành, tỉnh Tiền Giang" settles the
+    // district by the province, then the commune by the district.
+    let mut order: Vec<usize> = (0..mentions.len())
+        .filter(|&k| out[k].is_none() && mentions[k].anchored())
+        .collect();
+    order.sort_by_key(|&k| mentions[k].text_level.and_then(Tier::of_level));
+    for k in order {
+        let m = &mentions[k];
         let near: Vec<usize> = mentions
             .iter()
             .enumerate()
