@@ -193,32 +193,52 @@ pub fn rows(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str
 pub fn syllables(s: &str) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 6);
-    let mut i = 0;
-    while i < b.len() {
-        if is_split(b, i) {
-            i += 1;
-            continue;
+    let mut start = usize::MAX;
+    for (i, &byte) in b.iter().enumerate() {
+        match CLASS[byte as usize] {
+            0 => {
+                if start == usize::MAX {
+                    start = i;
+                }
+                continue;
+            }
+            // An apostrophe between two word bytes stays in the word.
+            2 if start != usize::MAX && b.get(i + 1).is_some_and(|&n| CLASS[n as usize] == 0) => {
+                continue;
+            }
+            _ => {}
         }
-        let start = i;
-        while i < b.len() && !is_split(b, i) {
-            i += 1;
+        if start != usize::MAX {
+            push_trimmed(s, start, i, &mut out);
+            start = usize::MAX;
         }
-        // Trim non-word characters at the edges (“, ”, –, …); UTF-8 boundaries hold because
-        // splits are ASCII bytes.
-        let mut tok = &s[start..i];
-        let mut st = start;
+    }
+    if start != usize::MAX {
+        push_trimmed(s, start, b.len(), &mut out);
+    }
+    out
+}
+
+/// Pushes `s[start..end]` without the non-word characters at its edges (“, ”, –, …);
+/// UTF-8 boundaries hold because splits are ASCII bytes.
+#[inline]
+fn push_trimmed(s: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let mut tok = &s[start..end];
+    let mut st = start;
+    if tok.as_bytes()[0] >= 0x80 {
         while let Some(c) = tok.chars().next().filter(|&c| !is_word_char(c)) {
             st += c.len_utf8();
             tok = &tok[c.len_utf8()..];
         }
+    }
+    if tok.as_bytes().last().is_some_and(|&b| b >= 0x80) {
         while let Some(c) = tok.chars().next_back().filter(|&c| !is_word_char(c)) {
             tok = &tok[..tok.len() - c.len_utf8()];
         }
-        if !tok.is_empty() {
-            out.push((st, st + tok.len()));
-        }
     }
-    out
+    if !tok.is_empty() {
+        out.push((st, st + tok.len()));
+    }
 }
 
 /// Byte classes: 0 inside a word (ASCII letters and digits, every non-ASCII byte), 1 a
@@ -236,22 +256,6 @@ static CLASS: [u8; 256] = {
     t[b'\'' as usize] = 2;
     t
 };
-
-/// Whether byte `i` ends a syllable: ASCII other than letters and digits, except an
-/// apostrophe between two word bytes.
-#[inline]
-fn is_split(b: &[u8], i: usize) -> bool {
-    match CLASS[b[i] as usize] {
-        0 => false,
-        1 => true,
-        _ => {
-            !(i > 0
-                && i + 1 < b.len()
-                && CLASS[b[i - 1] as usize] == 0
-                && CLASS[b[i + 1] as usize] == 0)
-        }
-    }
-}
 
 /// Letters, digits and combining marks; Vietnamese letters answered from their blocks.
 #[inline]

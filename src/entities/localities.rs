@@ -238,10 +238,12 @@ fn scan<'a>(
     while i < syl.len() {
         let (s, e) = syl[i];
         let first = &body[s..e];
-        let starts_name = first
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        // Most syllables are lower case: decide those on the first byte.
+        let starts_name = match first.as_bytes()[0] {
+            b if b.is_ascii_lowercase() => false,
+            b if b < 0x80 => b.is_ascii_uppercase() || b.is_ascii_digit(),
+            _ => first.chars().next().is_some_and(char::is_uppercase),
+        };
         let max = if starts_name {
             g.max_syllables(first)
         } else {
