@@ -219,10 +219,61 @@ pub fn syllables(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Pushes `s[start..end]` without the non-word characters at its edges (“, ”, –, …);
-/// UTF-8 boundaries hold because splits are ASCII bytes.
+/// The first syllable of `s` at or after byte `from` (as [`syllables`] splits), if any.
+pub fn next_syllable(s: &str, from: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut i = from;
+    loop {
+        while i < b.len() && CLASS[b[i] as usize] != 0 {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len()
+            && (CLASS[b[i] as usize] == 0
+                || (CLASS[b[i] as usize] == 2
+                    && b.get(i + 1).is_some_and(|&n| CLASS[n as usize] == 0)))
+        {
+            i += 1;
+        }
+        if let Some(w) = trimmed(s, start, i) {
+            return Some(w);
+        }
+    }
+}
+
+/// The last syllable of `s` that ends at or before byte `before` (as [`syllables`] splits).
+pub fn prev_syllable(s: &str, before: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut i = before.min(b.len());
+    loop {
+        while i > 0 && CLASS[b[i - 1] as usize] != 0 {
+            i -= 1;
+        }
+        if i == 0 {
+            return None;
+        }
+        let end = i;
+        while i > 0
+            && (CLASS[b[i - 1] as usize] == 0
+                || (CLASS[b[i - 1] as usize] == 2
+                    && i >= 2
+                    && CLASS[b[i - 2] as usize] == 0
+                    && CLASS[b[i] as usize] == 0))
+        {
+            i -= 1;
+        }
+        if let Some(w) = trimmed(s, i, end) {
+            return Some(w);
+        }
+    }
+}
+
+/// `s[start..end]` without the non-word characters at its edges, unless nothing is left.
 #[inline]
-fn push_trimmed(s: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+fn trimmed(s: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     let mut tok = &s[start..end];
     let mut st = start;
     if tok.as_bytes()[0] >= 0x80 {
@@ -236,8 +287,35 @@ fn push_trimmed(s: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>
             tok = &tok[..tok.len() - c.len_utf8()];
         }
     }
-    if !tok.is_empty() {
-        out.push((st, st + tok.len()));
+    (!tok.is_empty()).then_some((st, st + tok.len()))
+}
+
+/// Where the syllable that starts at byte `at` (a word byte after a split) ends, without
+/// trimming: for skipping a syllable that cannot start a name.
+#[inline]
+pub(crate) fn skip_word(b: &[u8], mut at: usize) -> usize {
+    while at < b.len()
+        && (CLASS[b[at] as usize] == 0
+            || (CLASS[b[at] as usize] == 2
+                && b.get(at + 1).is_some_and(|&n| CLASS[n as usize] == 0)))
+    {
+        at += 1;
+    }
+    at
+}
+
+/// Whether byte `b` is a word byte (ASCII letter or digit, or any non-ASCII byte).
+#[inline]
+pub(crate) fn is_word_byte(b: u8) -> bool {
+    CLASS[b as usize] == 0
+}
+
+/// Pushes `s[start..end]` without the non-word characters at its edges (“, ”, –, …);
+/// UTF-8 boundaries hold because splits are ASCII bytes.
+#[inline]
+fn push_trimmed(s: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    if let Some(w) = trimmed(s, start, end) {
+        out.push(w);
     }
 }
 
@@ -259,7 +337,7 @@ static CLASS: [u8; 256] = {
 
 /// Letters, digits and combining marks; Vietnamese letters answered from their blocks.
 #[inline]
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     match c {
         _ if c.is_ascii() => c.is_ascii_alphanumeric(),
         '\u{D7}' | '\u{F7}' => false,
@@ -660,11 +738,32 @@ mod tests {
 
     #[test]
     fn syllables_keep_inner_apostrophes() {
-        let s = "Ea H'leo, TP.HCM và Bà Rịa - Vũng Tàu";
+        let s = "Ea H'leo, TP.HCM và “Bà Rịa - Vũng Tàu”";
         let words: Vec<&str> = syllables(s).into_iter().map(|(a, b)| &s[a..b]).collect();
         assert_eq!(
             words,
             ["Ea", "H'leo", "TP", "HCM", "và", "Bà", "Rịa", "Vũng", "Tàu"]
         );
+    }
+
+    #[test]
+    fn next_and_prev_syllable_agree_with_syllables() {
+        let s = "“Ea H'leo” – 'Đảng bộ' TP.HCM, xã Ba Đình… (Bỉm Sơn)'";
+        let all = syllables(s);
+        let mut fwd = Vec::new();
+        let mut at = 0;
+        while let Some(w) = next_syllable(s, at) {
+            fwd.push(w);
+            at = w.1;
+        }
+        assert_eq!(fwd, all);
+        let mut back = Vec::new();
+        let mut at = s.len();
+        while let Some(w) = prev_syllable(s, at) {
+            back.push(w);
+            at = w.0;
+        }
+        back.reverse();
+        assert_eq!(back, all);
     }
 }

@@ -32,7 +32,8 @@
 use std::collections::HashMap;
 
 use super::gazetteer::{
-    CENTRAL_CITY, Gazetteer, NameKind, Paper, Reading, Tier, gazetteer, syllables,
+    CENTRAL_CITY, Gazetteer, NameKind, Paper, Reading, Tier, gazetteer, is_word_byte, is_word_char,
+    next_syllable, prev_syllable, skip_word,
 };
 use crate::record::{Locality, Official, Span};
 
@@ -192,9 +193,8 @@ impl Mention<'_> {
 /// by `officials` are people, not places.
 pub fn find(body: &str, officials: &[Official]) -> Vec<Locality> {
     let g = gazetteer();
-    let syl = syllables(body);
     let people = byte_spans(body, officials);
-    let mentions = scan(g, body, &syl, &people);
+    let mentions = scan(g, body, &people);
     let resolved = resolve(g, body, &mentions);
     let mut cursor = Cursor::default();
     mentions
@@ -224,48 +224,66 @@ pub fn find(body: &str, officials: &[Official]) -> Vec<Locality> {
 
 /// Every name of the gazetteer in `body` that its context lets stand for a unit, longest
 /// first, without overlaps.
-fn scan<'a>(
-    g: &Gazetteer,
-    body: &'a str,
-    syl: &[(usize, usize)],
-    people: &[(usize, usize)],
-) -> Vec<Mention<'a>> {
+fn scan<'a>(g: &Gazetteer, body: &'a str, people: &[(usize, usize)]) -> Vec<Mention<'a>> {
+    let b = body.as_bytes();
     let mut out: Vec<Mention<'a>> = Vec::new();
     // The list the last mention opened: its level, whether the level word was plural
     // ("các xã", "hai huyện"), and where the last item ended.
     let mut list: Option<(&'static str, bool, usize)> = None;
+    let mut ends: Vec<usize> = Vec::with_capacity(8);
     let mut i = 0;
-    while i < syl.len() {
-        let (s, e) = syl[i];
-        let first = &body[s..e];
-        // Most syllables are lower case: decide those on the first byte.
-        let starts_name = match first.as_bytes()[0] {
-            b if b.is_ascii_lowercase() => false,
-            b if b < 0x80 => b.is_ascii_uppercase() || b.is_ascii_digit(),
-            _ => first.chars().next().is_some_and(char::is_uppercase),
-        };
-        let max = if starts_name {
-            g.max_syllables(first)
+    while i < b.len() {
+        let c = b[i];
+        if !is_word_byte(c) {
+            i += 1;
+            continue;
+        }
+        // A syllable starts here. Most are lower case: decide those on the first byte and
+        // skip them without further work.
+        let starts_name = if c.is_ascii_lowercase() {
+            false
+        } else if c < 0x80 {
+            c.is_ascii_uppercase() || c.is_ascii_digit()
         } else {
-            0
+            match body[i..].chars().next() {
+                Some(ch) if ch.is_uppercase() => true,
+                // Punctuation outside ASCII (“, –, …) before a word: look again after it.
+                Some(ch) if !is_word_char(ch) => {
+                    i += ch.len_utf8();
+                    continue;
+                }
+                _ => false,
+            }
         };
-        let mut taken = 0;
-        for len in (1..=max.min(syl.len() - i)).rev() {
-            let end = syl[i + len - 1].1;
+        let Some((s, e)) = starts_name.then(|| next_syllable(body, i)).flatten() else {
+            i = skip_word(b, i + 1);
+            continue;
+        };
+        let max = g.max_syllables(&body[s..e]);
+        ends.clear();
+        ends.push(e);
+        while ends.len() < max {
+            let Some((_, ne)) = next_syllable(body, ends[ends.len() - 1]) else {
+                break;
+            };
+            ends.push(ne);
+        }
+        let mut next = e;
+        for &end in ends.iter().take(max).rev() {
             let name = &body[s..end];
             let readings = g.readings(name);
             if readings.is_empty() {
                 continue;
             }
             if people.iter().any(|&(ps, pe)| s < pe && ps < end) {
-                taken = len;
+                next = end;
                 break;
             }
             let m = list
                 .and_then(|(level, plural, prev)| {
                     listed(body, prev, s, level, plural, name, readings)
                 })
-                .or_else(|| read(g, body, syl, i, i + len, name, readings));
+                .or_else(|| read(g, body, s, end, name, readings));
             if let Some(m) = m {
                 list = match (m.text_level, list) {
                     // A level word opens a list.
@@ -279,11 +297,11 @@ fn scan<'a>(
                     _ => None,
                 };
                 out.push(m);
-                taken = len;
+                next = end;
                 break;
             }
         }
-        i += taken.max(1);
+        i = next.max(i + 1);
     }
     out
 }
@@ -338,49 +356,47 @@ fn listed<'a>(
     })
 }
 
-/// The lower-case syllables `k` before syllable `i`, if they are joined to it by single
-/// spaces (or, for `TP.`/`TX.`, a dot).
-fn words_before(body: &str, syl: &[(usize, usize)], i: usize, k: usize) -> Option<Vec<String>> {
-    if i < k {
-        return None;
-    }
+/// The `k` lower-case syllables before byte `at` and where the first of them starts, if
+/// they are joined to each other and to `at` by single spaces (or, after `TP`/`TX`, a dot).
+fn words_before(body: &str, at: usize, k: usize) -> Option<(Vec<String>, usize)> {
     let mut out = Vec::with_capacity(k);
-    for j in i - k..i {
-        let gap = &body[syl[j].1..syl[j + 1].0];
-        let word = body[syl[j].0..syl[j].1].to_lowercase();
+    let mut next = at;
+    for _ in 0..k {
+        let (ws, we) = prev_syllable(body, next)?;
+        let gap = &body[we..next];
+        let word = body[ws..we].to_lowercase();
         let dotted = matches!(word.as_str(), "tp" | "tx") && matches!(gap, "." | ". ");
         if gap != " " && !dotted {
             return None;
         }
         out.push(word);
+        next = ws;
     }
-    Some(out)
+    out.reverse();
+    Some((out, next))
 }
 
 fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Reads the name at syllables `i..j` in its context: which readings it allows and at what
-/// level, or `None` when it stands for no unit here.
+/// Reads the name at bytes `name_start..end` in its context: which readings it allows and
+/// at what level, or `None` when it stands for no unit here.
 fn read<'a>(
     g: &Gazetteer,
     body: &'a str,
-    syl: &[(usize, usize)],
-    i: usize,
-    j: usize,
+    name_start: usize,
+    end: usize,
     name: &'a str,
     readings: &[Reading],
 ) -> Option<Mention<'a>> {
-    let name_start = syl[i].0;
-    let end = syl[j - 1].1;
     // The two words before the name, lower case, when joined to it: read once, compared
     // with every level word and cue.
-    let before2 = words_before(body, syl, i, 2);
-    let before1 = words_before(body, syl, i, 1);
+    let before2 = words_before(body, name_start, 2);
+    let before1 = words_before(body, name_start, 1);
     let preceded_by = |words: &[&str]| {
         let got = if words.len() == 2 { &before2 } else { &before1 };
-        got.as_ref().is_some_and(|w| {
+        got.as_ref().is_some_and(|(w, _)| {
             w.len() == words.len() && w.iter().map(String::as_str).eq(words.iter().copied())
         })
     };
@@ -388,10 +404,9 @@ fn read<'a>(
         if !preceded_by(words) {
             continue;
         }
-        let start = if in_span {
-            syl[i - words.len()].0
-        } else {
-            name_start
+        let start = match (in_span, words.len(), &before1, &before2) {
+            (true, 1, Some((_, st)), _) | (true, 2, _, Some((_, st))) => *st,
+            _ => name_start,
         };
         let fits =
             |r: &Reading| r.level == level || (level == "thành phố" && r.level == CENTRAL_CITY);
@@ -438,14 +453,20 @@ fn read<'a>(
         return None;
     }
     // Part of a longer proper name ("Nguyễn Thái Nguyên", "Hà Nội Mới").
-    if before1.is_some() {
-        let prev = &body[syl[i - 1].0..syl[i - 1].1];
+    if let Some((ps, pe)) = before1
+        .as_ref()
+        .and_then(|_| prev_syllable(body, name_start))
+    {
+        let prev = &body[ps..pe];
         let acronym = prev.chars().all(|c| !c.is_lowercase());
         if starts_upper(prev) && !acronym {
             return None;
         }
     }
-    if j < syl.len() && &body[end..syl[j].0] == " " && starts_upper(&body[syl[j].0..syl[j].1]) {
+    if let Some((ns, ne)) = next_syllable(body, end)
+        && &body[end..ns] == " "
+        && starts_upper(&body[ns..ne])
+    {
         return None;
     }
     let picked: Vec<(Reading, &'static str)> = readings
