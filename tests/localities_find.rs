@@ -330,3 +330,73 @@ fn an_address_settles_from_the_province_down() {
     assert_eq!(codes, [Some("28537"), Some("821"), Some("82")]);
     assert!(got.iter().all(|l| l.province == "Tiền Giang"));
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces that make up Vietnamese news text with place names in it, and the edge cases
+    /// of the byte scanner: curly quotes, apostrophes, dashes, dots, line breaks.
+    const PIECES: &[&str] = &[
+        "xã",
+        "phường",
+        "thị xã",
+        "huyện",
+        "Huyện ủy",
+        "Thị ủy",
+        "tỉnh",
+        "TP",
+        "TP.",
+        "các",
+        "và",
+        "Ba Đình",
+        "Bỉm Sơn",
+        "Hương Trà",
+        "Thái Nguyên",
+        "Hồ Chí Minh",
+        "HCM",
+        "Điện Biên",
+        "Đông",
+        "Quang Trung",
+        "3",
+        "12",
+        "“",
+        "”",
+        "'",
+        "H'Mông",
+        "-",
+        "–",
+        ",",
+        ".",
+        "(",
+        ")",
+        "\n\n",
+        "…",
+        "ông",
+        "tư tưởng",
+        "Ðảng",
+        "Nguyễn",
+        " ",
+        "  ",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn offsets_always_quote_the_text(idx in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+            let raw: String = idx.iter().map(|&i| PIECES[i]).collect::<Vec<_>>().join(" ");
+            let body = normalize(&raw);
+            let got = find(&body, &[]);
+            let chars: Vec<char> = body.chars().collect();
+            let mut last_end = 0;
+            for l in &got {
+                prop_assert!(l.span.start < l.span.end && l.span.end <= chars.len());
+                let quoted: String = chars[l.span.start..l.span.end].iter().collect();
+                prop_assert_eq!(&quoted, &l.span.text);
+                prop_assert!(l.span.start >= last_end, "mentions do not overlap");
+                last_end = l.span.end;
+                prop_assert!(l.span.text.ends_with(l.name.as_str()) || l.name == "Hồ Chí Minh");
+            }
+        }
+    }
+}
