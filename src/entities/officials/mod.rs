@@ -25,7 +25,7 @@
 
 mod lexicon;
 
-use crate::record::{CharIndex, Official};
+use crate::record::{Official, Span};
 use crate::text::{TokenKind, normalize_line, segment};
 use lexicon::{LEXICON, Lexicon, Phrases};
 
@@ -42,11 +42,26 @@ pub fn find(body: &str) -> Vec<Official> {
     if mentions.is_empty() {
         return Vec::new();
     }
-    let index = CharIndex::new(body);
+    // Mentions come in body order, so code point offsets are counted in one pass.
+    let (mut byte, mut cp) = (0, 0);
+    let mut to_cp = |at: usize| {
+        if at >= byte {
+            cp += body[byte..at].chars().count();
+        } else {
+            cp = body[..at].chars().count();
+        }
+        byte = at;
+        cp
+    };
     mentions
         .into_iter()
         .map(|m| {
             let (s, e) = doc.bytes(m.name);
+            let span = Span {
+                text: body[s..e].to_string(),
+                start: to_cp(s),
+                end: to_cp(e),
+            };
             Official {
                 name: normalize_line(&body[s..e]),
                 titles: m
@@ -57,7 +72,7 @@ pub fn find(body: &str) -> Vec<Official> {
                         normalize_line(&body[ts..te])
                     })
                     .collect(),
-                span: index.span(body, s, e),
+                span,
             }
         })
         .collect()
