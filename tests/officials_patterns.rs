@@ -355,3 +355,43 @@ case!(
     "Đoàn viên Đoàn TNCS Hồ Chí Minh đi theo đường mòn Hồ Chí Minh tới Báo Hà Nội Mới và Bảo tàng Hồ Chí Minh.",
     []
 );
+
+// Organisation names inside titles.
+case!(
+    long_organisation_names,
+    "Ông Trần Văn Tư, Giám đốc Sở Giao thông vận tải, và bà Lê Thị Hoa, Giám đốc Ngân hàng Chính sách xã hội tỉnh, cùng dự. Ông Lò Văn Bảo, Giám đốc Sở Lao động - Thương binh và Xã hội, phát biểu.",
+    [
+        ("Trần Văn Tư", ["Giám đốc Sở Giao thông vận tải"]),
+        ("Lê Thị Hoa", ["Giám đốc Ngân hàng Chính sách xã hội tỉnh"]),
+        (
+            "Lò Văn Bảo",
+            ["Giám đốc Sở Lao động - Thương binh và Xã hội"]
+        ),
+    ]
+);
+case!(
+    supreme_court_and_state_titles,
+    "Chánh án Tòa án nhân dân tối cao Nguyễn Hòa Bình và Chủ tịch nước Võ Văn Thưởng dự lễ.",
+    [
+        ("Nguyễn Hòa Bình", ["Chánh án Tòa án nhân dân tối cao"]),
+        ("Võ Văn Thưởng", ["Chủ tịch nước"]),
+    ]
+);
+case!(
+    lower_case_titles_before_names,
+    "Theo chủ tịch xã Lê Văn Thanh và bí thư xã Trương Văn An, việc này là do lịch sử để lại.",
+    [
+        ("Lê Văn Thanh", ["chủ tịch xã"]),
+        ("Trương Văn An", ["bí thư xã"])
+    ]
+);
+case!(
+    personal_details_are_not_titles,
+    "Đối tượng Trần Văn Hùng (SN 1985, trú tại thôn 3) đã bị bắt.",
+    [("Trần Văn Hùng", [])]
+);
+case!(
+    byline_with_agency,
+    "Nội dung bài viết.\n\nNguyễn Văn Hải (TTXVN)",
+    []
+);

@@ -550,15 +550,14 @@ impl<'a> Doc<'a> {
             if !self.joined(i) {
                 // Văn hóa - Xã hội, Bà Rịa - Vũng Tàu.
                 let dash = matches!(self.gap(i), " - " | " – ");
-                if dash
-                    && self.is_cap(i - 1)
+                let joins = dash
                     && self.is_cap(i)
                     && self.phrase_at(&self.lx.heads, i, limit).is_none()
-                {
-                    i += 1;
-                    continue;
+                    && self.phrase_at(&self.lx.cues, i, limit).is_none()
+                    && !self.starts_name(i);
+                if !joins {
+                    break;
                 }
-                break;
             }
             match self.shape(i) {
                 Shape::Name | Shape::Upper => {
@@ -685,7 +684,9 @@ impl<'a> Doc<'a> {
         let line_start = self.body[..s].rfind('\n').map_or(0, |p| p + 1);
         let line_end = self.body[e..].find('\n').map_or(self.body.len(), |p| e + p);
         let suffix = self.body[e..line_end].trim_matches(|c: char| c.is_whitespace() || c == '.');
-        if !suffix.is_empty() {
+        // "Nguyễn Văn A (TTXVN)": the agency after a byline.
+        let agency = suffix.starts_with('(') && suffix.ends_with(')');
+        if !suffix.is_empty() && !agency {
             return false;
         }
         let prefix = self.body[line_start..s].trim().to_lowercase();
