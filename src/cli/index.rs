@@ -1,7 +1,14 @@
 //! `baochi index PATH...`
 
+use anyhow::Context;
 use baochi::data::DataDir;
-use std::path::PathBuf;
+use baochi::index::{Index, Upsert};
+use baochi::record::Record;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Flags of `baochi index`.
@@ -10,8 +17,151 @@ pub struct Args {
     /// Files or directories (walked recursively) of HTML, text or WARC articles.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// Commit (make durable) after this many input files; an interrupted run keeps every
+    /// batch committed before it.
+    #[arg(long, default_value_t = 500, hide = true)]
+    pub commit_every: usize,
 }
 
-pub fn run(_args: Args, _data: &DataDir) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("index is being written")
+/// The extensions a walked directory's files must have to be read.
+fn is_article_file(p: &Path) -> bool {
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    [".html", ".htm", ".xhtml", ".txt", ".warc", ".warc.gz"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+}
+
+/// Counts of what a run did.
+#[derive(Debug, Default)]
+struct Tally {
+    added: u64,
+    replaced: u64,
+    skipped: BTreeMap<String, u64>,
+}
+
+impl Tally {
+    fn skip(&mut self, reason: &str) {
+        *self.skipped.entry(reason.to_string()).or_default() += 1;
+    }
+
+    fn summary(&self) -> String {
+        let skipped: u64 = self.skipped.values().sum();
+        let mut s = format!(
+            "indexed {} articles ({} new, {} replaced), skipped {}",
+            self.added + self.replaced,
+            self.added,
+            self.replaced,
+            skipped
+        );
+        if skipped > 0 {
+            let reasons: Vec<String> = self
+                .skipped
+                .iter()
+                .map(|(r, n)| format!("{n} {r}"))
+                .collect();
+            s.push_str(&format!(" ({})", reasons.join(", ")));
+        }
+        s
+    }
+}
+
+/// Expands the arguments into input files: directories walked, in a stable order.
+fn inputs(paths: &[PathBuf], tally: &mut Tally) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found: Vec<PathBuf> = Vec::new();
+            for entry in walkdir::WalkDir::new(p).follow_links(true) {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && is_article_file(e.path()) => {
+                        found.push(e.into_path())
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        eprintln!("baochi: {}: {e}", p.display());
+                        tally.skip("unreadable");
+                    }
+                }
+            }
+            found.sort();
+            files.extend(found);
+        } else if p.is_file() {
+            files.push(p.clone());
+        } else {
+            eprintln!("baochi: {}: no such file or directory", p.display());
+            tally.skip("missing");
+        }
+    }
+    files
+}
+
+pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
+    let dir = data.index_dir();
+    let index = Index::create_or_open(&dir).with_context(|| dir.display().to_string())?;
+    let mut tally = Tally::default();
+    let files = inputs(&args.paths, &mut tally);
+    let mut writer = index.writer()?;
+
+    let bar = ProgressBar::new(files.len() as u64);
+    if std::io::stderr().is_terminal() {
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} files, {per_sec}, eta {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+    } else {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+
+    let batch = args.commit_every.max(1);
+    for chunk in files.chunks(batch) {
+        // Extraction runs in parallel; the single writer takes the records in input order.
+        let extracted: Vec<(&PathBuf, Result<Vec<Record>, _>)> = chunk
+            .par_iter()
+            .map(|p| (p, baochi::extract::from_path(p, None)))
+            .collect();
+        for (path, result) in extracted {
+            match result {
+                Ok(records) => {
+                    for rec in records {
+                        if rec.body.trim().is_empty() {
+                            bar.suspend(|| {
+                                eprintln!("baochi: {}: no article text", path.display())
+                            });
+                            tally.skip("without text");
+                            continue;
+                        }
+                        match writer.upsert(&rec)? {
+                            Upsert::Added => tally.added += 1,
+                            Upsert::Replaced => tally.replaced += 1,
+                        }
+                    }
+                }
+                Err(e) => {
+                    bar.suspend(|| eprintln!("baochi: {}: {e}", path.display()));
+                    let reason = match e {
+                        baochi::extract::ExtractError::Io(_) => "unreadable",
+                        _ => "without an article",
+                    };
+                    tally.skip(reason);
+                }
+            }
+            bar.inc(1);
+        }
+        writer
+            .commit()
+            .with_context(|| format!("{}: commit", dir.display()))?;
+    }
+    bar.finish_and_clear();
+    writer.finish()?;
+    eprintln!("{}", tally.summary());
+    let failed = tally.skipped.get("unreadable").copied().unwrap_or(0)
+        + tally.skipped.get("missing").copied().unwrap_or(0);
+    Ok(ExitCode::from(if failed > 0 {
+        super::EXIT_ERROR
+    } else {
+        super::EXIT_OK
+    }))
 }

@@ -1,11 +1,43 @@
 //! Index and search: records in tantivy with diacritic-aware Vietnamese analysis.
-//! (Contract: the types and signatures below are what `export`, `report`, `serve` and
-//! `crawl` use; the bodies are being written.)
+//!
+//! Input: [`Record`]s (from `extract`). Output: [`SearchResults`] for a [`SearchRequest`],
+//! and the stored records back ([`Index::article`], [`Index::for_each_record`]).
+//!
+//! Every text is indexed twice at the same positions: syllables with their diacritics
+//! (normalised, lower case) and folded syllables ([`analyzer`]). A query matches on the
+//! folded stream, so every spelling is found, and scores exact-diacritic matches higher, so
+//! `bổ nhiệm` ranks above `bỏ nhiệm`. Cited documents are filed under every key users type
+//! for them ([`codes`]). The schema is documented field by field in `schema/index.md`.
+//!
+//! The types and signatures below are the contract `export`, `report`, `serve` and `crawl`
+//! use.
+//!
+//! ```no_run
+//! use baochi::index::{Index, SearchRequest};
+//! # fn main() -> Result<(), baochi::index::IndexError> {
+//! let index = Index::create_or_open(std::path::Path::new("baochi-data/index"))?;
+//! let hits = index.search(&SearchRequest { query: "can bo luan chuyen".into(), limit: 10,
+//!     ..Default::default() })?;
+//! # Ok(()) }
+//! ```
+
+pub mod analyzer;
+pub mod codes;
+mod facets;
+pub mod query;
+pub mod schema;
+mod search;
+pub mod snippet;
+mod writer;
 
 use crate::record::Record;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
+use tantivy::directory::MmapDirectory;
+use tantivy::{IndexReader, ReloadPolicy};
+
+pub use schema::Fields;
 
 /// What can go wrong opening, writing or querying the index.
 #[derive(Debug, thiserror::Error)]
@@ -19,6 +51,12 @@ pub enum IndexError {
     /// No index in the data directory yet.
     #[error("no index at {0}: run `baochi index` or `baochi crawl` first")]
     Missing(String),
+}
+
+impl From<tantivy::TantivyError> for IndexError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        IndexError::Tantivy(e.to_string())
+    }
 }
 
 /// A search with its filters, as the CLI and the HTTP API take it.
@@ -83,45 +121,122 @@ pub struct SearchResults {
 }
 
 /// An open index.
+#[derive(Clone)]
 pub struct Index {
-    _private: (),
+    index: tantivy::Index,
+    fields: Fields,
+    reader: IndexReader,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index").finish_non_exhaustive()
+    }
 }
 
 impl Index {
-    /// Opens the index in `dir`, creating it when absent.
-    pub fn create_or_open(_dir: &Path) -> Result<Index, IndexError> {
-        Err(IndexError::Tantivy("not written yet".into()))
+    /// Opens the index in `dir`, creating it (and `dir`) when absent.
+    pub fn create_or_open(dir: &Path) -> Result<Index, IndexError> {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| IndexError::Tantivy(format!("{}: {e}", dir.display())))?;
+        let mmap = MmapDirectory::open(dir)
+            .map_err(|e| IndexError::Tantivy(format!("{}: {e}", dir.display())))?;
+        let (schema, _) = schema::build();
+        let index = tantivy::Index::open_or_create(mmap, schema)?;
+        Index::wrap(index)
     }
 
     /// Opens an existing index for reading.
     pub fn open(dir: &Path) -> Result<Index, IndexError> {
-        Err(IndexError::Missing(dir.display().to_string()))
+        if !dir.join("meta.json").is_file() {
+            return Err(IndexError::Missing(dir.display().to_string()));
+        }
+        let index = tantivy::Index::open_in_dir(dir)?;
+        Index::wrap(index)
+    }
+
+    /// An index held in memory: for tests and benchmarks.
+    pub fn in_memory() -> Result<Index, IndexError> {
+        let (schema, _) = schema::build();
+        Index::wrap(tantivy::Index::create_in_ram(schema))
+    }
+
+    fn wrap(index: tantivy::Index) -> Result<Index, IndexError> {
+        analyzer::register(&index);
+        let fields = schema::resolve(&index.schema()).map_err(|e| {
+            IndexError::Tantivy(format!("index written by another version of baochi: {e}"))
+        })?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
+        Ok(Index {
+            index,
+            fields,
+            reader,
+        })
+    }
+
+    /// The fields of the schema.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// How many articles the index holds (as of the last commit seen).
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Whether the index holds no article.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Sees the latest commit now rather than within the reload delay (another process
+    /// writing).
+    pub fn reload(&self) -> Result<(), IndexError> {
+        Ok(self.reader.reload()?)
     }
 
     /// Runs a search.
-    pub fn search(&self, _req: &SearchRequest) -> Result<SearchResults, IndexError> {
-        Ok(SearchResults::default())
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults, IndexError> {
+        search::search(self, req)
     }
 
     /// One article's full record by id.
-    pub fn article(&self, _id: &str) -> Result<Option<Record>, IndexError> {
-        Ok(None)
+    pub fn article(&self, id: &str) -> Result<Option<Record>, IndexError> {
+        search::article(self, id)
     }
 
     /// A writer: one per index at a time. Adds and replaces records; nothing is visible to
     /// readers, nor survives a crash, until [`IndexWriter::commit`].
     pub fn writer(&self) -> Result<IndexWriter, IndexError> {
-        Err(IndexError::Tantivy("not written yet".into()))
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        self.writer_with(threads, 64 << 20)
+    }
+
+    /// A writer with `threads` indexing threads and `bytes_per_thread` of memory each
+    /// (at least 15 MB) before a segment is flushed.
+    pub fn writer_with(
+        &self,
+        threads: usize,
+        bytes_per_thread: usize,
+    ) -> Result<IndexWriter, IndexError> {
+        writer::open(
+            self,
+            threads.max(1),
+            bytes_per_thread.max(15 << 20) * threads.max(1),
+        )
     }
 
     /// Streams the records of every article the request selects (all when `None`), in a
-    /// stable order, without holding them all in memory.
+    /// stable order (publication date, then id), without holding them all in memory.
     pub fn for_each_record(
         &self,
-        _req: Option<&SearchRequest>,
-        _f: &mut dyn FnMut(&str, Record) -> Result<(), IndexError>,
+        req: Option<&SearchRequest>,
+        f: &mut dyn FnMut(&str, Record) -> Result<(), IndexError>,
     ) -> Result<(), IndexError> {
-        Ok(())
+        search::for_each_record(self, req, f)
     }
 }
 
@@ -134,19 +249,4 @@ pub enum Upsert {
     Replaced,
 }
 
-/// Adds records to an [`Index`].
-pub struct IndexWriter {
-    _private: (),
-}
-
-impl IndexWriter {
-    /// Adds `rec`, replacing any article with the same [`Record::id`].
-    pub fn upsert(&mut self, _rec: &Record) -> Result<Upsert, IndexError> {
-        Err(IndexError::Tantivy("not written yet".into()))
-    }
-
-    /// Makes everything added so far durable and visible.
-    pub fn commit(&mut self) -> Result<(), IndexError> {
-        Ok(())
-    }
-}
+pub use writer::IndexWriter;

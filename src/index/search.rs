@@ -1,0 +1,156 @@
+//! Running a [`SearchRequest`]: hits, total, facets; reading stored records back.
+
+use super::facets::FacetCollector;
+use super::{Hit, Index, IndexError, SearchRequest, SearchResults, query, snippet};
+use crate::record::Record;
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::query::{AllQuery, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term};
+
+fn stored_record(index: &Index, doc: &TantivyDocument) -> Result<(String, Record), IndexError> {
+    let f = &index.fields;
+    let id = doc
+        .get_first(f.id)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string();
+    let json = doc
+        .get_first(f.record)
+        .and_then(|v| v.as_str())
+        .ok_or_else(|| IndexError::Tantivy(format!("article {id}: no stored record")))?;
+    let rec = serde_json::from_str(json)
+        .map_err(|e| IndexError::Tantivy(format!("article {id}: stored record: {e}")))?;
+    Ok((id, rec))
+}
+
+pub(super) fn search(index: &Index, req: &SearchRequest) -> Result<SearchResults, IndexError> {
+    let compiled = query::compile(&index.fields, req)?;
+    let searcher = index.reader.searcher();
+    let (top, (total, facets)) = if req.limit == 0 {
+        let (t, f) = searcher.search(&*compiled.query, &(Count, FacetCollector))?;
+        (Vec::new(), (t, f))
+    } else {
+        let top = TopDocs::with_limit(req.limit)
+            .and_offset(req.offset)
+            .order_by_score();
+        searcher.search(&*compiled.query, &(top, (Count, FacetCollector)))?
+    };
+    let mut hits = Vec::with_capacity(top.len());
+    for (score, addr) in top {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let (id, rec) = stored_record(index, &doc)?;
+        hits.push(Hit {
+            snippet: snippet::make(&rec.body, &compiled.marks),
+            id,
+            url: rec.url,
+            title: rec.title,
+            published: rec.published,
+            province: rec.province,
+            score,
+        });
+    }
+    Ok(SearchResults {
+        total,
+        hits,
+        facets,
+    })
+}
+
+pub(super) fn article(index: &Index, id: &str) -> Result<Option<Record>, IndexError> {
+    let searcher = index.reader.searcher();
+    let q = TermQuery::new(
+        Term::from_field_text(index.fields.id, id),
+        IndexRecordOption::Basic,
+    );
+    let top = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
+    match top.first() {
+        Some((_, addr)) => {
+            let doc: TantivyDocument = searcher.doc(*addr)?;
+            Ok(Some(stored_record(index, &doc)?.1))
+        }
+        None => Ok(None),
+    }
+}
+
+/// Collects (day, id, address) of every match, to sort them stably.
+struct Keys;
+
+struct SegmentKeys {
+    ord: SegmentOrdinal,
+    day: Option<Column<tantivy::DateTime>>,
+    id: Option<StrColumn>,
+    out: Vec<(i64, String, DocAddress)>,
+}
+
+impl Collector for Keys {
+    type Fruit = Vec<(i64, String, DocAddress)>;
+    type Child = SegmentKeys;
+
+    fn for_segment(
+        &self,
+        ord: SegmentOrdinal,
+        seg: &SegmentReader,
+    ) -> tantivy::Result<SegmentKeys> {
+        let ff = seg.fast_fields();
+        Ok(SegmentKeys {
+            ord,
+            day: ff.column_opt("published")?,
+            id: ff.str("id")?,
+            out: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        let mut all: Vec<_> = fruits.into_iter().flatten().collect();
+        all.sort_unstable_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for SegmentKeys {
+    type Fruit = Vec<(i64, String, DocAddress)>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        let day = self
+            .day
+            .as_ref()
+            .and_then(|c| c.first(doc))
+            .map_or(i64::MIN, |d| d.into_timestamp_secs());
+        let mut id = String::new();
+        if let Some(col) = &self.id
+            && let Some(ord) = col.term_ords(doc).next()
+        {
+            let _ = col.ord_to_str(ord, &mut id);
+        }
+        self.out.push((day, id, DocAddress::new(self.ord, doc)));
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.out
+    }
+}
+
+pub(super) fn for_each_record(
+    index: &Index,
+    req: Option<&SearchRequest>,
+    f: &mut dyn FnMut(&str, Record) -> Result<(), IndexError>,
+) -> Result<(), IndexError> {
+    let searcher = index.reader.searcher();
+    let q: Box<dyn Query> = match req {
+        Some(r) => query::compile(&index.fields, r)?.query,
+        None => Box::new(AllQuery),
+    };
+    let keys = searcher.search(&*q, &Keys)?;
+    for (_, _, addr) in keys {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let (id, rec) = stored_record(index, &doc)?;
+        f(&id, rec)?;
+    }
+    Ok(())
+}
