@@ -395,3 +395,18 @@ case!(
     "Nội dung bài viết.\n\nNguyễn Văn Hải (TTXVN)",
     []
 );
+
+// The gazetteer decides where a place ends and a name begins.
+case!(
+    district_then_name,
+    "Bí thư Huyện ủy Lâm Hà Lê Văn Bình và Chủ tịch UBND huyện Hoàng Su Phì Vàng Seo Dìn dự họp.",
+    [
+        ("Lê Văn Bình", ["Bí thư Huyện ủy Lâm Hà"]),
+        ("Vàng Seo Dìn", ["Chủ tịch UBND huyện Hoàng Su Phì"]),
+    ]
+);
+case!(
+    district_that_reads_like_a_name,
+    "Theo Bí thư Huyện ủy Hoàng Su Phì, huyện đã làm tốt. Huyện Trần Văn Thời cũng vậy, Trần Văn Thời có nhiều đổi mới.",
+    []
+);

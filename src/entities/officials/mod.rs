@@ -25,6 +25,7 @@
 
 mod lexicon;
 
+use crate::entities::gazetteer::gazetteer;
 use crate::record::{Official, Span};
 use crate::text::{TokenKind, normalize_line, segment};
 use lexicon::{LEXICON, Lexicon, Phrases};
@@ -467,10 +468,21 @@ impl<'a> Doc<'a> {
         };
         let mut order: Vec<usize> = vec![a, a + 2, a + 1];
         order.extend(a + 3..b);
-        let mut s = order.into_iter().find(|&s| valid(s))?;
+        // After "Huyện ủy", "tỉnh": the place the gazetteer knows comes first ("Huyện ủy Lâm
+        // Hà Lê Văn B"), and a run that is all place holds no name ("Huyện ủy Hoàng Su Phì").
+        let all_place = after_place && self.unit(a, b).is_some();
+        let known_place = (a + 1..b - 1)
+            .rev()
+            .find(|&s| after_place && valid(s) && self.unit(a, s).is_some());
+        let mut s = match known_place {
+            Some(s) => s,
+            None if all_place => return None,
+            None => order.into_iter().find(|&s| valid(s))?,
+        };
         // "Hà Trung Lê Duẩn" after a place word is a place and a name; "Nguyễn Thị Kim Ngân"
         // is one name.
         if s == a
+            && known_place.is_none()
             && b - a == 4
             && valid(a + 2)
             && !self.lx.middles.contains(self.text(a + 1))
@@ -487,6 +499,10 @@ impl<'a> Doc<'a> {
                 return None;
             }
             if len == 2 && after.is_empty() {
+                return None;
+            }
+            // "Hoàng Su Phì", "Trần Văn Thời": districts that read like names.
+            if self.unit(s, b) == Some(true) && self.names_at(&self.lx.person_places, s, b) == 0 {
                 return None;
             }
         }
@@ -513,6 +529,20 @@ impl<'a> Doc<'a> {
             next,
             cue,
         ))
+    }
+
+    /// Whether the gazetteer knows tokens `[s, e)` as an administrative unit: `Some(true)`
+    /// when one of its readings is a district or province, `Some(false)` for communes only.
+    fn unit(&self, s: usize, e: usize) -> Option<bool> {
+        let readings = gazetteer().readings(&self.body[self.toks[s].start..self.toks[e - 1].end]);
+        if readings.is_empty() {
+            return None;
+        }
+        Some(
+            readings
+                .iter()
+                .any(|r| !matches!(r.level, "xã" | "phường" | "thị trấn")),
+        )
     }
 
     /// Whether a name starts at token `i`: a family name and another name syllable.
