@@ -410,3 +410,40 @@ case!(
     "Theo Bí thư Huyện ủy Hoàng Su Phì, huyện đã làm tốt. Huyện Trần Văn Thời cũng vậy, Trần Văn Thời có nhiều đổi mới.",
     []
 );
+
+// Ranks, long chains before a name, front-line titles.
+case!(
+    rank_and_dash_title,
+    "Đại tá Nguyễn Văn Bình - Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh báo cáo.",
+    [(
+        "Nguyễn Văn Bình",
+        ["Đại tá", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"]
+    )]
+);
+case!(
+    long_chain_before_a_name,
+    "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Nguyễn Thị Bích phát biểu.",
+    [(
+        "Nguyễn Thị Bích",
+        [
+            "Ủy viên Ban Thường vụ Tỉnh ủy",
+            "Trưởng Ban Dân vận Tỉnh ủy",
+            "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh"
+        ]
+    )]
+);
+case!(
+    two_titles_of_a_commune_leader,
+    "Bí thư Đảng ủy, Chủ tịch UBND xã Nguyễn Văn Hòa cho biết xã đã về đích nông thôn mới.",
+    [("Nguyễn Văn Hòa", ["Bí thư Đảng ủy", "Chủ tịch UBND xã"])]
+);
+case!(
+    age_and_village_are_not_titles,
+    "Ông Nguyễn Văn Lộc, 65 tuổi, ở thôn 3, kể lại câu chuyện.",
+    [("Nguyễn Văn Lộc", [])]
+);
+case!(
+    modifier_apostrophe_in_names,
+    "Bà Hʼ Hen Niê và bà HʼYim Kdoh tham gia.",
+    [("Hʼ Hen Niê", []), ("HʼYim Kdoh", [])]
+);

@@ -149,6 +149,11 @@ fn shape_of(text: &str, kind: TokenKind) -> Shape {
                 Shape::Lower
             } else if first.is_uppercase() {
                 let rest = cs.as_str();
+                // HʼYim (modifier letter apostrophe, a letter itself): the syllable after it
+                // is capitalised too.
+                let rest = rest.strip_prefix('ʼ').map_or(rest, |r| {
+                    r.strip_prefix(|c: char| c.is_uppercase()).unwrap_or(r)
+                });
                 if rest.is_empty() || rest.chars().all(|c| !c.is_uppercase()) {
                     Shape::Name
                 } else if rest.chars().all(|c| !c.is_lowercase()) {
