@@ -447,3 +447,21 @@ case!(
     "Bà Hʼ Hen Niê và bà HʼYim Kdoh tham gia.",
     [("Hʼ Hen Niê", []), ("HʼYim Kdoh", [])]
 );
+case!(
+    hyphenated_province_in_title,
+    "Ông Phạm Viết Thanh, Bí thư Tỉnh ủy Bà Rịa-Vũng Tàu, dự lễ.",
+    [("Phạm Viết Thanh", ["Bí thư Tỉnh ủy Bà Rịa-Vũng Tàu"])]
+);
+case!(
+    chain_stops_before_other_people,
+    "Đồng chí Trịnh Văn Chiến, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy và các đồng chí trong Ban Thường vụ Tỉnh ủy dự hội nghị.",
+    [(
+        "Trịnh Văn Chiến",
+        ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"]
+    )]
+);
+case!(
+    caption_with_photographer,
+    "Đồng chí Nguyễn Văn Quyết, Bí thư Tỉnh ủy trao quà cho các hộ nghèo. Ảnh: Lê Hợi\n\nNội dung.\n\nNội dung.\n\nHết.",
+    [("Nguyễn Văn Quyết", ["Bí thư Tỉnh ủy"]), ("Lê Hợi", [])]
+);

@@ -584,7 +584,8 @@ impl<'a> Doc<'a> {
         while i < limit && i - t < MAX_TITLE_TOKENS {
             if !self.joined(i) {
                 // Văn hóa - Xã hội, Bà Rịa - Vũng Tàu.
-                let dash = matches!(self.gap(i), " - " | " – ");
+                let dash = matches!(self.gap(i), " - " | " – ")
+                    || (matches!(self.gap(i), "-" | "–") && self.is_cap(i - 1));
                 let joins = dash
                     && self.is_cap(i)
                     && self.phrase_at(&self.lx.heads, i, limit).is_none()
