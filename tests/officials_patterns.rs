@@ -465,3 +465,8 @@ case!(
     "Đồng chí Nguyễn Văn Quyết, Bí thư Tỉnh ủy trao quà cho các hộ nghèo. Ảnh: Lê Hợi\n\nNội dung.\n\nNội dung.\n\nHết.",
     [("Nguyễn Văn Quyết", ["Bí thư Tỉnh ủy"]), ("Lê Hợi", [])]
 );
+case!(
+    comma_inside_a_department_name,
+    "Bà Lê Thị Thủy, Giám đốc Sở Văn hóa, Thể thao và Du lịch, phát biểu.",
+    [("Lê Thị Thủy", ["Giám đốc Sở Văn hóa, Thể thao và Du lịch"])]
+);

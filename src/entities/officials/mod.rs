@@ -264,13 +264,22 @@ impl<'a> Doc<'a> {
         }
         set.starting(self.text(i))
             .iter()
-            .find(|p| {
-                i + p.len() <= limit.min(self.n())
-                    && p.iter()
-                        .enumerate()
-                        .all(|(k, w)| (k == 0 || self.joined(i + k)) && self.is(i + k, w))
-            })
+            .find(|p| i + p.len() <= limit.min(self.n()) && self.spells(p, i))
             .map(Vec::len)
+    }
+
+    /// Whether the tokens from `i` spell phrase `p`: single spaces between words, or ", "
+    /// after a word written with its comma ("Văn hóa, Thể thao và Du lịch").
+    fn spells(&self, p: &[String], i: usize) -> bool {
+        p.iter().enumerate().all(|(k, w)| {
+            let gap_ok = k == 0
+                || if p[k - 1].ends_with(',') {
+                    self.gap(i + k) == ", "
+                } else {
+                    self.joined(i + k)
+                };
+            gap_ok && self.is(i + k, w.trim_end_matches(','))
+        })
     }
 
     /// Length of the longest phrase of `set` that ends right before token `end`, starting
@@ -281,14 +290,7 @@ impl<'a> Doc<'a> {
         }
         set.ending(self.text(end - 1))
             .iter()
-            .find(|p| {
-                p.len() <= end - floor && {
-                    let s = end - p.len();
-                    p.iter()
-                        .enumerate()
-                        .all(|(k, w)| (k == 0 || self.joined(s + k)) && self.is(s + k, w))
-                }
-            })
+            .find(|p| p.len() <= end - floor && self.spells(p, end - p.len()))
             .map(Vec::len)
     }
 
