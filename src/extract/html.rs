@@ -117,7 +117,7 @@ static NEG_WORD: LazyLock<Regex> = LazyLock::new(|| {
         more-stories|readmore|read-more|also-read|outbrain|taboola|lienquan|tinlienquan|
         tinkhac|othernews|other-news|binhluan|ykien|thoitiet|weather|giavang|tygia|chungkhoan|
         login|search|skip|sr-only|screen-reader-text|visually-hidden|hidden|copyright|
-        byline|author|reporter|source)(?:$|[\s_-])",
+        byline|author|auteur|reporter|source)(?:$|[\s_-])",
     )
     .expect("static regex")
 });
@@ -136,7 +136,7 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[\s_-])(?:byline|author|author-name|authorname|reporter|tacgia|tac-gia)(?:$|[\s_-])",
+        r"(?:^|[\s_-])(?:byline|author|author-name|authorname|reporter|tacgia|tac-gia|auteur|signature)(?:$|[\s_-])",
     )
     .expect("static regex")
 });
@@ -144,7 +144,10 @@ static BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 impl Walker {
     fn flush(&mut self) {
         if self.chars > 0 {
-            let text = std::mem::take(&mut self.buf);
+            // Text is normalised once here (a windows-1258 page decodes to combining
+            // marks) so every rule below reads NFC with traditional tone placement.
+            let text = crate::text::normalize_line(&self.buf);
+            self.buf.clear();
             self.blocks.push(Block {
                 text,
                 chars: self.chars,
@@ -505,9 +508,9 @@ enum Class {
     Bad,
 }
 
-fn classify(b: &Block, boiler: bool) -> Class {
+fn classify(b: &Block, boiler: bool, chrome: bool) -> Class {
     let ld = b.link_density();
-    if boiler || ld > 0.5 {
+    if boiler || chrome || ld > 0.5 {
         return Class::Bad;
     }
     if b.heading == 0 && b.chars >= 60 && ld <= 0.3 {
@@ -547,7 +550,7 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
     let mut boiler_good = vec![0u64; n];
     let mut total_good = 0u64;
     for b in &blocks {
-        if classify(b, false) == Class::Good {
+        if classify(b, false, false) == Class::Good {
             total_good += u64::from(b.chars);
             if b.boiler != NONE {
                 boiler_good[b.boiler as usize] += u64::from(b.chars);
@@ -574,10 +577,21 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
         false
     };
     let boiler_of: Vec<bool> = blocks.iter().map(is_boiler).collect();
+    let chromes: Vec<Option<Chrome>> = blocks
+        .iter()
+        .map(|b| {
+            if b.chars < 300 {
+                chrome::classify(&b.text)
+            } else {
+                None
+            }
+        })
+        .collect();
     let class: Vec<Class> = blocks
         .iter()
         .zip(&boiler_of)
-        .map(|(b, bo)| classify(b, *bo))
+        .zip(&chromes)
+        .map(|((b, bo), ch)| classify(b, *bo, *ch == Some(Chrome::Line)))
         .collect();
 
     let mut score = vec![0f64; n];
@@ -671,7 +685,7 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
         if b.link_density() > 0.5 && !b.caption {
             continue;
         }
-        match chrome::classify(&b.text) {
+        match chromes[i] {
             Some(Chrome::Line) => continue,
             Some(Chrome::End) if paragraphs > 0 => break,
             Some(Chrome::End) => continue,
@@ -691,6 +705,11 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
             i -= 1;
             let b = &blocks[i];
             if boiler_of[i] || b.link_density() > 0.3 {
+                // A byline or a share bar between headline and lead is passed over.
+                if b.chars < 120 {
+                    gap += 1;
+                    continue;
+                }
                 break;
             }
             if class[i] == Class::Good && b.link_density() <= 0.1 && b.chars >= 80 {
@@ -786,6 +805,15 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
     .or_else(|| metadata::pick_date(&dates, title_pos).map(|s| s.render()));
 
     let author = author
+        .or_else(|| {
+            let near = picked.first().copied().unwrap_or(0);
+            blocks[..near.min(blocks.len())]
+                .iter()
+                .rev()
+                .take(8)
+                .find(|b| b.chars < 80 && starts_with_by(&b.text))
+                .and_then(|b| metadata::byline(&b.text))
+        })
         .or(ld.author)
         .or_else(|| {
             [
