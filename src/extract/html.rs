@@ -32,6 +32,8 @@ struct El {
     /// Index of its last descendant element: descendants are `self+1..=end`.
     end: u32,
     boiler: bool,
+    /// Boilerplate whose flag is never lifted (comment sections, navigation, footers).
+    hard: bool,
     strong: bool,
 }
 
@@ -116,7 +118,7 @@ static NEG_WORD: LazyLock<Regex> = LazyLock::new(|| {
         print|rating|vote|poll|pagination|pager|paging|mostread|most-read|popular|trending|
         more-stories|readmore|read-more|also-read|outbrain|taboola|lienquan|tinlienquan|
         tinkhac|othernews|other-news|binhluan|ykien|thoitiet|weather|giavang|tygia|chungkhoan|
-        login|search|skip|sr-only|screen-reader-text|visually-hidden|hidden|copyright|
+        login|search|skip|sr-only|screen-reader-text|visually-hidden|copyright|
         byline|author|auteur|reporter|source)(?:$|[\s_-])",
     )
     .expect("static regex")
@@ -312,10 +314,16 @@ impl Walker {
         if is_block || boiler || strong {
             el = self.els.len() as u32;
             let parent = self.block_stack.last().copied().unwrap_or(NONE);
+            let hard = boiler
+                && (matches!(name, "nav" | "footer" | "menu")
+                    || names.contains("comment")
+                    || names.contains("binhluan")
+                    || names.contains("binh-luan"));
             self.els.push(El {
                 parent,
                 end: el,
                 boiler,
+                hard,
                 strong,
             });
             self.block_stack.push(el);
@@ -559,7 +567,8 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
     }
     let cleared: Vec<bool> = boiler_good
         .iter()
-        .map(|g| *g * 2 > total_good && *g > 0)
+        .zip(&els)
+        .map(|(g, e)| *g * 2 > total_good && *g > 0 && !e.hard)
         .collect();
     let is_boiler = |b: &Block| {
         if b.boiler == NONE {
@@ -848,4 +857,88 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
 fn starts_with_by(s: &str) -> bool {
     let low = s.trim_start().to_lowercase();
     (low.starts_with("by ") || low.starts_with("par ")) && metadata::byline(s).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(n: usize, word: &str) -> String {
+        format!("<p>{}</p>", vec![word; n].join(" "))
+    }
+
+    #[test]
+    fn deep_nesting_on_a_normal_thread_stack() {
+        let n = 100_000;
+        let html = format!(
+            "{}{}{}",
+            "<div>".repeat(n),
+            para(30, "sâu"),
+            "</div>".repeat(n)
+        );
+        let a = std::thread::Builder::new()
+            .stack_size(2 * 1024 * 1024)
+            .spawn(move || extract(&html))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert!(a.body.starts_with("sâu sâu"));
+    }
+
+    #[test]
+    fn layout_class_mistaken_for_sidebar_is_lifted() {
+        let html = format!(
+            "<body><div class=\"main has-sidebar\"><h1>Tiêu đề bài</h1>{}{}</div><nav>{}</nav></body>",
+            para(40, "một"),
+            para(40, "hai"),
+            "<a href=/>Trang chủ</a> ".repeat(10)
+        );
+        let a = extract(&html);
+        assert!(
+            a.body.contains("một một") && a.body.contains("hai hai"),
+            "{}",
+            a.body
+        );
+        assert!(!a.body.contains("Trang chủ"));
+    }
+
+    #[test]
+    fn comments_stay_out_even_when_long() {
+        let html = format!(
+            "<body><article>{}</article><div id=\"comments\">{}{}{}</div></body>",
+            para(30, "bài"),
+            para(40, "ý"),
+            para(40, "kiến"),
+            para(40, "khác")
+        );
+        let a = extract(&html);
+        assert!(a.body.starts_with("bài bài"));
+        assert!(!a.body.contains("kiến"), "{}", a.body);
+    }
+
+    #[test]
+    fn related_heading_ends_the_article_and_link_lists_go() {
+        let html = format!(
+            "<body><div>{}<ul><li><a href=/a>Một bài khác rất dài về chủ đề khác nhau</a></li><li><a href=/b>Bài khác nữa cũng dài như vậy</a></li></ul>{}<h3>Tin liên quan</h3>{}</div></body>",
+            para(30, "đầu"),
+            para(30, "cuối"),
+            para(30, "liên")
+        );
+        let a = extract(&html);
+        assert!(a.body.contains("cuối"));
+        assert!(!a.body.contains("Một bài khác"));
+        assert!(!a.body.contains("liên liên"), "{}", a.body);
+    }
+
+    #[test]
+    fn json_ld_metadata() {
+        let html = format!(
+            "<html><head><script type=\"application/ld+json\">[{{\"@type\":\"NewsArticle\",\"headline\":\"Tiêu đề\",\"datePublished\":\"2024-05-01T07:30:00+07:00\",\"author\":[{{\"@type\":\"Person\",\"name\":\"Hà An\"}}]}}]</script></head><body>{}</body></html>",
+            para(30, "chữ")
+        );
+        let a = extract(&html);
+        assert_eq!(a.title.as_deref(), Some("Tiêu đề"));
+        assert_eq!(a.published.as_deref(), Some("2024-05-01T07:30:00+07:00"));
+        assert_eq!(a.author.as_deref(), Some("Hà An"));
+    }
 }
