@@ -146,10 +146,10 @@ static BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 impl Walker {
     fn flush(&mut self) {
         if self.chars > 0 {
-            // Text is normalised once here (a windows-1258 page decodes to combining
-            // marks) so every rule below reads NFC with traditional tone placement.
-            let text = crate::text::normalize_line(&self.buf);
-            self.buf.clear();
+            // White space is already collapsed; the full normalisation (NFC, tone
+            // placement) is left for the few blocks that are kept, which is most of the
+            // cost saved on a page of sidebars.
+            let text = std::mem::take(&mut self.buf);
             self.blocks.push(Block {
                 text,
                 chars: self.chars,
@@ -530,21 +530,29 @@ fn classify(b: &Block, boiler: bool, chrome: bool) -> Class {
     }
 }
 
+/// A comparison key: folded, lower case, letters and digits only.
+fn text_key(s: &str) -> String {
+    crate::text::fold_lower(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
 fn same_text(a: &str, b: &str) -> bool {
-    let f = |s: &str| {
-        crate::text::fold_lower(s)
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-    };
-    let (x, y) = (f(a), f(b));
+    let (x, y) = (text_key(a), text_key(b));
     !x.is_empty() && x == y
+}
+
+/// Whether block text `b` is the headline whose key is `key` (`chars` long).
+fn is_title(b: &Block, key: &str, chars: u32) -> bool {
+    // Lengths first: folding every block of a page to compare costs more than the parse.
+    b.chars + 8 >= chars && b.chars <= chars * 2 + 8 && !key.is_empty() && text_key(&b.text) == key
 }
 
 fn assemble(w: Walker, ld: LinkedData) -> Article {
     let Walker {
         els,
-        blocks,
+        mut blocks,
         meta,
         title: title_tag,
         times,
@@ -589,7 +597,7 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
     let chromes: Vec<Option<Chrome>> = blocks
         .iter()
         .map(|b| {
-            if b.chars < 300 {
+            if b.chars < 200 && b.link_density() <= 0.5 {
                 chrome::classify(&b.text)
             } else {
                 None
@@ -733,14 +741,20 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
     }
 
     // Headline, kicker and date lines at the head of the picked blocks go.
-    let title_pos = title
-        .as_ref()
-        .and_then(|t| blocks.iter().position(|b| same_text(&b.text, t)));
+    let title_key = title.as_deref().map(text_key).unwrap_or_default();
+    let title_chars = title.as_deref().map_or(0, |t| t.chars().count() as u32);
+    let title_pos = blocks
+        .iter()
+        .position(|b| is_title(b, &title_key, title_chars));
+    for &i in &picked {
+        blocks[i].text = crate::text::normalize_line(&blocks[i].text);
+    }
     let mut dates: Vec<(usize, Stamp)> = Vec::new();
     let head_limit = picked.first().copied().unwrap_or(0) + 8;
     for (i, b) in blocks.iter().enumerate().take(head_limit.min(blocks.len())) {
         if b.chars <= 120
-            && let Some(st) = metadata::date_line(&b.text)
+            && b.text.bytes().any(|c| c.is_ascii_digit())
+            && let Some(st) = metadata::date_line(&crate::text::normalize_line(&b.text))
         {
             dates.push((i, st));
         }
@@ -755,10 +769,7 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
     let mut paras: Vec<String> = Vec::new();
     for (k, &i) in picked.iter().enumerate() {
         let b = &blocks[i];
-        if title
-            .as_ref()
-            .is_some_and(|t| b.heading > 0 && same_text(&b.text, t))
-        {
+        if b.heading > 0 && is_title(b, &title_key, title_chars) {
             continue;
         }
         if b.chars <= 120 && metadata::date_line(&b.text).is_some() {
