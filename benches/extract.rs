@@ -12,10 +12,36 @@ use std::fmt::Write;
 use std::hint::black_box;
 
 const WORDS: &[&str] = &[
-    "cán bộ", "đảng viên", "nghị quyết", "tỉnh ủy", "huyện", "xã", "phát triển", "kinh tế",
-    "xây dựng", "chính quyền", "nhân dân", "thực hiện", "công tác", "kiểm tra", "giám sát",
-    "năm 2013", "kế hoạch", "đánh giá", "kết quả", "tổ chức", "cơ sở", "hội nghị", "lãnh đạo",
-    "chỉ đạo", "tăng cường", "nâng cao", "chất lượng", "sinh hoạt", "chi bộ", "đồng chí",
+    "cán bộ",
+    "đảng viên",
+    "nghị quyết",
+    "tỉnh ủy",
+    "huyện",
+    "xã",
+    "phát triển",
+    "kinh tế",
+    "xây dựng",
+    "chính quyền",
+    "nhân dân",
+    "thực hiện",
+    "công tác",
+    "kiểm tra",
+    "giám sát",
+    "năm 2013",
+    "kế hoạch",
+    "đánh giá",
+    "kết quả",
+    "tổ chức",
+    "cơ sở",
+    "hội nghị",
+    "lãnh đạo",
+    "chỉ đạo",
+    "tăng cường",
+    "nâng cao",
+    "chất lượng",
+    "sinh hoạt",
+    "chi bộ",
+    "đồng chí",
 ];
 
 /// A small deterministic generator (xorshift) so every run builds the same page.
@@ -36,7 +62,10 @@ impl Rng {
             s.push_str(WORDS[self.next() % WORDS.len()]);
         }
         let mut c = s.chars();
-        let first = c.next().map(|f| f.to_uppercase().collect::<String>()).unwrap_or_default();
+        let first = c
+            .next()
+            .map(|f| f.to_uppercase().collect::<String>())
+            .unwrap_or_default();
         format!("{first}{}.", c.as_str())
     }
 }
@@ -48,20 +77,43 @@ const LEAD: &str = "Ban Thường vụ Tỉnh ủy tổ chức hội nghị đá
 fn page(target: usize, seed: u64) -> String {
     let mut r = Rng(seed);
     let mut article = String::new();
-    writeln!(article, "<div class=\"detail\"><h1 class=\"title\">Tăng cường công tác xây dựng Đảng ở cơ sở</h1>").unwrap();
+    writeln!(
+        article,
+        "<div class=\"detail\"><h1 class=\"title\">Tăng cường công tác xây dựng Đảng ở cơ sở</h1>"
+    )
+    .unwrap();
     writeln!(article, "<div class=\"date\">08:59 - Thứ Tư, 03/10/2018</div><p class=\"sapo\"><b>{LEAD}</b></p><div class=\"content-detail\">").unwrap();
     for i in 0..18 {
-        writeln!(article, "<p>{} {} {}</p>", r.sentence(25), r.sentence(20), r.sentence(15)).unwrap();
+        writeln!(
+            article,
+            "<p>{} {} {}</p>",
+            r.sentence(25),
+            r.sentence(20),
+            r.sentence(15)
+        )
+        .unwrap();
         if i == 6 {
             writeln!(article, "<table class=\"image\"><tr><td><img src=\"/a.jpg\"></td></tr><tr><td class=\"image_desc\">{}</td></tr></table>", r.sentence(14)).unwrap();
         }
     }
-    writeln!(article, "<p style=\"text-align:right\"><b>Minh Thùy</b></p></div></div>").unwrap();
+    writeln!(
+        article,
+        "<p style=\"text-align:right\"><b>Minh Thùy</b></p></div></div>"
+    )
+    .unwrap();
     let mut html = String::with_capacity(target + 4096);
     html.push_str("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Tăng cường công tác xây dựng Đảng ở cơ sở - Báo Điện Biên Phủ</title>");
     html.push_str("<style>");
     while html.len() < target / 10 {
-        writeln!(html, ".c{} {{ margin: {}px; padding: 0 {}px; color: #{:06x}; }}", r.next() % 9999, r.next() % 40, r.next() % 30, r.next() % 0xffffff).unwrap();
+        writeln!(
+            html,
+            ".c{} {{ margin: {}px; padding: 0 {}px; color: #{:06x}; }}",
+            r.next() % 9999,
+            r.next() % 40,
+            r.next() % 30,
+            r.next() % 0xffffff
+        )
+        .unwrap();
     }
     html.push_str("</style><script>");
     while html.len() < target * 3 / 10 {
@@ -69,13 +121,25 @@ fn page(target: usize, seed: u64) -> String {
     }
     html.push_str("</script></head><body><div id=\"header\"><div class=\"top-date\">Thứ Sáu, 27/9/2024</div><ul class=\"menu\">");
     for _ in 0..60 {
-        writeln!(html, "<li><a href=\"/c/{}\">{}</a></li>", r.next() % 999, r.sentence(2)).unwrap();
+        writeln!(
+            html,
+            "<li><a href=\"/c/{}\">{}</a></li>",
+            r.next() % 999,
+            r.sentence(2)
+        )
+        .unwrap();
     }
     html.push_str("</ul></div><div class=\"col-left\">");
     html.push_str(&article);
     html.push_str("<div class=\"box-comment\"><h3>Ý kiến bạn đọc</h3>");
     for _ in 0..6 {
-        writeln!(html, "<div class=\"comment-item\"><b>{}</b><p>{}</p></div>", r.sentence(3), r.sentence(30)).unwrap();
+        writeln!(
+            html,
+            "<div class=\"comment-item\"><b>{}</b><p>{}</p></div>",
+            r.sentence(3),
+            r.sentence(30)
+        )
+        .unwrap();
     }
     html.push_str("</div><div class=\"tin-khac\"><h3>Tin khác</h3><ul>");
     let mut n = 0;
@@ -85,7 +149,13 @@ fn page(target: usize, seed: u64) -> String {
     }
     html.push_str("</ul></div></div><div class=\"col-right sidebar\"><div class=\"box weather\">Thông tin thời tiết 24°C - 31°C</div><div class=\"box giavang\">Thông tin giá vàng SJC 36.550</div><ul>");
     while html.len() < target.saturating_sub(1500) {
-        writeln!(html, "<li><a href=\"/s/{}\">{}</a></li>", r.next() % 99999, r.sentence(12)).unwrap();
+        writeln!(
+            html,
+            "<li><a href=\"/s/{}\">{}</a></li>",
+            r.next() % 99999,
+            r.sentence(12)
+        )
+        .unwrap();
     }
     html.push_str("</ul></div><div id=\"footer\"><p>Báo Điện Biên Phủ điện tử. Giấy phép số 123/GP-BTTTT. Ghi rõ nguồn khi phát hành lại thông tin từ website này.</p></div></body></html>");
     html
@@ -95,21 +165,49 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("extract_html");
     for kb in [50usize, 150, 200] {
         let html = page(kb * 1024, 0x9e37_79b9_7f4a_7c15 ^ kb as u64);
+        // BAOCHI_BENCH_PAGES=DIR keeps the pages, to time `baochi extract` on them too.
+        if let Some(dir) = std::env::var_os("BAOCHI_BENCH_PAGES") {
+            std::fs::write(
+                std::path::Path::new(&dir).join(format!("page-{kb}k.html")),
+                &html,
+            )
+            .expect("write page");
+        }
         // The result is checked once, so a fast wrong extractor cannot pass.
-        let rec = baochi::extract::from_bytes(html.as_bytes(), Some("https://baodienbienphu.info.vn/a.html"), Some("text/html; charset=utf-8"))
-            .expect("the page extracts");
-        assert!(rec.body.starts_with(LEAD), "body starts at the lead: {}", &rec.body[..rec.body.len().min(200)]);
+        let rec = baochi::extract::from_bytes(
+            html.as_bytes(),
+            Some("https://baodienbienphu.info.vn/a.html"),
+            Some("text/html; charset=utf-8"),
+        )
+        .expect("the page extracts");
+        assert!(
+            rec.body.starts_with(LEAD),
+            "body starts at the lead: {}",
+            &rec.body[..rec.body.len().min(200)]
+        );
         assert_eq!(rec.author.as_deref(), Some("Minh Thùy"));
         assert_eq!(rec.published.as_deref(), Some("2018-10-03T08:59:00+07:00"));
         assert!(!rec.body.contains("Tin khác") && !rec.body.contains("Thông tin thời tiết"));
-        assert!(rec.body.split("\n\n").count() == 20, "{} paragraphs", rec.body.split("\n\n").count());
+        assert!(
+            rec.body.split("\n\n").count() == 20,
+            "{} paragraphs",
+            rec.body.split("\n\n").count()
+        );
         group.throughput(Throughput::Bytes(html.len() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(format!("{kb}KB")), &html, |b, html| {
-            b.iter(|| {
-                baochi::extract::from_bytes(black_box(html.as_bytes()), Some("https://baodienbienphu.info.vn/a.html"), Some("text/html; charset=utf-8"))
+        group.bench_with_input(
+            BenchmarkId::from_parameter(format!("{kb}KB")),
+            &html,
+            |b, html| {
+                b.iter(|| {
+                    baochi::extract::from_bytes(
+                        black_box(html.as_bytes()),
+                        Some("https://baodienbienphu.info.vn/a.html"),
+                        Some("text/html; charset=utf-8"),
+                    )
                     .map(|r| r.body.len())
-            })
-        });
+                })
+            },
+        );
     }
     group.finish();
 }

@@ -2,7 +2,9 @@
 //! with every entity list filled. The validator below implements the schema keywords the
 //! file uses and refuses any other, so the schema cannot silently say more than is checked.
 
-use baochi::record::{DateMention, Document, Entities, Locality, Official, Record, Span, Statistic};
+use baochi::record::{
+    DateMention, Document, Entities, Locality, Official, Record, Span, Statistic,
+};
 use serde_json::Value;
 use std::path::Path;
 
@@ -12,8 +14,22 @@ fn schema() -> Value {
 }
 
 const KNOWN: [&str; 16] = [
-    "$schema", "$id", "$defs", "$ref", "title", "description", "type", "required", "properties",
-    "additionalProperties", "items", "enum", "pattern", "minLength", "minimum", "maximum",
+    "$schema",
+    "$id",
+    "$defs",
+    "$ref",
+    "title",
+    "description",
+    "type",
+    "required",
+    "properties",
+    "additionalProperties",
+    "items",
+    "enum",
+    "pattern",
+    "minLength",
+    "minimum",
+    "maximum",
 ];
 
 fn type_ok(t: &str, v: &Value) -> bool {
@@ -34,7 +50,10 @@ fn validate(root: &Value, s: &Value, v: &Value, at: &str, errs: &mut Vec<String>
         panic!("schema at {at} is not an object");
     };
     for k in obj.keys() {
-        assert!(KNOWN.contains(&k.as_str()), "schema keyword {k:?} not supported by the test's validator");
+        assert!(
+            KNOWN.contains(&k.as_str()),
+            "schema keyword {k:?} not supported by the test's validator"
+        );
     }
     if let Some(r) = obj.get("$ref").and_then(Value::as_str) {
         let name = r.strip_prefix("#/$defs/").expect("only local $defs refs");
@@ -81,7 +100,12 @@ fn validate(root: &Value, s: &Value, v: &Value, at: &str, errs: &mut Vec<String>
         }
     }
     if let Value::Object(map) = v {
-        for r in obj.get("required").and_then(Value::as_array).into_iter().flatten() {
+        for r in obj
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             let r = r.as_str().unwrap();
             if !map.contains_key(r) {
                 errs.push(format!("{at}: missing {r}"));
@@ -132,10 +156,30 @@ fn full_record() -> Record {
             canonical: Some("12-NQ/TW".into()),
             span: span(&body, "Nghị quyết số 12-NQ/TW"),
         }],
-        dates: vec![DateMention { value: "2012-01-16".into(), until: None, span: span(&body, "16/1/2012") }],
-        officials: vec![Official { name: "Tạ Ngọc Phước".into(), titles: vec!["Bí thư Thị ủy Bỉm Sơn".into()], span: span(&body, "Tạ Ngọc Phước") }],
-        localities: vec![Locality { name: "Bỉm Sơn".into(), level: Some("thị xã".into()), province: "Thanh Hóa".into(), code: Some("381".into()), span: span(&body, "Bỉm Sơn") }],
-        statistics: vec![Statistic { value: 157.0, unit: "đảng viên".into(), subject: None, year: None, span: span(&body, "157 đảng viên") }],
+        dates: vec![DateMention {
+            value: "2012-01-16".into(),
+            until: None,
+            span: span(&body, "16/1/2012"),
+        }],
+        officials: vec![Official {
+            name: "Tạ Ngọc Phước".into(),
+            titles: vec!["Bí thư Thị ủy Bỉm Sơn".into()],
+            span: span(&body, "Tạ Ngọc Phước"),
+        }],
+        localities: vec![Locality {
+            name: "Bỉm Sơn".into(),
+            level: Some("thị xã".into()),
+            province: "Thanh Hóa".into(),
+            code: Some("381".into()),
+            span: span(&body, "Bỉm Sơn"),
+        }],
+        statistics: vec![Statistic {
+            value: 157.0,
+            unit: "đảng viên".into(),
+            subject: None,
+            year: None,
+            span: span(&body, "157 đảng viên"),
+        }],
     };
     Record {
         url: Some("https://baothanhhoa.vn/a.html".into()),
@@ -160,7 +204,9 @@ fn real_output_matches_the_schema() {
             if !path.extension().is_some_and(|e| e == "txt" || e == "html") {
                 continue;
             }
-            for rec in baochi::extract::from_path(&path, Some("https://example.vn/bai.html")).unwrap() {
+            for rec in
+                baochi::extract::from_path(&path, Some("https://example.vn/bai.html")).unwrap()
+            {
                 let v = serde_json::to_value(&rec).unwrap();
                 let errs = errors(&v);
                 assert!(errs.is_empty(), "{}: {errs:?}", path.display());
@@ -180,12 +226,31 @@ fn schema_names_every_field_of_the_record() {
     let top: Vec<&String> = v.as_object().unwrap().keys().collect();
     for k in top {
         assert!(s["properties"].get(k).is_some(), "schema lacks {k}");
-        assert!(s["required"].as_array().unwrap().iter().any(|r| r == k), "{k} not required");
+        assert!(
+            s["required"].as_array().unwrap().iter().any(|r| r == k),
+            "{k} not required"
+        );
     }
-    for (list, def) in [("documents", "document"), ("dates", "date"), ("officials", "official"), ("localities", "locality"), ("statistics", "statistic")] {
+    for (list, def) in [
+        ("documents", "document"),
+        ("dates", "date"),
+        ("officials", "official"),
+        ("localities", "locality"),
+        ("statistics", "statistic"),
+    ] {
         for k in v["entities"][list][0].as_object().unwrap().keys() {
-            assert!(s["$defs"][def]["properties"].get(k).is_some(), "schema {def} lacks {k}");
-            assert!(s["$defs"][def]["required"].as_array().unwrap().iter().any(|r| r == k), "{def}.{k} not required");
+            assert!(
+                s["$defs"][def]["properties"].get(k).is_some(),
+                "schema {def} lacks {k}"
+            );
+            assert!(
+                s["$defs"][def]["required"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|r| r == k),
+                "{def}.{k} not required"
+            );
         }
     }
 }

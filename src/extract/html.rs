@@ -35,6 +35,8 @@ struct El {
     /// Boilerplate whose flag is never lifted (comment sections, navigation, footers).
     hard: bool,
     strong: bool,
+    /// `<article>`, `<main>` or a strong body marker: where an article is.
+    landmark: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -143,6 +145,24 @@ static BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// The attributes the walk reads, gathered in one pass.
+#[derive(Default)]
+struct Attrs<'a> {
+    class: &'a str,
+    id: &'a str,
+    style: &'a str,
+    role: &'a str,
+    itemprop: &'a str,
+    rel: &'a str,
+    href: bool,
+    hidden: bool,
+    aria_hidden: bool,
+    datetime: Option<&'a str>,
+    content: Option<&'a str>,
+    property: Option<&'a str>,
+    name: Option<&'a str>,
+}
+
 impl Walker {
     fn flush(&mut self) {
         if self.chars > 0 {
@@ -183,6 +203,10 @@ impl Walker {
             }
             if self.space && !self.buf.is_empty() {
                 self.buf.push(' ');
+                self.chars += 1;
+                if in_link {
+                    self.link_chars += 1;
+                }
             }
             self.space = false;
             self.buf.push(c);
@@ -193,12 +217,12 @@ impl Walker {
         }
     }
 
-    fn meta(&mut self, e: &scraper::node::Element) {
-        let key = e
-            .attr("property")
-            .or_else(|| e.attr("name"))
-            .or_else(|| e.attr("itemprop"));
-        if let (Some(k), Some(v)) = (key, e.attr("content")) {
+    fn meta(&mut self, a: &Attrs) {
+        let key = a
+            .property
+            .or(a.name)
+            .or((!a.itemprop.is_empty()).then_some(a.itemprop));
+        if let (Some(k), Some(v)) = (key, a.content) {
             let k = k.trim().to_ascii_lowercase();
             if !v.trim().is_empty() {
                 self.meta.entry(k).or_insert_with(|| v.trim().to_string());
@@ -208,21 +232,41 @@ impl Walker {
 
     fn open(&mut self, e: &scraper::node::Element) {
         let name = e.name();
+        // One pass over the attributes: `Element::attr` interns the name it is given on
+        // every call, which showed in profiles.
+        let mut a = Attrs::default();
+        for (k, v) in e.attrs() {
+            match k {
+                "class" => a.class = v,
+                "id" => a.id = v,
+                "style" => a.style = v,
+                "role" => a.role = v,
+                "itemprop" => a.itemprop = v,
+                "rel" => a.rel = v,
+                "href" => a.href = true,
+                "hidden" => a.hidden = true,
+                "aria-hidden" => a.aria_hidden = v == "true",
+                "datetime" => a.datetime = Some(v),
+                "content" => a.content = Some(v),
+                "property" => a.property = Some(v),
+                "name" => a.name = Some(v),
+                _ => {}
+            }
+        }
         match name {
-            "meta" => self.meta(e),
+            "meta" => self.meta(&a),
             "title" if self.title.is_empty() => self.in_title = true,
             _ => {}
         }
-        if let Some(prop) = e.attr("itemprop") {
-            let prop = prop.to_ascii_lowercase();
-            let val = e.attr("content").or_else(|| e.attr("datetime"));
+        if !a.itemprop.is_empty() {
+            let prop = a.itemprop.to_ascii_lowercase();
             if prop.contains("datepublished")
-                && let Some(v) = val
+                && let Some(v) = a.content.or(a.datetime)
             {
                 self.item_dates.push(v.to_string());
             }
             if prop == "author"
-                && let Some(v) = e.attr("content")
+                && let Some(v) = a.content
             {
                 self.item_authors.push(v.to_string());
             }
@@ -242,15 +286,16 @@ impl Walker {
             return;
         }
         if name == "time"
-            && let Some(dt) = e.attr("datetime")
+            && let Some(dt) = a.datetime
             && self.boiler == NONE
         {
             self.times.push((self.blocks.len(), dt.to_string()));
         }
-        let hidden = e.attr("hidden").is_some()
-            || e.attr("aria-hidden").is_some_and(|v| v == "true")
-            || e.attr("style").is_some_and(|s| {
-                let s: String = s
+        let hidden = a.hidden
+            || a.aria_hidden
+            || (!a.style.is_empty() && {
+                let s: String = a
+                    .style
                     .chars()
                     .filter(|c| !c.is_whitespace())
                     .collect::<String>()
@@ -273,17 +318,15 @@ impl Walker {
             return;
         }
         let inline = INLINE.contains(&name);
-        let mut names = String::new();
-        if let Some(c) = e.attr("class") {
-            names.push_str(c);
-        }
-        if let Some(i) = e.attr("id") {
+        let mut names = String::with_capacity(a.class.len() + a.id.len() + 1);
+        names.push_str(a.class);
+        if !a.id.is_empty() {
             names.push(' ');
-            names.push_str(i);
+            names.push_str(a.id);
         }
-        let names = names.to_ascii_lowercase();
-        let role = e.attr("role").unwrap_or("");
-        let itemprop = e.attr("itemprop").unwrap_or("").to_ascii_lowercase();
+        names.make_ascii_lowercase();
+        let role = a.role;
+        let itemprop = a.itemprop.to_ascii_lowercase();
         let strong = itemprop == "articlebody" || (!names.is_empty() && STRONG.is_match(&names));
         let boiler = !strong
             && (BOILER_TAGS.contains(&name)
@@ -293,7 +336,7 @@ impl Walker {
                 )
                 || (!names.is_empty() && (NEG_WORD.is_match(&names) || NEG_SUB.is_match(&names))));
         let byline = itemprop == "author"
-            || e.attr("rel").is_some_and(|r| r.contains("author"))
+            || a.rel.contains("author")
             || (!names.is_empty() && BYLINE_CLASS.is_match(&names));
         let caption = matches!(name, "figcaption" | "caption")
             || (!names.is_empty() && CAPTION.is_match(&names));
@@ -325,6 +368,7 @@ impl Walker {
                 boiler,
                 hard,
                 strong,
+                landmark: strong || matches!(name, "article" | "main") || role == "main",
             });
             self.block_stack.push(el);
         }
@@ -332,7 +376,7 @@ impl Walker {
         if boiler_set {
             self.boiler = el;
         }
-        let link = name == "a" && e.attr("href").is_some();
+        let link = name == "a" && a.href;
         if link {
             self.links += 1;
         }
@@ -573,10 +617,21 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
             }
         }
     }
+    // It must also hold the page's headline or an <article>/<main>: a long list of teasers
+    // under "Tin khác" holds more text than the article but neither of those.
+    let h1_el = blocks
+        .iter()
+        .find(|b| b.heading == 1 && b.link_density() < 0.5)
+        .map(|b| b.el as usize);
+    let anchored = |e: usize| {
+        let end = els[e].end as usize;
+        h1_el.is_some_and(|h| h >= e && h <= end) || els[e..=end].iter().any(|x| x.landmark)
+    };
     let cleared: Vec<bool> = boiler_good
         .iter()
         .zip(&els)
-        .map(|(g, e)| *g * 2 > total_good && *g > 0 && !e.hard)
+        .enumerate()
+        .map(|(i, (g, e))| *g * 2 > total_good && *g > 0 && !e.hard && anchored(i))
         .collect();
     let is_boiler = |b: &Block| {
         if b.boiler == NONE {
@@ -596,8 +651,10 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
     let boiler_of: Vec<bool> = blocks.iter().map(is_boiler).collect();
     let chromes: Vec<Option<Chrome>> = blocks
         .iter()
-        .map(|b| {
-            if b.chars < 200 && b.link_density() <= 0.5 {
+        .zip(&boiler_of)
+        .map(|(b, boiler)| {
+            // Boilerplate and link lists are junk already: no need to read them.
+            if !boiler && b.chars < 200 && b.link_density() <= 0.5 {
                 chrome::classify(&b.text)
             } else {
                 None
