@@ -804,7 +804,15 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
         .iter()
         .position(|b| is_title(b, &title_key, title_chars));
     for &i in &picked {
-        blocks[i].text = crate::text::normalize_line(&blocks[i].text);
+        // Only text that is not NFC (a windows-1258 page) needs composing before the
+        // byline and date rules read it; the full normalisation runs once on the body.
+        let t = &blocks[i].text;
+        if !matches!(
+            unicode_normalization::is_nfc_quick(t.chars()),
+            unicode_normalization::IsNormalized::Yes
+        ) {
+            blocks[i].text = crate::text::normalize_line(t);
+        }
     }
     let mut dates: Vec<(usize, Stamp)> = Vec::new();
     let head_limit = picked.first().copied().unwrap_or(0) + 8;

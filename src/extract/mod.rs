@@ -382,7 +382,7 @@ pub(crate) fn cut_byline(paras: &mut Vec<String>) -> Option<String> {
 /// repeated): the first stays.
 pub(crate) fn dedup(paras: &mut Vec<String>) {
     let mut seen = std::collections::HashSet::new();
-    paras.retain(|p| p.chars().count() < 15 || seen.insert(crate::text::fold_lower(p)));
+    paras.retain(|p| p.len() < 20 || seen.insert(p.clone()));
 }
 
 #[cfg(test)]
