@@ -245,6 +245,9 @@ pub struct Counts {
     pub known: u64,
 }
 
+/// The redb page cache.
+const CACHE_BYTES: usize = 64 * 1024 * 1024;
+
 /// The persistent frontier.
 pub struct Frontier {
     db: Database,
@@ -261,7 +264,11 @@ impl Frontier {
             std::fs::create_dir_all(dir)
                 .map_err(|e| CrawlError::Io(dir.display().to_string(), e))?;
         }
-        let db = Database::create(path)
+        // redb's default page cache grows with the file; the frontier is read mostly at the
+        // head of each host's queue, so a small cache costs little and bounds memory.
+        let db = Database::builder()
+            .set_cache_size(CACHE_BYTES)
+            .create(path)
             .map_err(|e| CrawlError::State(format!("{}: {e}", path.display())))?;
         let txn = db.begin_write().map_err(store_err)?;
         {
