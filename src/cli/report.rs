@@ -1,6 +1,11 @@
-//! `baochi report [--format table|csv|json|html]`
+//! `baochi report [--format table|csv|json|html] [-o FILE]`
 
+use super::export::selection;
+use anyhow::Context;
 use baochi::data::DataDir;
+use baochi::index::Index;
+use baochi::report::{ReportFormat, ReportOptions, render, report_index};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -8,13 +13,58 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// table (terminal), csv, json or html.
-    #[arg(long, default_value = "table")]
+    #[arg(long, default_value = "table", value_parser = ["table", "csv", "json", "html"])]
     pub format: String,
     /// Where to write (standard output when absent).
     #[arg(short = 'o', long)]
     pub output: Option<PathBuf>,
+    /// Only the articles this search selects.
+    #[arg(long)]
+    pub query: Option<String>,
+    /// Only articles about this province.
+    #[arg(long)]
+    pub province: Option<String>,
+    /// Only articles citing this document.
+    #[arg(long)]
+    pub document: Option<String>,
+    /// Published on or after this date.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Published on or before this date.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// How many documents, officials, localities and figure groups to list per province
+    /// (10, 20, 30 and 40 by default).
+    #[arg(long)]
+    pub top: Option<usize>,
 }
 
-pub fn run(_args: Args, _data: &DataDir) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("report is being written")
+pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
+    let format: ReportFormat = args.format.parse().map_err(anyhow::Error::msg)?;
+    let req = selection(args.query, args.province, args.document, args.from, args.to);
+    let mut opts = ReportOptions::default();
+    if let Some(n) = args.top {
+        opts = ReportOptions {
+            documents: n,
+            officials: n,
+            localities: n,
+            statistics: n,
+        };
+    }
+    let index = Index::open(&data.index_dir())?;
+    let report = report_index(&index, req.as_ref(), opts)?;
+    match &args.output {
+        Some(path) => {
+            let mut buf = Vec::new();
+            render(&report, format, &mut buf)?;
+            std::fs::write(path, buf)
+                .with_context(|| format!("{}: cannot write", path.display()))?;
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            render(&report, format, &mut out)?;
+            out.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,16 +1,72 @@
 //! `baochi serve [--addr 127.0.0.1:8080]`
 
+use anyhow::Context;
 use baochi::data::DataDir;
+use baochi::index::Index;
+use baochi::serve::{ServeConfig, router, serve};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Flags of `baochi serve`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The address to listen on (loopback by default).
+    /// The address to listen on (loopback by default; port 0 picks a free port).
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: String,
+    /// Most hits one search page returns.
+    #[arg(long, default_value_t = 100)]
+    pub max_limit: usize,
+    /// Longest query accepted, in characters.
+    #[arg(long, default_value_t = 500)]
+    pub max_query: usize,
 }
 
-pub fn run(_args: Args, _data: &DataDir) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("serve is being written")
+pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
+    let addr: std::net::SocketAddr = args
+        .addr
+        .parse()
+        .with_context(|| format!("{}: not an address like 127.0.0.1:8080", args.addr))?;
+    let index = Arc::new(Index::open(&data.index_dir())?);
+    let cfg = ServeConfig {
+        max_limit: args.max_limit,
+        max_query_chars: args.max_query,
+        ..ServeConfig::default()
+    };
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    rt.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("{addr}: cannot listen"))?;
+        let local = listener.local_addr()?;
+        // Tests and scripts read this line to learn the port when --addr ends in :0.
+        eprintln!("baochi: serving http://{local}/ (Ctrl-C stops)");
+        serve(listener, router(index, cfg), shutdown_signal()).await?;
+        eprintln!("baochi: stopped");
+        anyhow::Ok(())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = term => {}
+    }
 }

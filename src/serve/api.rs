@@ -1,0 +1,383 @@
+//! The JSON API handlers.
+
+use super::AppState;
+use super::stream::export_body;
+use crate::export::{Format, Table};
+use crate::index::{Index, IndexError, SearchRequest};
+use crate::report::{ReportOptions, report_index};
+use axum::Json;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Longest value accepted for a filter (province, document, dates, table, format).
+const MAX_PARAM_CHARS: usize = 200;
+/// Hits per page when `limit` is absent.
+const DEFAULT_LIMIT: usize = 20;
+
+/// An error answer: a status and `{"error": message}`.
+#[derive(Debug)]
+pub(crate) struct ApiError {
+    status: StatusCode,
+    message: String,
+}
+
+impl ApiError {
+    pub(crate) fn bad(message: impl Into<String>) -> ApiError {
+        ApiError {
+            status: StatusCode::BAD_REQUEST,
+            message: message.into(),
+        }
+    }
+    fn not_found(message: impl Into<String>) -> ApiError {
+        ApiError {
+            status: StatusCode::NOT_FOUND,
+            message: message.into(),
+        }
+    }
+    fn unavailable(message: impl Into<String>) -> ApiError {
+        ApiError {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            message: message.into(),
+        }
+    }
+    fn internal(message: impl Into<String>) -> ApiError {
+        ApiError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<IndexError> for ApiError {
+    fn from(e: IndexError) -> ApiError {
+        match e {
+            IndexError::BadQuery(_) => ApiError::bad(e.to_string()),
+            IndexError::Missing(_) => ApiError::unavailable(e.to_string()),
+            IndexError::Tantivy(_) => {
+                tracing::error!(error = %e, "index error");
+                ApiError::internal(e.to_string())
+            }
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = serde_json::json!({ "error": self.message });
+        (self.status, Json(body)).into_response()
+    }
+}
+
+/// Query-string parameters; a repeated name keeps its last value.
+struct Params(HashMap<String, String>);
+
+impl Params {
+    fn parse(raw: Option<String>) -> Params {
+        let raw = raw.unwrap_or_default();
+        Params(
+            url::form_urlencoded::parse(raw.as_bytes())
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
+        )
+    }
+
+    /// A non-empty value, trimmed, at most [`MAX_PARAM_CHARS`] long.
+    fn text(&self, name: &str) -> Result<Option<String>, ApiError> {
+        let Some(v) = self.0.get(name).map(|v| v.trim()).filter(|v| !v.is_empty()) else {
+            return Ok(None);
+        };
+        if v.chars().count() > MAX_PARAM_CHARS {
+            return Err(ApiError::bad(format!(
+                "{name} is longer than {MAX_PARAM_CHARS} characters"
+            )));
+        }
+        Ok(Some(v.to_string()))
+    }
+
+    fn number(&self, name: &str, default: usize, max: usize) -> Result<usize, ApiError> {
+        match self.0.get(name).map(|v| v.trim()).filter(|v| !v.is_empty()) {
+            None => Ok(default),
+            Some(v) => {
+                let n: usize = v.parse().map_err(|_| {
+                    ApiError::bad(format!("{name} must be a whole number, not {v:?}"))
+                })?;
+                if n > max {
+                    return Err(ApiError::bad(format!("{name} must be at most {max}")));
+                }
+                Ok(n)
+            }
+        }
+    }
+
+    fn date(&self, name: &str) -> Result<Option<String>, ApiError> {
+        let v = self.text(name)?;
+        if let Some(d) = &v
+            && !is_date(d)
+        {
+            return Err(ApiError::bad(format!(
+                "{name} must be a date YYYY, YYYY-MM or YYYY-MM-DD, not {d:?}"
+            )));
+        }
+        Ok(v)
+    }
+
+    /// The query and filters shared by search, report and export.
+    fn request(&self, state: &AppState) -> Result<SearchRequest, ApiError> {
+        let q = self.0.get("q").map(|q| q.trim()).unwrap_or("");
+        let max = state.cfg.max_query_chars;
+        if q.chars().count() > max {
+            return Err(ApiError::bad(format!("q is longer than {max} characters")));
+        }
+        Ok(SearchRequest {
+            query: q.to_string(),
+            province: self.text("province")?,
+            document: self.text("document")?,
+            from: self.date("from")?,
+            to: self.date("to")?,
+            limit: DEFAULT_LIMIT,
+            offset: 0,
+        })
+    }
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a plausible month and day.
+fn is_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    let in_range = |p: &str, hi: u32| p.parse::<u32>().is_ok_and(|v| (1..=hi).contains(&v));
+    match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2) && in_range(m, 12),
+        [y, m, d] => {
+            digits(y, 4) && digits(m, 2) && in_range(m, 12) && digits(d, 2) && in_range(d, 31)
+        }
+        _ => false,
+    }
+}
+
+fn selects_all(req: &SearchRequest) -> bool {
+    req.query.is_empty()
+        && req.province.is_none()
+        && req.document.is_none()
+        && req.from.is_none()
+        && req.to.is_none()
+}
+
+/// Runs `f` on the blocking pool under a permit, within the configured time.
+async fn blocking<T: Send + 'static>(
+    state: &AppState,
+    f: impl FnOnce(&Index) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let permits = state.permits.clone();
+    let index = state.index.clone();
+    let work = async move {
+        let permit = permits
+            .acquire_owned()
+            .await
+            .map_err(|_| ApiError::unavailable("the server is shutting down"))?;
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            f(&index)
+        })
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "index task failed");
+            ApiError::internal("the index task failed")
+        })?
+    };
+    tokio::time::timeout(state.cfg.timeout, work)
+        .await
+        .map_err(|_| ApiError::unavailable("the index took too long to answer"))?
+}
+
+/// `GET /api/search`
+pub(crate) async fn search(
+    State(state): State<Arc<AppState>>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let p = Params::parse(raw);
+    let mut req = p.request(&state)?;
+    req.limit = p.number("limit", DEFAULT_LIMIT, state.cfg.max_limit)?;
+    req.offset = p.number("offset", 0, state.cfg.max_offset)?;
+    let results = blocking(&state, move |ix| Ok(ix.search(&req)?)).await?;
+    Ok(Json(results).into_response())
+}
+
+/// `GET /api/articles/{id}`
+pub(crate) async fn article(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    // Ids are hex hashes (Record::id); anything else cannot name an article.
+    if id.is_empty() || id.len() > 64 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(ApiError::bad(format!(
+            "{:?} is not an article id (16 hexadecimal digits)",
+            id.chars().take(80).collect::<String>()
+        )));
+    }
+    let key = id.clone();
+    let rec = blocking(&state, move |ix| Ok(ix.article(&key)?)).await?;
+    let Some(rec) = rec else {
+        return Err(ApiError::not_found(format!("no article with id {id}")));
+    };
+    let mut v = serde_json::to_value(&rec)
+        .map_err(|e| ApiError::internal(format!("cannot serialise article {id}: {e}")))?;
+    if let Some(o) = v.as_object_mut() {
+        o.insert("id".into(), id.into());
+    }
+    Ok(Json(v).into_response())
+}
+
+/// `GET /api/report` (optionally narrowed by the search parameters).
+pub(crate) async fn report(
+    State(state): State<Arc<AppState>>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let p = Params::parse(raw);
+    let req = p.request(&state)?;
+    let whole = selects_all(&req);
+    if whole
+        && let Ok(cache) = state.report.lock()
+        && let Some((at, json)) = cache.as_ref()
+        && at.elapsed() < state.cfg.report_ttl
+    {
+        return Ok(json_text(json.as_str().to_string()));
+    }
+    let json = blocking(&state, move |ix| {
+        let sel = (!whole).then_some(SearchRequest {
+            limit: usize::MAX,
+            ..req
+        });
+        let r = report_index(ix, sel.as_ref(), ReportOptions::default())?;
+        serde_json::to_string(&r).map_err(|e| ApiError::internal(e.to_string()))
+    })
+    .await?;
+    let json = Arc::new(json);
+    if whole && let Ok(mut cache) = state.report.lock() {
+        *cache = Some((std::time::Instant::now(), json.clone()));
+    }
+    Ok(json_text(json.as_str().to_string()))
+}
+
+fn json_text(s: String) -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        s,
+    )
+        .into_response()
+}
+
+/// `GET /api/export?table=…&format=…` (and the search parameters): a streamed download.
+pub(crate) async fn export(
+    State(state): State<Arc<AppState>>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let p = Params::parse(raw);
+    let table: Table = p
+        .text("table")?
+        .ok_or_else(|| {
+            ApiError::bad(
+                "table is required: articles, documents, dates, officials, localities or statistics",
+            )
+        })?
+        .parse()
+        .map_err(|e: crate::export::ExportError| ApiError::bad(e.to_string()))?;
+    let format: Format = p
+        .text("format")?
+        .unwrap_or_else(|| "csv".into())
+        .parse()
+        .map_err(|e: crate::export::ExportError| ApiError::bad(e.to_string()))?;
+    let req = p.request(&state)?;
+    let sel = (!selects_all(&req)).then_some(SearchRequest {
+        limit: usize::MAX,
+        ..req
+    });
+    let permit = state
+        .permits
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(|_| ApiError::unavailable("the server is shutting down"))?;
+    let body = export_body(state.index.clone(), sel, table, format, permit);
+    let disposition = format!(
+        "attachment; filename=\"baochi-{}.{}\"",
+        table.name(),
+        format.name()
+    );
+    let mut res = Response::new(body);
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(format.mime()),
+    );
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(res)
+}
+
+/// `GET /api/provinces`: the tile grid the page draws its map with.
+pub(crate) async fn provinces() -> Response {
+    Json(super::province_grid()).into_response()
+}
+
+/// Anything not routed.
+pub(crate) async fn not_found(uri: Uri) -> ApiError {
+    let path: String = uri.path().chars().take(200).collect();
+    ApiError::not_found(format!("no such page: {path}"))
+}
+
+/// A route asked with another method than GET.
+pub(crate) async fn method_not_allowed() -> ApiError {
+    ApiError {
+        status: StatusCode::METHOD_NOT_ALLOWED,
+        message: "read-only: only GET is served".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_checked() {
+        for ok in ["2012", "2012-01", "2012-12-31"] {
+            assert!(is_date(ok), "{ok}");
+        }
+        for bad in [
+            "12",
+            "2012-13",
+            "2012-1-5",
+            "2012-01-32",
+            "2012/01",
+            "",
+            "2012-01-01-01",
+        ] {
+            assert!(!is_date(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn params_decode_and_cap() {
+        let p = Params::parse(Some("q=ngh%E1%BB%8B+quy%E1%BA%BFt&limit=5&limit=7".into()));
+        assert_eq!(p.0["q"], "nghị quyết");
+        assert_eq!(p.number("limit", 20, 100).unwrap(), 7);
+        assert_eq!(p.number("offset", 0, 100).unwrap(), 0);
+        let p = Params::parse(Some("limit=abc&province=".into()));
+        assert!(
+            p.number("limit", 20, 100)
+                .unwrap_err()
+                .message
+                .contains("abc")
+        );
+        assert_eq!(p.text("province").unwrap(), None);
+        let long = format!("province={}", "a".repeat(MAX_PARAM_CHARS + 1));
+        assert!(Params::parse(Some(long)).text("province").is_err());
+    }
+}

@@ -1,0 +1,436 @@
+// baochi's page: search, facets, article view with entities, coverage map and timeline.
+// Everything the server sends is put in the page with textContent, never as HTML; snippets
+// are split on their <b> marks and the pieces between them added as text.
+"use strict";
+
+const PAGE = 20;
+const FILTERS = ["province", "document", "year", "from", "to"];
+const KINDS = [
+  ["documents", "Văn bản"],
+  ["officials", "Cán bộ"],
+  ["localities", "Địa danh"],
+  ["dates", "Ngày tháng"],
+  ["statistics", "Số liệu"],
+];
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null) continue;
+    if (k === "class") e.className = v;
+    else if (k === "dataset") Object.assign(e.dataset, v);
+    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v);
+  }
+  for (const c of children) {
+    if (c === undefined || c === null || c === false) continue;
+    e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return e;
+}
+
+// ---- state in the URL fragment, so views are linkable and Back works ----
+function readState() {
+  const p = new URLSearchParams(location.hash.slice(1));
+  const s = { q: p.get("q") || "", offset: Number(p.get("offset")) || 0, article: p.get("article") || "" };
+  for (const f of FILTERS) s[f] = p.get(f) || "";
+  return s;
+}
+
+function writeState(s) {
+  const p = new URLSearchParams();
+  if (s.q) p.set("q", s.q);
+  for (const f of FILTERS) if (s[f]) p.set(f, s[f]);
+  if (s.offset) p.set("offset", String(s.offset));
+  if (s.article) p.set("article", s.article);
+  const h = "#" + p.toString();
+  if (location.hash !== h) location.hash = h;
+  else render();
+}
+
+function apiParams(s) {
+  const p = new URLSearchParams();
+  if (s.q) p.set("q", s.q);
+  if (s.province) p.set("province", s.province);
+  if (s.document) p.set("document", s.document);
+  // A year facet is a from/to range on the publication date.
+  const from = s.year ? s.year : s.from;
+  const to = s.year ? s.year : s.to;
+  if (from) p.set("from", from);
+  if (to) p.set("to", to);
+  return p;
+}
+
+async function getJSON(url) {
+  const r = await fetch(url, { headers: { Accept: "application/json" } });
+  let body = null;
+  try { body = await r.json(); } catch (_) { /* not JSON */ }
+  if (!r.ok) throw new Error((body && body.error) || `${r.status} ${r.statusText}`);
+  return body;
+}
+
+function showError(msg) {
+  const e = $("error");
+  e.textContent = msg || "";
+  e.hidden = !msg;
+}
+
+// ---- snippets: "<b>" marks from the index, the rest HTML-escaped text ----
+const ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'" };
+function unescapeText(s) {
+  return s.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (m) => ENTITIES[m]);
+}
+
+function snippetNode(snippet) {
+  const p = el("p", { class: "snippet" });
+  let bold = false;
+  for (const part of String(snippet || "").split(/(<\/?b>)/)) {
+    if (part === "<b>") bold = true;
+    else if (part === "</b>") bold = false;
+    else if (part) p.append(bold ? el("mark", {}, unescapeText(part)) : unescapeText(part));
+  }
+  return p;
+}
+
+// ---- the search view ----
+let lastSearchKey = null;
+let lastResults = null;
+
+async function render() {
+  const s = readState();
+  $("q").value = s.q;
+  $("from").value = s.from;
+  $("to").value = s.to;
+  renderChips(s);
+  showError("");
+  const key = apiParams(s).toString() + "&offset=" + s.offset;
+  try {
+    if (key !== lastSearchKey) {
+      const p = apiParams(s);
+      p.set("limit", String(PAGE));
+      if (s.offset) p.set("offset", String(s.offset));
+      $("summary").textContent = "Đang tìm…";
+      lastResults = await getJSON("/api/search?" + p.toString());
+      lastSearchKey = key;
+      renderResults(s, lastResults);
+      renderFacets(s, lastResults.facets || {});
+      renderMap(s, (lastResults.facets || {}).province || {});
+      renderTimeline(s);
+    }
+    if (s.article) await showArticle(s.article, s);
+    else showResults();
+  } catch (err) {
+    showError(err.message);
+    $("summary").textContent = "";
+  }
+}
+
+function renderChips(s) {
+  const box = $("filters");
+  box.replaceChildren();
+  for (const f of FILTERS) {
+    if (!s[f]) continue;
+    box.append(el("button", {
+      class: "chip", type: "button", title: "Bỏ bộ lọc",
+      onclick: () => writeState({ ...s, [f]: "", offset: 0, article: "" }),
+    }, `${f}: ${s[f]} ×`));
+  }
+}
+
+function renderResults(s, res) {
+  const total = res.total || 0;
+  const hits = res.hits || [];
+  $("summary").textContent = total === 0
+    ? "Không tìm thấy bài nào."
+    : `${total} bài · ${s.offset + 1}–${s.offset + hits.length}`;
+  renderDownloads(s);
+  const list = $("hits");
+  list.replaceChildren();
+  for (const h of hits) {
+    const meta = [h.published ? String(h.published).slice(0, 10) : null, h.province, host(h.url)]
+      .filter(Boolean).join(" · ");
+    list.append(el("li", { class: "hit", dataset: { id: h.id } },
+      el("a", {
+        class: "hit-title", href: "#", dataset: { id: h.id },
+        onclick: (ev) => { ev.preventDefault(); writeState({ ...s, article: h.id }); },
+      }, h.title || "(không tiêu đề)"),
+      el("p", { class: "meta" }, meta),
+      snippetNode(h.snippet)));
+  }
+  const pager = $("pager");
+  pager.replaceChildren();
+  if (s.offset > 0) {
+    pager.append(el("button", { type: "button", onclick: () => writeState({ ...s, offset: Math.max(0, s.offset - PAGE) }) }, "← Trước"));
+  }
+  if (s.offset + hits.length < total) {
+    pager.append(el("button", { type: "button", onclick: () => writeState({ ...s, offset: s.offset + PAGE }) }, "Sau →"));
+  }
+}
+
+function renderDownloads(s) {
+  const box = $("downloads");
+  box.replaceChildren();
+  const select = el("select", { "aria-label": "Table to download" });
+  for (const t of ["articles", "documents", "dates", "officials", "localities", "statistics"]) {
+    select.append(el("option", { value: t }, t));
+  }
+  const links = ["csv", "jsonl", "parquet"].map((f) => el("a", { href: "#", download: "" }, f.toUpperCase()));
+  const update = () => {
+    links.forEach((a, i) => {
+      const p = apiParams(s);
+      p.set("table", select.value);
+      p.set("format", ["csv", "jsonl", "parquet"][i]);
+      a.href = "/api/export?" + p.toString();
+    });
+  };
+  select.addEventListener("change", update);
+  update();
+  box.append("Tải bảng ", select, " ", ...links);
+}
+
+function host(url) {
+  try { return url ? new URL(url).host : null; } catch (_) { return null; }
+}
+
+function renderFacets(s, facets) {
+  const order = {
+    province: (a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "vi"),
+    year: (a, b) => b[0].localeCompare(a[0]),
+    document: (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+  };
+  for (const name of ["province", "year", "document"]) {
+    const list = $("facet-" + name);
+    list.replaceChildren();
+    const entries = Object.entries(facets[name] || {}).sort(order[name]).slice(0, 60);
+    if (entries.length === 0) list.append(el("li", { class: "meta" }, "—"));
+    for (const [value, count] of entries) {
+      const active = s[name] === value;
+      list.append(el("li", {},
+        el("button", {
+          class: "facet" + (active ? " active" : ""), type: "button",
+          dataset: { name, value },
+          onclick: () => writeState({ ...s, [name]: active ? "" : value, offset: 0, article: "" }),
+        }, el("span", {}, value), el("span", { class: "count" }, count))));
+    }
+  }
+}
+
+// ---- coverage map: tile grid of the 63 provinces, shaded by matching articles ----
+let grid = null;
+async function renderMap(s, counts) {
+  if (!grid) grid = await getJSON("/api/provinces");
+  const map = $("map");
+  map.replaceChildren();
+  const cols = Math.max(...grid.map((t) => t.col)) + 1;
+  map.style.gridTemplateColumns = `repeat(${cols}, 1fr)`;
+  const max = Math.max(1, ...Object.values(counts));
+  for (const t of grid) {
+    const n = counts[t.name] || 0;
+    const share = n ? Math.log1p(n) / Math.log1p(max) : 0;
+    // Paper white to the accent red, by log share, so one busy province does not wash out the rest.
+    const light = n ? 92 - share * 55 : 94;
+    const tile = el("button", {
+      class: "tile" + (light < 60 ? " dark" : "") + (s.province === t.name ? " active" : ""),
+      type: "button", title: `${t.name}: ${n} bài`, dataset: { province: t.name },
+      onclick: () => writeState({ ...s, province: s.province === t.name ? "" : t.name, offset: 0, article: "" }),
+    }, t.short);
+    tile.style.gridRow = String(t.row + 1);
+    tile.style.gridColumn = String(t.col + 1);
+    tile.style.background = n ? `hsl(2, 70%, ${light}%)` : "";
+    map.append(tile);
+  }
+}
+
+// ---- timeline: articles per month of the current selection ----
+let timelineKey = null;
+async function renderTimeline(s) {
+  const key = apiParams(s).toString();
+  if (key === timelineKey) return;
+  timelineKey = key;
+  const box = $("timeline");
+  try {
+    const rep = await getJSON("/api/report?" + key);
+    drawTimeline(box, rep.months || {});
+  } catch (err) {
+    box.textContent = err.message;
+  }
+}
+
+function drawTimeline(box, months) {
+  box.replaceChildren();
+  const keys = Object.keys(months).sort();
+  if (keys.length === 0) { box.textContent = "—"; return; }
+  // Every month between the first and the last, so gaps show as gaps.
+  const all = [];
+  let [y, m] = keys[0].split("-").map(Number);
+  const [ly, lm] = keys[keys.length - 1].split("-").map(Number);
+  // At least a year wide, so a single month is a bar, not a wall.
+  while (y < ly || (y === ly && m <= lm) || all.length < 12) {
+    all.push(`${y}-${String(m).padStart(2, "0")}`);
+    if (++m > 12) { m = 1; y++; }
+    if (all.length > 1200) break;
+  }
+  const NS = "http://www.w3.org/2000/svg";
+  const W = 300, H = 100, B = 14;
+  const svg = document.createElementNS(NS, "svg");
+  svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
+  svg.setAttribute("preserveAspectRatio", "none");
+  svg.setAttribute("role", "img");
+  const max = Math.max(...all.map((k) => months[k] || 0));
+  const bw = W / all.length;
+  all.forEach((k, i) => {
+    const n = months[k] || 0;
+    if (!n) return;
+    const h = ((H - B) * n) / max;
+    const r = document.createElementNS(NS, "rect");
+    r.setAttribute("x", String(i * bw));
+    r.setAttribute("y", String(H - B - h));
+    r.setAttribute("width", String(Math.max(bw - 0.5, 0.5)));
+    r.setAttribute("height", String(h));
+    const title = document.createElementNS(NS, "title");
+    title.textContent = `${k}: ${n} bài`;
+    r.append(title);
+    svg.append(r);
+  });
+  for (const [k, anchor, x] of [[all[0], "start", 0], [all[all.length - 1], "end", W]]) {
+    const t = document.createElementNS(NS, "text");
+    t.setAttribute("x", String(x));
+    t.setAttribute("y", String(H - 2));
+    t.setAttribute("text-anchor", anchor);
+    t.textContent = k;
+    svg.append(t);
+  }
+  box.append(svg);
+}
+
+// ---- the article view ----
+function showResults() {
+  $("article-view").hidden = true;
+  $("results-view").hidden = false;
+}
+
+async function showArticle(id, s) {
+  const rec = await getJSON("/api/articles/" + encodeURIComponent(id));
+  $("results-view").hidden = true;
+  $("article-view").hidden = false;
+  $("article-title").textContent = rec.title || "(không tiêu đề)";
+  const meta = $("article-meta");
+  meta.replaceChildren();
+  const bits = [rec.published, rec.province && (rec.province_now && rec.province_now !== rec.province
+    ? `${rec.province} (nay ${rec.province_now})` : rec.province), rec.author].filter(Boolean);
+  meta.append(bits.join(" · "));
+  if (rec.url && /^https?:\/\//i.test(rec.url)) {
+    meta.append(" · ", el("a", { href: rec.url, target: "_blank", rel: "noopener noreferrer" }, host(rec.url) || "nguồn"));
+  }
+  const legend = $("legend");
+  legend.replaceChildren(...KINDS.map(([k, name]) => el("span", { class: `swatch ent-${k}` }, name)));
+  const ents = collectEntities(rec);
+  renderBody($("article-body"), rec.body || "", ents);
+  renderEntityList($("entities"), ents);
+  window.scrollTo(0, 0);
+  void s;
+}
+
+function collectEntities(rec) {
+  const out = [];
+  const e = rec.entities || {};
+  for (const [kind] of KINDS) {
+    (e[kind] || []).forEach((x, i) => {
+      if (Number.isInteger(x.start) && Number.isInteger(x.end) && x.end > x.start) {
+        out.push({ kind, i, key: `${kind}-${i}`, start: x.start, end: x.end, item: x });
+      }
+    });
+  }
+  return out;
+}
+
+// Offsets are Unicode code points: Array.from splits a string into code points, unlike
+// String indexing, which counts UTF-16 units.
+function renderBody(box, body, ents) {
+  box.replaceChildren();
+  const cps = Array.from(body);
+  const valid = ents.filter((x) => x.end <= cps.length);
+  const cuts = new Set([0, cps.length]);
+  for (const x of valid) { cuts.add(x.start); cuts.add(x.end); }
+  const bounds = [...cuts].sort((a, b) => a - b);
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const a = bounds[i], b = bounds[i + 1];
+    const text = cps.slice(a, b).join("");
+    const covering = valid.filter((x) => x.start <= a && x.end >= b);
+    if (covering.length === 0) { box.append(text); continue; }
+    // The innermost mention gives the colour (a locality inside a document name).
+    covering.sort((x, y) => (x.end - x.start) - (y.end - y.start));
+    const inner = covering[0];
+    box.append(el("mark", {
+      class: `ent ent-${inner.kind}`,
+      title: covering.map((x) => `${label(x.kind)}: ${describe(x)}`).join("\n"),
+      dataset: { ents: covering.map((x) => x.key).join(" ") },
+    }, text));
+  }
+}
+
+function label(kind) {
+  return (KINDS.find(([k]) => k === kind) || [kind, kind])[1];
+}
+
+function describe(x) {
+  const it = x.item;
+  switch (x.kind) {
+    case "documents": return it.canonical || it.text;
+    case "officials": return it.name;
+    case "localities": return it.name;
+    case "dates": return it.until ? `${it.value} – ${it.until}` : it.value;
+    case "statistics": return `${it.value} ${it.unit || ""}`.trim();
+    default: return it.text;
+  }
+}
+
+function detail(x) {
+  const it = x.item;
+  switch (x.kind) {
+    case "documents": return [it.kind, it.term && `khóa ${it.term}`, it.date].filter(Boolean).join(" · ");
+    case "officials": return (it.titles || []).join("; ");
+    case "localities": return [it.level, it.province].filter(Boolean).join(" · ");
+    case "statistics": return [it.subject, it.year].filter(Boolean).join(" · ");
+    default: return it.text !== describe(x) ? it.text : "";
+  }
+}
+
+function renderEntityList(box, ents) {
+  box.replaceChildren();
+  for (const [kind, name] of KINDS) {
+    const mine = ents.filter((x) => x.kind === kind);
+    const ul = el("ul", {});
+    for (const x of mine) {
+      const sub = detail(x);
+      ul.append(el("li", { dataset: { kind } },
+        el("button", { type: "button", onclick: () => flash(x.key) },
+          describe(x), sub ? el("span", { class: "sub" }, sub) : null)));
+    }
+    if (mine.length === 0) ul.append(el("li", { class: "meta" }, "—"));
+    box.append(el("section", { id: `ents-${kind}` },
+      el("h2", {}, el("span", { class: `swatch ent-${kind}` }, "\u00a0"), `${name} (${mine.length})`), ul));
+  }
+}
+
+function flash(key) {
+  const marks = [...document.querySelectorAll("#article-body mark.ent")]
+    .filter((m) => m.dataset.ents.split(" ").includes(key));
+  document.querySelectorAll("mark.flash").forEach((m) => m.classList.remove("flash"));
+  marks.forEach((m) => m.classList.add("flash"));
+  if (marks[0]) marks[0].scrollIntoView({ block: "center", behavior: "smooth" });
+}
+
+// ---- wiring ----
+document.addEventListener("DOMContentLoaded", () => {
+  $("search").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const s = readState();
+    writeState({ ...s, q: $("q").value.trim(), from: $("from").value.trim(), to: $("to").value.trim(),
+                 year: "", offset: 0, article: "" });
+  });
+  $("back").addEventListener("click", () => writeState({ ...readState(), article: "" }));
+  window.addEventListener("hashchange", render);
+  render();
+});

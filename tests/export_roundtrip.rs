@@ -1,0 +1,301 @@
+//! `baochi export` end to end: index fixture articles, export every table in every format
+//! with the binary, read each file back (csv crate, serde_json, parquet/arrow) and compare
+//! with what the index holds.
+
+mod serve_common;
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Date32Type, Float64Type, Int64Type};
+use arrow_array::{Array, RecordBatch};
+use arrow_schema::DataType;
+use assert_cmd::Command;
+use baochi::export::{ColType, Table, Value, date32, rows};
+use baochi::index::{Index, SearchRequest};
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use std::path::Path;
+
+fn baochi(data: &Path) -> Command {
+    let mut c = Command::cargo_bin("baochi").expect("binary");
+    c.arg("--data").arg(data);
+    c
+}
+
+/// The rows the index should give for `table`, in the index's order.
+fn expected(index: &Index, req: Option<&SearchRequest>, table: Table) -> Vec<Vec<Value>> {
+    let mut out = Vec::new();
+    index
+        .for_each_record(req, &mut |id, rec| {
+            out.extend(rows(table, id, &rec));
+            Ok(())
+        })
+        .expect("walk");
+    out
+}
+
+fn as_text(v: &Value) -> String {
+    match v {
+        Value::Text(s) | Value::Date(s) => s.clone().unwrap_or_default(),
+        Value::Int(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+        Value::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
+        Value::Float(f) => f.to_string(),
+        Value::List(l) => l.join("; "),
+    }
+}
+
+fn as_json(v: &Value) -> serde_json::Value {
+    match v {
+        Value::Text(s) | Value::Date(s) => s.clone().map_or(serde_json::Value::Null, Into::into),
+        Value::Int(n) => n.map_or(serde_json::Value::Null, Into::into),
+        Value::Float(f) => (*f).into(),
+        Value::List(l) => l.clone().into(),
+    }
+}
+
+/// A cell of a Parquet batch, as the Value it came from would be (dates as Date32 days).
+fn parquet_cell(batch: &RecordBatch, col: usize, row: usize, ty: ColType) -> serde_json::Value {
+    let a = batch.column(col);
+    if a.is_null(row) {
+        return serde_json::Value::Null;
+    }
+    match ty {
+        ColType::Text => a.as_string::<i32>().value(row).into(),
+        ColType::Int => a.as_primitive::<Int64Type>().value(row).into(),
+        ColType::Float => a.as_primitive::<Float64Type>().value(row).into(),
+        ColType::Date => a.as_primitive::<Date32Type>().value(row).into(),
+        ColType::List => {
+            let l = a.as_list::<i32>().value(row);
+            let s = l.as_string::<i32>();
+            (0..s.len())
+                .map(|i| s.value(i).to_string())
+                .collect::<Vec<_>>()
+                .into()
+        }
+    }
+}
+
+fn expected_parquet(v: &Value) -> serde_json::Value {
+    match v {
+        Value::Date(s) => s
+            .as_deref()
+            .and_then(date32)
+            .map_or(serde_json::Value::Null, Into::into),
+        other => as_json(other),
+    }
+}
+
+fn check_table(
+    data: &Path,
+    index: &Index,
+    table: Table,
+    extra: &[&str],
+    req: Option<&SearchRequest>,
+) {
+    let want = expected(index, req, table);
+    let cols = table.columns();
+    let dir = tempfile::tempdir().expect("tmp");
+
+    // CSV
+    let path = dir.path().join("t.csv");
+    baochi(data)
+        .args(["export", "--table", table.name(), "--format", "csv", "-o"])
+        .arg(&path)
+        .args(extra)
+        .assert()
+        .success();
+    let mut rd = csv::Reader::from_path(&path).expect("csv");
+    let header: Vec<String> = rd
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(header, cols.iter().map(|c| c.name).collect::<Vec<_>>());
+    let got: Vec<csv::StringRecord> = rd.records().map(|r| r.expect("row")).collect();
+    assert_eq!(got.len(), want.len(), "{table} csv rows");
+    for (g, w) in got.iter().zip(&want) {
+        for (i, v) in w.iter().enumerate() {
+            assert_eq!(&g[i], as_text(v), "{table}.{} csv", cols[i].name);
+        }
+    }
+
+    // JSON Lines, to standard output
+    let out = baochi(data)
+        .args(["export", "--table", table.name(), "--format", "jsonl"])
+        .args(extra)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert_eq!(lines.len(), want.len(), "{table} jsonl rows");
+    for (g, w) in lines.iter().zip(&want) {
+        for (c, v) in cols.iter().zip(w) {
+            assert_eq!(g[c.name], as_json(v), "{table}.{} jsonl", c.name);
+        }
+    }
+
+    // Parquet
+    let path = dir.path().join("t.parquet");
+    baochi(data)
+        .args([
+            "export",
+            "--table",
+            table.name(),
+            "--format",
+            "parquet",
+            "-o",
+        ])
+        .arg(&path)
+        .args(extra)
+        .assert()
+        .success();
+    let file = std::fs::File::open(&path).expect("parquet file");
+    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+        .expect("parquet")
+        .build()
+        .expect("reader");
+    let mut n = 0;
+    for batch in reader {
+        let batch = batch.expect("batch");
+        let schema = batch.schema();
+        if let Ok(f) = schema.field_with_name("published") {
+            assert_eq!(f.data_type(), &DataType::Date32);
+        }
+        for row in 0..batch.num_rows() {
+            for (i, c) in cols.iter().enumerate() {
+                assert_eq!(
+                    parquet_cell(&batch, i, row, c.ty),
+                    expected_parquet(&want[n][i]),
+                    "{table}.{} parquet row {n}",
+                    c.name
+                );
+            }
+            n += 1;
+        }
+    }
+    assert_eq!(n, want.len(), "{table} parquet rows");
+}
+
+#[test]
+fn every_table_in_every_format_reads_back_as_the_index_holds_it() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let data = tmp.path().join("data");
+    let index = serve_common::index_into(&data.join("index"), &serve_common::articles());
+    for table in Table::ALL {
+        check_table(&data, &index, table, &[], None);
+    }
+    // Entity tables really have rows, and sentences come from the body.
+    let st = expected(&index, None, Table::Statistics);
+    assert_eq!(st.len(), 4);
+    assert!(st.iter().any(|r| r.iter().any(|v| matches!(v,
+        Value::Text(Some(s)) if s.starts_with("Đồng chí Tạ Ngọc Phước") && s.ends_with("tiêu biểu.")))));
+}
+
+#[test]
+fn query_and_filters_select_the_articles() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let data = tmp.path().join("data");
+    let index = serve_common::index_into(&data.join("index"), &serve_common::articles());
+    let req = SearchRequest {
+        query: "nghi quyet trung uong 4".into(),
+        limit: usize::MAX,
+        ..SearchRequest::default()
+    };
+    let docs = expected(&index, Some(&req), Table::Documents);
+    assert!(!docs.is_empty() && docs.len() < expected(&index, None, Table::Articles).len() + 1);
+    check_table(
+        &data,
+        &index,
+        Table::Documents,
+        &["--query", "nghi quyet trung uong 4"],
+        Some(&req),
+    );
+
+    let req = SearchRequest {
+        province: Some("Thanh Hoa".into()),
+        limit: usize::MAX,
+        ..SearchRequest::default()
+    };
+    let arts = expected(&index, Some(&req), Table::Articles);
+    assert_eq!(arts.len(), 2, "the two Thanh Hóa articles");
+    check_table(
+        &data,
+        &index,
+        Table::Articles,
+        &["--province", "Thanh Hoa"],
+        Some(&req),
+    );
+}
+
+#[test]
+fn bad_usage_and_missing_index_are_clear() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let data = tmp.path().join("nothing");
+    let out = baochi(&data)
+        .args(["export", "--table", "people"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let out = baochi(&data)
+        .args(["export", "--table", "dates"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("baochi: no index at"), "{err}");
+    let out = baochi(&data)
+        .args(["export", "--table", "dates", "-o"])
+        .arg(tmp.path().join("no/such/dir/x.csv"))
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn plain_text_articles_indexed_by_the_binary_export_as_articles() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).expect("mkdir");
+    std::fs::write(
+        input.join("a.txt"),
+        "Đảng bộ huyện Bá Thước học tập Nghị quyết Trung ương 4 khóa XII.",
+    )
+    .expect("write");
+    std::fs::write(
+        input.join("b.txt"),
+        "Tỉnh ủy Thanh Hóa kết nạp 157 đảng viên mới.",
+    )
+    .expect("write");
+    let data = tmp.path().join("data");
+    baochi(&data).arg("index").arg(&input).assert().success();
+    let out = baochi(&data)
+        .args(["export", "--table", "articles", "--format", "jsonl"])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let bodies: Vec<String> = text
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).expect("json")["body"]
+                .as_str()
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(bodies.len(), 2);
+    assert!(bodies.iter().any(|b| b.contains("157 đảng viên")));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("exported 2 rows of articles"), "{err}");
+}

@@ -1,0 +1,351 @@
+//! `baochi serve`'s HTTP API over loopback: search with facets, articles, report, export
+//! downloads, the page and its assets, and the limits (bad parameters, unknown articles,
+//! path traversal, other methods, escaping).
+
+mod serve_common;
+
+use baochi::export::{Table, rows};
+use baochi::index::Index;
+use baochi::report::{ReportOptions, report_index};
+use baochi::serve::ServeConfig;
+use reqwest::StatusCode;
+use serde_json::Value;
+use serve_common::TestServer;
+use std::io::Write;
+use std::time::Duration;
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .no_proxy()
+        .timeout(Duration::from_secs(10))
+        .build()
+        .expect("client")
+}
+
+async fn setup() -> (tempfile::TempDir, Index, TestServer) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let index = serve_common::index_into(&tmp.path().join("index"), &serve_common::articles());
+    let server = TestServer::start(index.clone(), ServeConfig::default()).await;
+    (tmp, index, server)
+}
+
+async fn get(url: &str) -> (StatusCode, reqwest::header::HeaderMap, Vec<u8>) {
+    let r = client().get(url).send().await.expect("request");
+    let status = r.status();
+    let headers = r.headers().clone();
+    let body = r.bytes().await.expect("body").to_vec();
+    (status, headers, body)
+}
+
+async fn json(url: &str) -> (StatusCode, Value) {
+    let (s, h, b) = get(url).await;
+    let ct = h
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    assert!(ct.starts_with("application/json"), "{url}: {ct}");
+    (s, serde_json::from_slice(&b).expect("json body"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_without_diacritics_gives_hits_and_facets() {
+    let (_tmp, _index, srv) = setup().await;
+    let (s, v) = json(&format!(
+        "{}/api/search?q=nghi+quyet+trung+uong+4",
+        srv.base
+    ))
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(v["total"].as_u64().unwrap_or(0) >= 2, "{v}");
+    let hit = &v["hits"][0];
+    for key in [
+        "id",
+        "url",
+        "title",
+        "published",
+        "province",
+        "score",
+        "snippet",
+    ] {
+        assert!(hit.get(key).is_some(), "hit lacks {key}: {hit}");
+    }
+    assert!(
+        hit["snippet"].as_str().unwrap_or("").contains("<b>"),
+        "{hit}"
+    );
+    let provinces = v["facets"]["province"].as_object().expect("province facet");
+    assert!(provinces.contains_key("Thừa Thiên Huế"), "{v}");
+    assert!(
+        v["facets"]["year"]
+            .as_object()
+            .is_some_and(|y| y.contains_key("2017")),
+        "{v}"
+    );
+    assert!(
+        v["facets"]["document"]
+            .as_object()
+            .is_some_and(|d| d.contains_key("04-NQ/TW")),
+        "{v}"
+    );
+
+    // A facet value narrows the search, paging works.
+    let (_, v) = json(&format!(
+        "{}/api/search?q=nghi+quyet&province=Thanh+H%C3%B3a&limit=1",
+        srv.base
+    ))
+    .await;
+    assert_eq!(v["hits"].as_array().map(Vec::len), Some(1));
+    assert_eq!(v["hits"][0]["province"], "Thanh Hóa");
+    let (_, all) = json(&format!("{}/api/search", srv.base)).await;
+    assert_eq!(all["total"], 4, "an empty query selects every article");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_parameters_answer_400_with_a_message() {
+    let (_tmp, _index, srv) = setup().await;
+    let long = "a".repeat(501);
+    for (query, needle) in [
+        ("limit=abc", "limit"),
+        ("limit=1000", "at most 100"),
+        ("offset=99999999", "offset"),
+        ("from=2012/01/01", "from"),
+        ("to=2012-13", "to"),
+        (&*format!("q={long}"), "longer than 500"),
+    ] {
+        let (s, v) = json(&format!("{}/api/search?{query}", srv.base)).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{query}");
+        assert!(
+            v["error"].as_str().unwrap_or("").contains(needle),
+            "{query}: {v}"
+        );
+    }
+    for query in ["", "table=people", "table=dates&format=xlsx"] {
+        let (s, v) = json(&format!("{}/api/export?{query}", srv.base)).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{query}");
+        assert!(v["error"].is_string());
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn articles_by_id_404_when_unknown() {
+    let (_tmp, index, srv) = setup().await;
+    let rec = &serve_common::articles()[0];
+    let id = rec.id();
+    let (s, v) = json(&format!("{}/api/articles/{id}", srv.base)).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v["id"], id.as_str());
+    assert_eq!(v["body"], rec.body.as_str());
+    assert_eq!(v["entities"]["officials"][0]["name"], "Tạ Ngọc Phước");
+    assert_eq!(
+        v["entities"]["statistics"][1]["start"].as_u64(),
+        Some(rec.entities.statistics[1].span.start as u64)
+    );
+    assert!(index.article(&id).expect("lookup").is_some());
+
+    let (s, v) = json(&format!("{}/api/articles/0123456789abcdef", srv.base)).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    assert!(
+        v["error"]
+            .as_str()
+            .unwrap_or("")
+            .contains("0123456789abcdef")
+    );
+    let (s, _) = json(&format!("{}/api/articles/not-an-id", srv.base)).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn report_is_the_report_of_the_index() {
+    let (_tmp, index, srv) = setup().await;
+    let (s, v) = json(&format!("{}/api/report", srv.base)).await;
+    assert_eq!(s, StatusCode::OK);
+    let want =
+        serde_json::to_value(report_index(&index, None, ReportOptions::default()).expect("report"))
+            .expect("json");
+    assert_eq!(v, want);
+    assert_eq!(v["provinces"][0]["province"], "Thanh Hóa");
+    assert_eq!(v["months"]["2017-03"], 1);
+    // Served again from the cache, same answer.
+    let (_, again) = json(&format!("{}/api/report", srv.base)).await;
+    assert_eq!(again, want);
+    let (_, narrowed) = json(&format!("{}/api/report?province=Can+Tho", srv.base)).await;
+    assert_eq!(narrowed["articles"], 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn export_downloads_stream_each_format() {
+    let (_tmp, index, srv) = setup().await;
+    let mut want = Vec::new();
+    index
+        .for_each_record(None, &mut |id, rec| {
+            want.extend(rows(Table::Localities, id, &rec));
+            Ok(())
+        })
+        .expect("walk");
+
+    let (s, h, body) = get(&format!(
+        "{}/api/export?table=localities&format=csv",
+        srv.base
+    ))
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        h["content-type"]
+            .to_str()
+            .unwrap_or("")
+            .starts_with("text/csv")
+    );
+    assert!(
+        h["content-disposition"]
+            .to_str()
+            .unwrap_or("")
+            .contains("baochi-localities.csv")
+    );
+    let mut rd = csv::Reader::from_reader(body.as_slice());
+    assert_eq!(rd.records().count(), want.len());
+
+    let (_, _, body) = get(&format!(
+        "{}/api/export?table=localities&format=jsonl&q=ba+thuoc",
+        srv.base
+    ))
+    .await;
+    let lines: Vec<Value> = String::from_utf8(body)
+        .expect("utf-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("line"))
+        .collect();
+    assert!(!lines.is_empty() && lines.len() < want.len(), "{lines:?}");
+    assert!(lines.iter().all(|l| l["province"] == "Thanh Hóa"));
+
+    let (s, _, body) = get(&format!(
+        "{}/api/export?table=statistics&format=parquet",
+        srv.base
+    ))
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    let mut f = tempfile::tempfile().expect("tmp");
+    f.write_all(&body).expect("write");
+    let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(f)
+        .expect("parquet")
+        .build()
+        .expect("reader");
+    let n: usize = reader.map(|b| b.expect("batch").num_rows()).sum();
+    assert_eq!(n, 4);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn page_assets_and_headers() {
+    let (_tmp, _index, srv) = setup().await;
+    let (s, h, body) = get(&format!("{}/", srv.base)).await;
+    assert_eq!(s, StatusCode::OK);
+    let page = String::from_utf8(body).expect("utf-8");
+    assert!(page.contains("<script src=\"/assets/app.js\""));
+    assert!(
+        !page.contains("http://") && !page.contains("https://"),
+        "no CDN"
+    );
+    assert!(
+        h["content-security-policy"]
+            .to_str()
+            .unwrap_or("")
+            .contains("script-src 'self'")
+    );
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    let (s, h, js) = get(&format!("{}/assets/app.js", srv.base)).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        h["content-type"]
+            .to_str()
+            .unwrap_or("")
+            .starts_with("text/javascript")
+    );
+    let js = String::from_utf8(js).expect("utf-8");
+    assert!(
+        !js.contains("innerHTML"),
+        "the script never parses server text as HTML"
+    );
+    let (s, _, _) = get(&format!("{}/assets/app.css", srv.base)).await;
+    assert_eq!(s, StatusCode::OK);
+    let (s, v) = json(&format!("{}/api/provinces", srv.base)).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v.as_array().map(Vec::len), Some(63));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_path_traversal_and_read_only() {
+    let (_tmp, _index, srv) = setup().await;
+    for path in [
+        "/assets/../Cargo.toml",
+        "/assets/%2e%2e/Cargo.toml",
+        "/assets/..%2fCargo.toml",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/assets/app.js/../../src/lib.rs",
+        "/api/articles/..%2F..%2Fetc%2Fpasswd",
+        "/nope",
+    ] {
+        let (s, _, body) = get(&format!("{}{path}", srv.base)).await;
+        assert!(
+            s == StatusCode::NOT_FOUND || s == StatusCode::BAD_REQUEST,
+            "{path}: {s}"
+        );
+        let text = String::from_utf8_lossy(&body);
+        assert!(
+            !text.contains("[package]") && !text.contains("root:"),
+            "{path}"
+        );
+        assert!(
+            serde_json::from_slice::<Value>(&body).is_ok_and(|v| v["error"].is_string()),
+            "{path}"
+        );
+    }
+    let r = client()
+        .post(format!("{}/api/search", srv.base))
+        .body("q=x")
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), StatusCode::METHOD_NOT_ALLOWED);
+    let r = client()
+        .delete(format!("{}/api/articles/0123456789abcdef", srv.base))
+        .send()
+        .await
+        .expect("delete");
+    assert_eq!(r.status(), StatusCode::METHOD_NOT_ALLOWED);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn markup_in_articles_comes_back_escaped_in_snippets() {
+    let (_tmp, _index, srv) = setup().await;
+    let (_, v) = json(&format!("{}/api/search?q=cong+tac+can+bo", srv.base)).await;
+    let hit = v["hits"]
+        .as_array()
+        .and_then(|h| {
+            h.iter()
+                .find(|h| h["url"] == "https://baothanhhoa.vn/bai-la.html")
+        })
+        .expect("the article with markup")
+        .clone();
+    let snippet = hit["snippet"].as_str().unwrap_or("");
+    let stripped = snippet.replace("<b>", "").replace("</b>", "");
+    assert!(
+        !stripped.contains('<'),
+        "only <b> marks are markup: {snippet}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_of_requests_all_succeed() {
+    let (_tmp, _index, srv) = setup().await;
+    let c = client();
+    let mut tasks = Vec::new();
+    for i in 0..64 {
+        let c = c.clone();
+        let url = format!("{}/api/search?q=dang+vien&offset={}", srv.base, i % 3);
+        tasks.push(tokio::spawn(async move {
+            c.get(url).send().await.map(|r| r.status())
+        }));
+    }
+    for t in tasks {
+        assert_eq!(t.await.expect("task").expect("request"), StatusCode::OK);
+    }
+}
