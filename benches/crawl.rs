@@ -15,11 +15,11 @@ mod crawl_support;
 use baochi::crawl::frontier::{Batch, Frontier, Kind, NewUrl};
 use baochi::crawl::{CrawlConfig, Seed, Sink, Stats};
 use baochi::data::DataDir;
-use criterion::Criterion;
 use crawl_support::{Req, Resp, SERVER_THREAD, serve};
+use criterion::Criterion;
 use std::hint::black_box;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 const HOSTS: usize = 20;
@@ -103,7 +103,11 @@ fn bench_whole_crawl() {
                         let locs: String = (0..PAGES_PER_HOST)
                             .map(|i| format!("<url><loc>/bai/{i}.html</loc></url>"))
                             .collect();
-                        Resp::bytes(200, "application/xml", format!("<urlset>{locs}</urlset>").into_bytes())
+                        Resp::bytes(
+                            200,
+                            "application/xml",
+                            format!("<urlset>{locs}</urlset>").into_bytes(),
+                        )
                     }
                     p => {
                         let i = p.trim_start_matches("/bai/").trim_end_matches(".html");
@@ -208,7 +212,10 @@ fn bench_frontier() {
     let t1 = Instant::now();
     let mut taken = 0;
     for h in 0..63 {
-        if f.next_for_host(&format!("baotinh{h}.vn")).unwrap().is_some() {
+        if f.next_for_host(&format!("baotinh{h}.vn"))
+            .unwrap()
+            .is_some()
+        {
             taken += 1;
         }
     }
@@ -241,10 +248,15 @@ fn bench_discovery(c: &mut Criterion) {
     assert_eq!(links.links.iter().filter(|l| l.pagination).count(), 1);
     c.bench_function("crawl/html_links (201 links, 30 KB)", |b| {
         b.iter(|| {
-            baochi::crawl::discover::html_links(black_box(html.as_bytes()), Some("text/html"), &base)
+            baochi::crawl::discover::html_links(
+                black_box(html.as_bytes()),
+                Some("text/html"),
+                &base,
+            )
         })
     });
-    let raw = "https://www.baonghean.vn/chinh-tri/bai-viet-123.html?utm_source=fb&id=5&fbclid=x#top";
+    let raw =
+        "https://www.baonghean.vn/chinh-tri/bai-viet-123.html?utm_source=fb&id=5&fbclid=x#top";
     let canon = baochi::crawl::canonical::resolve(None, raw).unwrap();
     assert_eq!(
         canon.as_str(),

@@ -1151,11 +1151,13 @@ fn analyse_body(
                     add(l.url, Kind::Page, entry.depth + 1, 1);
                 }
             }
+            // The page's `rel=canonical` is marked seen so it is not fetched again under
+            // that spelling; the record keeps the fetched URL, the WARC-Target-URI, so
+            // that `baochi index` re-indexing the WARC gives the same ids.
             if let Some(c) = links.canonical
                 && c.as_str() != base.as_str()
                 && ctx.in_scope(&c)
             {
-                a.record_url = c.to_string();
                 a.alias = Some(c.to_string());
             }
             if entry.kind == Kind::Page {
