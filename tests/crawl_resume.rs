@@ -190,3 +190,54 @@ fn usage_and_input_errors() {
         "{err}"
     );
 }
+
+#[test]
+fn crawls_from_a_sources_file() {
+    let listing = |r: &Req| match r.target.as_str() {
+        "/robots.txt" => Resp::status(404),
+        "/xay-dung-dang" => {
+            Resp::html("<a href=\"/bai/1.html\">1</a><a href=\"/bai/2.html\">2</a>")
+        }
+        "/rss" => Resp::bytes(
+            200,
+            "application/rss+xml",
+            b"<rss><channel><item><link>/bai/3.html</link></item></channel></rss>".to_vec(),
+        ),
+        p if p.starts_with("/bai/") => Resp::html(article(p, "Đảng bộ tỉnh")),
+        _ => Resp::status(404),
+    };
+    let a = serve("127.0.0.1", listing);
+    let b = serve("127.0.0.3", listing);
+    let dir = tempfile::tempdir().unwrap();
+    let sources = dir.path().join("sources.toml");
+    std::fs::write(
+        &sources,
+        format!(
+            "compiled = \"2026-11-23\"\n\
+             [[source]]\nname = \"A\"\nbase = \"{}\"\nprovince = \"Nghệ An\"\nlistings = [\"{}\"]\nfeeds = [\"{}\"]\ndelay = 0.0\n\
+             [[source]]\nname = \"B\"\nbase = \"{}\"\nlistings = [\"{}\"]\n",
+            a.url("/"),
+            a.url("/xay-dung-dang"),
+            a.url("/rss"),
+            b.url("/"),
+            b.url("/xay-dung-dang"),
+        ),
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    let out = baochi(&data)
+        .args(["crawl", "--delay", "0.2", "--sources"])
+        .arg(&sources)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("5 articles indexed"), "{err}");
+    // Site A asked for no delay; site B keeps the crawl's 0.2 s.
+    let gaps = |s: &crawl_support::Server| {
+        let r = s.requests();
+        r.windows(2).map(|w| w[1].at - w[0].at).min().unwrap()
+    };
+    assert!(gaps(&b) >= Duration::from_millis(190));
+    assert!(gaps(&a) < Duration::from_millis(150), "{:?}", gaps(&a));
+}

@@ -445,3 +445,46 @@ fn unreachable_robots_postpones_the_host() {
     assert_eq!(s.postponed_hosts.len(), 1, "{s:?}");
     assert!(site.requests().iter().all(|r| r.target == "/robots.txt"));
 }
+
+#[test]
+fn hosts_in_parallel_each_at_its_own_pace() {
+    let hosts: Vec<_> = (1..=3)
+        .map(|h| {
+            serve(&format!("127.0.0.{h}"), |r: &Req| match r.target.as_str() {
+                "/robots.txt" => Resp::status(404),
+                "/" => Resp::html(
+                    (1..=3)
+                        .map(|i| format!("<a href=\"/bai-{i}.html\">{i}</a>"))
+                        .collect::<String>(),
+                ),
+                p => Resp::html(article(p, "x")),
+            })
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let sink = MemSink::default();
+    let mut cfg = test_config(
+        hosts
+            .iter()
+            .map(|s| Seed {
+                url: s.url("/"),
+                kind: Kind::Listing,
+            })
+            .collect(),
+    );
+    cfg.delay = Duration::from_millis(300);
+    let t0 = std::time::Instant::now();
+    let s = run(cfg, &DataDir::new(dir.path()), &sink);
+    let took = t0.elapsed();
+    assert_eq!(s.indexed, 9);
+    for h in &hosts {
+        let reqs = h.requests();
+        assert_eq!(reqs.len(), 5);
+        for w in reqs.windows(2) {
+            assert!(w[1].at - w[0].at >= Duration::from_millis(290));
+        }
+    }
+    // 5 requests per host, 4 delays of 0.3 s: 1.2 s per host; one after the other would
+    // take 3.6 s.
+    assert!(took < Duration::from_millis(3000), "{took:?}");
+}

@@ -64,6 +64,14 @@ pub struct Args {
     pub urls: Vec<String>,
 }
 
+/// `eprintln!` that ignores a closed stderr: the crawl's work is done and durable by then.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
+
 struct IndexSink {
     _index: baochi::index::Index,
     writer: baochi::index::IndexWriter,
@@ -139,7 +147,7 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
         });
     }
     if config.seeds.is_empty() && !data.crawl_state().exists() {
-        eprintln!("baochi: crawl: nothing to crawl: give seed URLs or --sources FILE");
+        say!("baochi: crawl: nothing to crawl: give seed URLs or --sources FILE");
         return Ok(ExitCode::from(crate::cli::EXIT_USAGE));
     }
 
@@ -190,12 +198,12 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
     if summary.stopped {
         line.push_str(" (stopped early: run `baochi crawl` again to resume)");
     }
-    eprintln!("{line}");
+    say!("{line}");
     for (host, why) in &summary.postponed_hosts {
-        eprintln!("baochi: {host}: postponed to the next run: {why}");
+        say!("baochi: {host}: postponed to the next run: {why}");
     }
     if let Some(w) = &summary.warc_file {
-        eprintln!("crawl: responses kept in {}", w.display());
+        say!("crawl: responses kept in {}", w.display());
     }
     Ok(ExitCode::from(crate::cli::EXIT_OK))
 }
