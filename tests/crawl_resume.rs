@@ -241,3 +241,50 @@ fn crawls_from_a_sources_file() {
     assert!(gaps(&b) >= Duration::from_millis(190));
     assert!(gaps(&a) < Duration::from_millis(150), "{:?}", gaps(&a));
 }
+
+#[test]
+fn ctrl_c_stops_promptly_even_during_a_long_retry_after() {
+    let site = serve("127.0.0.1", |r: &Req| match r.target.as_str() {
+        "/robots.txt" => Resp::status(404),
+        "/" => Resp::html("<a href=\"/bai-1.html\">1</a><a href=\"/bai-2.html\">2</a>"),
+        "/bai-2.html" => Resp::status(429).header("retry-after", "120"),
+        p => Resp::html(article(p, "Đảng bộ")),
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut child = baochi(&data)
+        .args(["crawl", "--delay", "0"])
+        .arg(site.url("/"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while site.count("/bai-2.html") == 0 {
+        assert!(start.elapsed() < Duration::from_secs(20));
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let sent = Instant::now();
+    let ok = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let status = child.wait().unwrap();
+    assert!(
+        sent.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        sent.elapsed()
+    );
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert!(status.success(), "{err}");
+    assert!(
+        err.contains("stopped early") && err.contains("1 still queued"),
+        "{err}"
+    );
+    // What was fetched before the stop is committed to the index.
+    let index = baochi::index::Index::open(&data.join("index")).unwrap();
+    assert_eq!(index.len(), 1);
+}

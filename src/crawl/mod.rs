@@ -413,11 +413,15 @@ impl Shared {
             .map_err(|_| CrawlError::State("storer stopped".into()))?
     }
 
-    /// Sleeps until the host may be asked again; then books the next slot.
-    async fn wait_turn(&self, host: &str, at_least: Option<Duration>) {
+    /// Sleeps until the host may be asked again, then books the next slot. Returns false
+    /// when the crawl is being stopped (Ctrl-C): a long `Retry-After` or `Crawl-delay` must
+    /// not hold the stop up.
+    async fn wait_turn(&self, host: &str, at_least: Option<Duration>) -> bool {
         let (until, delay) = {
             let mut hosts = lock(&self.hosts);
-            let Some(h) = hosts.get_mut(host) else { return };
+            let Some(h) = hosts.get_mut(host) else {
+                return !self.stop.load(Ordering::Relaxed);
+            };
             let mut until = h.next_at;
             if let Some(d) = at_least {
                 until = until.max(Instant::now() + d);
@@ -427,16 +431,26 @@ impl Shared {
         let now = Instant::now();
         if until > now {
             self.stats.waiting_hosts.fetch_add(1, Ordering::Relaxed);
-            tokio::time::sleep_until(tokio::time::Instant::from_std(until)).await;
+            loop {
+                let left = until.saturating_duration_since(Instant::now());
+                if left.is_zero() || self.stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                tokio::time::sleep(left.min(Duration::from_millis(200))).await;
+            }
             self.stats.waiting_hosts.fetch_sub(1, Ordering::Relaxed);
             self.stats
                 .wait_ms
-                .fetch_add((until - now).as_millis() as u64, Ordering::Relaxed);
+                .fetch_add((Instant::now() - now).as_millis() as u64, Ordering::Relaxed);
+        }
+        if self.stop.load(Ordering::Relaxed) {
+            return false;
         }
         if let Some(h) = lock(&self.hosts).get_mut(host) {
-            // The next request waits `delay` after this one ends; see `request_done`.
+            // Booked now; `request_done` moves it to `delay` after the answer.
             h.next_at = Instant::now() + delay;
         }
+        true
     }
 
     fn request_done(&self, host: &str) {
@@ -591,7 +605,9 @@ async fn host_robots(host: &str, shared: &Shared) -> Result<Option<Arc<Robots>>,
     let mut robots = None;
     for attempt in 0..=shared.config.retries.min(2) {
         let backoff = (attempt > 0).then(|| politeness::backoff(shared.config.backoff, attempt));
-        shared.wait_turn(host, backoff).await;
+        if !shared.wait_turn(host, backoff).await {
+            break;
+        }
         shared.stats.requests.fetch_add(1, Ordering::Relaxed);
         let ex = shared.fetcher.get(&robots_url, None, None).await;
         shared.request_done(host);
@@ -610,7 +626,11 @@ async fn host_robots(host: &str, shared: &Shared) -> Result<Option<Arc<Robots>>,
         }
     }
     shared.store(Msg::Extra(exchanges)).await?;
-    let robots = Arc::new(robots.unwrap_or(Robots::AllowAll));
+    // No attempt made: the crawl is stopping.
+    let Some(robots) = robots else {
+        return Ok(None);
+    };
+    let robots = Arc::new(robots);
     if let Robots::Unreachable(why) = robots.as_ref() {
         shared.postpone(host, why.clone());
         return Ok(None);
@@ -634,7 +654,9 @@ async fn fetch_with_retries(
     let mut exchanges = Vec::new();
     let mut extra_wait = None;
     for attempt in 0..=cfg.retries {
-        shared.wait_turn(host, extra_wait.take()).await;
+        if !shared.wait_turn(host, extra_wait.take()).await {
+            return (exchanges, Outcome::Postponed);
+        }
         shared.stats.requests.fetch_add(1, Ordering::Relaxed);
         let ex = shared
             .fetcher
