@@ -51,7 +51,8 @@ fn test_config(seeds: Vec<Seed>) -> CrawlConfig {
     CrawlConfig {
         seeds,
         delay: Duration::ZERO,
-        timeout: Duration::from_millis(600),
+        // Generous for loaded CI machines; the slow page sleeps far longer.
+        timeout: Duration::from_millis(1500),
         max_body: 256 * 1024,
         retries: 1,
         backoff: Duration::from_millis(50),
@@ -164,7 +165,7 @@ fn news_site(base: Arc<Mutex<String>>, elsewhere: String) -> impl Fn(&Req) -> Re
             "/busy" => art("a11"),
             "/slow" => {
                 let mut s = art("slow");
-                s.delay = Duration::from_secs(3);
+                s.delay = Duration::from_secs(6);
                 s
             }
             "/big" => Resp::html("<p>Đảng</p>".repeat(100_000)),
