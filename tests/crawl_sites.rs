@@ -141,7 +141,7 @@ fn news_site(base: Arc<Mutex<String>>, elsewhere: String) -> impl Fn(&Req) -> Re
             ),
             "/chuyen-muc/xay-dung-dang" => Resp::html(format!(
                 "<html><body><a href=\"/bai/a5.html\">5</a><a href=\"/bai/a6.html?utm_campaign=c\">6</a>\
-                 <a href=\"/redirect/301\">r</a><a href=\"/loop/a\">l</a><a href=\"/missing\">m</a>\
+                 <a href=\"/redirect/301\">r</a><a href=\"/loop/a\">l</a><a href=\"/chain/1\">c</a><a href=\"/missing\">m</a>\
                  <a href=\"/flaky\">f</a><a href=\"/busy\">b</a><a href=\"/slow\">s</a><a href=\"/big\">g</a>\
                  <a href=\"/data/report\">d</a><a href=\"/bai/cp1258.html\">c</a>\
                  <a href=\"/private/secret2.html\">p</a><a href=\"{elsewhere}/bai/x.html\">x</a>\
@@ -157,6 +157,10 @@ fn news_site(base: Arc<Mutex<String>>, elsewhere: String) -> impl Fn(&Req) -> Re
             }
             "/redirect/301" => Resp::redirect(301, "/redirect/302"),
             "/redirect/302" => Resp::redirect(302, &format!("{b}/bai/a9.html")),
+            p if p.starts_with("/chain/") => {
+                let n: u32 = p[7..].parse().unwrap_or(0);
+                Resp::redirect(301, &format!("/chain/{}", n + 1))
+            }
             "/loop/a" => Resp::redirect(301, "/loop/b"),
             "/loop/b" => Resp::redirect(302, "/loop/a"),
             "/flaky" if r.nth == 0 => Resp::status(500),
@@ -284,6 +288,15 @@ fn crawls_a_site_politely_and_keeps_everything() {
     ] {
         assert_eq!(per.get(t), Some(&1), "{t}");
     }
+    // A long redirect chain is cut after --max-redirects (5) hops.
+    for i in 1..=6 {
+        assert_eq!(
+            per.get(format!("/chain/{i}").as_str()),
+            Some(&1),
+            "/chain/{i}"
+        );
+    }
+    assert_eq!(per.get("/chain/7"), None);
     // Pagination followed to page 3.
     assert_eq!(per.get("/chuyen-muc/xay-dung-dang?page=3"), Some(&1));
     // One request at a time to the host, with the tool's name.
@@ -298,9 +311,9 @@ fn crawls_a_site_politely_and_keeps_everything() {
 
     assert_eq!(summary.indexed, 12);
     assert_eq!(summary.blocked, 2, "{summary:?}");
-    // 404, slow (timeout), big (cap), the loop's second hop back to a seen URL is not a
-    // failure but /loop/b's target is seen, so only: missing, slow, big.
-    assert_eq!(summary.failed, 3, "{summary:?}");
+    // Failed: 404, slow (timeout), big (size cap), the redirect chain. A loop's way back
+    // to a seen URL is not a failure.
+    assert_eq!(summary.failed, 4, "{summary:?}");
     assert_eq!(summary.queued, 0);
 
     // The WARC holds every response (retries included) as gzip-per-record WARC 1.1.

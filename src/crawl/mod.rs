@@ -1236,6 +1236,8 @@ fn recover_pending(
         let path = dir.join(&p.file);
         match read_response_at(&path, p.offset) {
             Ok((ct, body)) => {
+                // As when it was fetched: a server may gzip a page it was not asked to.
+                let body = discover::gunzip_if_needed(&body);
                 match crate::extract::from_bytes(&body, Some(&p.record_url), ct.as_deref()) {
                     Ok(rec) => sink.upsert(&rec).map_err(CrawlError::Sink)?,
                     Err(e) => {
