@@ -1289,3 +1289,53 @@ pub fn read_response_at(path: &Path, offset: u64) -> std::io::Result<(Option<Str
     });
     Ok((ct, block[http_end + 4..].to_vec()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_killed_runs_warc_tail_is_cut_and_stored_pages_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let frontier = Frontier::open(&dir.path().join("c.redb")).unwrap();
+        let mut w = open_warc(&frontier, dir.path(), "test").unwrap();
+        let url = Url::parse("http://h.vn/bai.html").unwrap();
+        let ex = Exchange {
+            url: url.clone(),
+            date: chrono::Utc::now(),
+            request_headers: vec![("user-agent".into(), "t".into())],
+            response: Ok(fetch::Response {
+                status: 200,
+                reason: "OK".into(),
+                version: "HTTP/1.1".into(),
+                headers: vec![("content-type".into(), b"text/html; charset=utf-8".to_vec())],
+                body: "<p>Xây dựng Đảng</p>".as_bytes().to_vec(),
+                truncated: false,
+                ip: None,
+            }),
+        };
+        let off = write_exchange(&mut w, &ex).unwrap().unwrap();
+        let durable = w.sync().unwrap();
+        let name = w.path().file_name().unwrap().to_string_lossy().into_owned();
+        frontier
+            .commit(&Batch {
+                warc: Some((name, durable)),
+                ..Batch::default()
+            })
+            .unwrap();
+        // A record half written when the process died.
+        write_exchange(&mut w, &ex).unwrap();
+        w.sync().unwrap();
+        let path = w.path().to_path_buf();
+        drop(w);
+        let f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+        let full = f.metadata().unwrap().len();
+        f.set_len(full - 7).unwrap();
+
+        repair_warcs(&frontier, dir.path()).unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), durable);
+        let (ct, body) = read_response_at(&path, off).unwrap();
+        assert_eq!(ct.as_deref(), Some("text/html; charset=utf-8"));
+        assert_eq!(body, "<p>Xây dựng Đảng</p>".as_bytes());
+    }
+}
