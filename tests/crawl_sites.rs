@@ -502,3 +502,42 @@ fn hosts_in_parallel_each_at_its_own_pace() {
     // take 3.6 s.
     assert!(took < Duration::from_millis(3000), "{took:?}");
 }
+
+#[test]
+fn robots_sitemaps_only_when_asked() {
+    let site = Arc::new(Mutex::new(String::new()));
+    let b = site.clone();
+    let server = serve("127.0.0.1", move |r: &Req| {
+        let base = b.lock().unwrap().clone();
+        match r.target.as_str() {
+            "/robots.txt" => Resp::bytes(
+                200,
+                "text/plain",
+                format!("User-agent: *\nAllow: /\nSitemap: {base}/sm.xml\nSitemap: http://127.0.0.9/x.xml\n")
+                    .into_bytes(),
+            ),
+            "/sm.xml" => Resp::bytes(
+                200,
+                "application/xml",
+                format!("<urlset><url><loc>{base}/bai/s1.html</loc></url></urlset>").into_bytes(),
+            ),
+            p => Resp::html(article(p, "x")),
+        }
+    });
+    *site.lock().unwrap() = format!("http://{}", server.addr);
+    let seeds = vec![Seed {
+        url: server.url("/bai/a.html"),
+        kind: Kind::Page,
+    }];
+    let dir = tempfile::tempdir().unwrap();
+    let sink = MemSink::default();
+    run(test_config(seeds.clone()), &DataDir::new(dir.path()), &sink);
+    assert_eq!(server.count("/sm.xml"), 0);
+    let dir = tempfile::tempdir().unwrap();
+    let mut cfg = test_config(seeds);
+    cfg.robots_sitemaps = true;
+    let s = run(cfg, &DataDir::new(dir.path()), &sink);
+    assert_eq!(server.count("/sm.xml"), 1);
+    assert_eq!(server.count("/bai/s1.html"), 1);
+    assert_eq!(s.indexed, 2, "{s:?}");
+}

@@ -57,6 +57,9 @@ pub struct Args {
     /// Seconds between index commits.
     #[arg(long, default_value_t = 5.0, value_name = "SECS")]
     pub commit_every: f64,
+    /// Also crawl the sitemaps each site's robots.txt lists (can be very many pages).
+    #[arg(long)]
+    pub robots_sitemaps: bool,
     /// Appended to the User-Agent so site owners can reach you (an email or URL).
     #[arg(long)]
     pub contact: Option<String>,
@@ -108,6 +111,7 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
         max_pages: args.max_pages,
         concurrency: args.concurrency.max(1),
         refresh: args.refresh,
+        robots_sitemaps: args.robots_sitemaps,
         commit_every: secs("commit-every", args.commit_every)?,
         ..CrawlConfig::default()
     };

@@ -115,6 +115,8 @@ pub struct CrawlConfig {
     pub concurrency: usize,
     /// Revisit fetched pages with conditional requests.
     pub refresh: bool,
+    /// Queue the sitemaps that robots.txt lists.
+    pub robots_sitemaps: bool,
     /// The `User-Agent`.
     pub user_agent: String,
     /// Start a new WARC file past this size.
@@ -149,6 +151,7 @@ impl Default for CrawlConfig {
             max_pages: None,
             concurrency: 8,
             refresh: false,
+            robots_sitemaps: false,
             user_agent: default_user_agent(),
             warc_max_bytes: 1 << 30,
             commit_every: Duration::from_secs(5),
@@ -480,8 +483,8 @@ enum Outcome {
 }
 
 enum Msg {
-    /// robots.txt and other exchanges with no frontier change.
-    Extra(Vec<Exchange>),
+    /// robots.txt and other exchanges that finish no URL, with URLs they lead to.
+    Extra(Vec<Exchange>, Vec<NewUrl>),
     /// A URL's exchanges and outcome.
     Url {
         url: String,
@@ -552,7 +555,7 @@ async fn host_task(host: &str, shared: &Shared) -> Result<(), CrawlError> {
         }
         let (exchanges, outcome) = fetch_with_retries(host, &parsed, &entry, shared).await;
         if matches!(outcome, Outcome::Postponed) {
-            shared.store(Msg::Extra(exchanges)).await?;
+            shared.store(Msg::Extra(exchanges, Vec::new())).await?;
             return Ok(());
         }
         shared
@@ -625,7 +628,24 @@ async fn host_robots(host: &str, shared: &Shared) -> Result<Option<Arc<Robots>>,
             break;
         }
     }
-    shared.store(Msg::Extra(exchanges)).await?;
+    let found = match &robots {
+        Some(r) if shared.config.robots_sitemaps => r
+            .sitemaps()
+            .iter()
+            .filter_map(|u| canonical::resolve(Some(&robots_url), u))
+            .map(|u| NewUrl {
+                host: canonical::host_key(&u),
+                url: u.to_string(),
+                kind: Kind::Sitemap,
+                depth: 0,
+                page: 1,
+                redirects: 0,
+                seq: None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    shared.store(Msg::Extra(exchanges, found)).await?;
     // No attempt made: the crawl is stopping.
     let Some(robots) = robots else {
         return Ok(None);
@@ -874,7 +894,7 @@ fn store_batch(
     let analyses: Vec<Option<Analysis>> = msgs
         .par_iter()
         .map(|m| match &m.msg {
-            Msg::Extra(_) => None,
+            Msg::Extra(..) => None,
             Msg::Url {
                 url,
                 host,
@@ -894,7 +914,15 @@ fn store_batch(
     let mut records = Vec::new();
     for (m, a) in msgs.iter().zip(analyses) {
         let (exchanges, target) = match &m.msg {
-            Msg::Extra(ex) => (ex, None),
+            Msg::Extra(ex, found) => {
+                batch.found.extend(
+                    found
+                        .iter()
+                        .filter(|n| Url::parse(&n.url).is_ok_and(|u| ctx.in_scope(&u)))
+                        .cloned(),
+                );
+                (ex, None)
+            }
             Msg::Url {
                 url,
                 host,
