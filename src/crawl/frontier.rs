@@ -544,6 +544,11 @@ impl Frontier {
         Ok(n)
     }
 
+    /// Rewrites the store file without its free pages (after large batches).
+    pub fn compact(&mut self) -> Result<bool, CrawlError> {
+        self.db.compact().map_err(store_err)
+    }
+
     /// The size of the store file on disk, in bytes.
     pub fn disk_bytes(path: &Path) -> u64 {
         std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
@@ -640,7 +645,8 @@ mod tests {
             };
             assert_eq!(f.commit(&b).unwrap(), 1);
         }
-        let f = Frontier::open(&path).unwrap();
+        let mut f = Frontier::open(&path).unwrap();
+        f.compact().unwrap();
         let (u, e) = f.next_for_host("a").unwrap().unwrap();
         assert_eq!((u.as_str(), e.redirects), ("http://a/9", 1));
         assert_eq!(
