@@ -1,1 +1,1265 @@
-//! (Being written.)
+//! The crawler: fetches pages politely, keeps every response as served (WARC), extracts
+//! and indexes the articles, and resumes after any interruption.
+//!
+//! Input: start points (seed URLs or a [`sources::Sources`] file) and a
+//! [`CrawlConfig`]. Output: WARC files in `DataDir::warc_dir()`, the frontier in
+//! `DataDir::crawl_state()`, records handed to a [`Sink`] (the index), and a
+//! [`Summary`].
+//!
+//! How it runs: one task per host (at most `concurrency` at once) takes the host's next
+//! URL from the [`frontier::Frontier`], obeys robots.txt and waits out the host's delay,
+//! fetches (retrying transient failures) and hands the exchanges to one storer thread.
+//! The storer writes them to WARC and fsyncs, then in one redb transaction marks the URL
+//! done, queues the links found and notes the page as pending for the index; only then
+//! does it give the record to the sink. Pending pages are cleared once the sink commits,
+//! and a restart re-indexes any still pending from WARC. So a kill at any moment loses
+//! nothing and fetches nothing twice that was kept; the index replaces by id, so it never
+//! holds an article twice.
+
+pub mod canonical;
+pub mod discover;
+pub mod fetch;
+pub mod frontier;
+pub mod politeness;
+pub mod robots;
+pub mod sources;
+
+use crate::data::DataDir;
+use crate::record::Record;
+use crate::warc::write::{
+    self as warc, HTTP_REQUEST, HTTP_RESPONSE, RecordType, WarcWriter, new_record_id,
+};
+use discover::BodyKind;
+use fetch::{Exchange, FetchConfig, Fetcher};
+use frontier::{Batch, Entry, Finished, Frontier, Kind, LEAF, NewUrl, Pending, State};
+use rayon::prelude::*;
+use robots::Robots;
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use url::Url;
+
+/// What can stop a crawl (a single bad page never does: it is counted and skipped).
+#[derive(Debug, thiserror::Error)]
+pub enum CrawlError {
+    /// A file or folder could not be read or written.
+    #[error("{0}: {1}")]
+    Io(String, #[source] std::io::Error),
+    /// The crawl state store failed.
+    #[error("crawl state: {0}")]
+    State(String),
+    /// The sources file is wrong.
+    #[error("sources: {0}")]
+    Sources(String),
+    /// A seed is not an http(s) URL.
+    #[error("{0}: not an http(s) URL")]
+    BadSeed(String),
+    /// The HTTP client could not be built.
+    #[error("http client: {0}")]
+    Http(String),
+    /// The index refused a record or a commit.
+    #[error("index: {0}")]
+    Sink(String),
+}
+
+/// Where records go: the index, or anything else that stores them durably on `commit`.
+pub trait Sink: Send {
+    /// Adds or replaces (same [`Record::id`]) one record.
+    fn upsert(&mut self, rec: &Record) -> Result<(), String>;
+    /// Makes everything upserted so far durable.
+    fn commit(&mut self) -> Result<(), String>;
+}
+
+/// A start point.
+#[derive(Debug, Clone)]
+pub struct Seed {
+    /// Its URL.
+    pub url: String,
+    /// What it is.
+    pub kind: Kind,
+}
+
+/// The crawler's settings.
+#[derive(Debug, Clone)]
+pub struct CrawlConfig {
+    /// Start points.
+    pub seeds: Vec<Seed>,
+    /// Sites whose links are followed, besides the seeds' own ([`canonical::site_of`]).
+    pub extra_sites: Vec<String>,
+    /// Per-site delays overriding `delay` (site → delay).
+    pub site_delays: HashMap<String, Duration>,
+    /// Delay between two requests to one host (robots `Crawl-delay` wins when larger).
+    pub delay: Duration,
+    /// Whole-request timeout.
+    pub timeout: Duration,
+    /// Body size cap in bytes.
+    pub max_body: u64,
+    /// Redirect hops followed from one URL.
+    pub max_redirects: u8,
+    /// Retries of a transient failure.
+    pub retries: u32,
+    /// First backoff before a retry (doubled each time).
+    pub backoff: Duration,
+    /// The longest `Retry-After` waited for; longer postpones the host to the next run.
+    pub max_retry_after: Duration,
+    /// Link hops followed from a seed.
+    pub max_depth: u8,
+    /// Listing pages followed per listing (pagination).
+    pub max_listing_pages: u16,
+    /// Stop after this many URLs fetched in this run.
+    pub max_pages: Option<u64>,
+    /// Hosts crawled at once.
+    pub concurrency: usize,
+    /// Revisit fetched pages with conditional requests.
+    pub refresh: bool,
+    /// The `User-Agent`.
+    pub user_agent: String,
+    /// Start a new WARC file past this size.
+    pub warc_max_bytes: u64,
+    /// Commit the index at least this often.
+    pub commit_every: Duration,
+}
+
+/// The default `User-Agent`: names the tool, its version and what it does.
+pub fn default_user_agent() -> String {
+    format!(
+        "baochi/{} (research crawler of Vietnamese provincial news; obeys robots.txt)",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+impl Default for CrawlConfig {
+    fn default() -> CrawlConfig {
+        CrawlConfig {
+            seeds: Vec::new(),
+            extra_sites: Vec::new(),
+            site_delays: HashMap::new(),
+            delay: Duration::from_secs(1),
+            timeout: Duration::from_secs(30),
+            max_body: 10 * 1024 * 1024,
+            max_redirects: 5,
+            retries: 3,
+            backoff: Duration::from_secs(2),
+            max_retry_after: politeness::MAX_RETRY_AFTER,
+            max_depth: 1,
+            max_listing_pages: 20,
+            max_pages: None,
+            concurrency: 8,
+            refresh: false,
+            user_agent: default_user_agent(),
+            warc_max_bytes: 1 << 30,
+            commit_every: Duration::from_secs(5),
+        }
+    }
+}
+
+/// Live counters, for a progress display.
+#[derive(Debug, Default)]
+pub struct Stats {
+    /// HTTP requests made (robots.txt and retries included).
+    pub requests: AtomicU64,
+    /// URLs finished (fetched and stored, or given up).
+    pub pages: AtomicU64,
+    /// Records indexed.
+    pub indexed: AtomicU64,
+    /// Failed URLs and failed requests.
+    pub errors: AtomicU64,
+    /// URLs queued (approximate while running).
+    pub queued: AtomicU64,
+    /// Hosts now waiting for their delay or a `Retry-After`.
+    pub waiting_hosts: AtomicU64,
+    /// Total time spent waiting on hosts, in milliseconds.
+    pub wait_ms: AtomicU64,
+    /// Bytes of bodies received.
+    pub bytes: AtomicU64,
+}
+
+/// What a crawl did.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    /// URLs fetched and stored (any status).
+    pub fetched: u64,
+    /// Articles handed to the index.
+    pub indexed: u64,
+    /// HTML pages with no article (listings, extract refused).
+    pub no_article: u64,
+    /// 304 answers to `--refresh`.
+    pub not_modified: u64,
+    /// Redirects followed.
+    pub redirects: u64,
+    /// URLs given up on.
+    pub failed: u64,
+    /// URLs disallowed by robots.txt.
+    pub blocked: u64,
+    /// Records re-indexed from WARC at start (an earlier run was interrupted).
+    pub recovered: u64,
+    /// URLs left in the queue.
+    pub queued: u64,
+    /// Hosts skipped for this run (robots.txt unreachable, `Retry-After` too long), with why.
+    pub postponed_hosts: Vec<(String, String)>,
+    /// The WARC file written.
+    pub warc_file: Option<PathBuf>,
+    /// Whether it stopped early (`--max-pages`, Ctrl-C).
+    pub stopped: bool,
+}
+
+/// Runs a crawl to the end (or until `stop` is set or `max_pages` reached).
+pub async fn crawl(
+    config: CrawlConfig,
+    data: &DataDir,
+    mut sink: Box<dyn Sink>,
+    stats: Arc<Stats>,
+    stop: Arc<AtomicBool>,
+) -> Result<Summary, CrawlError> {
+    let warc_dir = data.warc_dir();
+    std::fs::create_dir_all(&warc_dir)
+        .map_err(|e| CrawlError::Io(warc_dir.display().to_string(), e))?;
+    let frontier = Arc::new(Frontier::open(&data.crawl_state())?);
+    let mut summary = Summary::default();
+
+    repair_warcs(&frontier, &warc_dir)?;
+    summary.recovered = recover_pending(&frontier, &warc_dir, sink.as_mut())?;
+    if config.refresh {
+        let n = frontier.requeue_done()?;
+        tracing::info!(requeued = n, "refresh: known pages queued again");
+    }
+
+    let mut sites: HashSet<String> = config.extra_sites.iter().cloned().collect();
+    let mut seeds = Vec::new();
+    for s in &config.seeds {
+        let url = Url::parse(&s.url)
+            .ok()
+            .and_then(canonical::canonicalize)
+            .ok_or_else(|| CrawlError::BadSeed(s.url.clone()))?;
+        sites.insert(canonical::site_of(url.host_str().unwrap_or("")).to_string());
+        seeds.push(NewUrl {
+            host: canonical::host_key(&url),
+            url: url.to_string(),
+            kind: s.kind,
+            depth: 0,
+            page: 1,
+            redirects: 0,
+            seq: None,
+        });
+    }
+    for h in frontier.hosts_with_work()? {
+        let host = h.rsplit_once(':').map_or(h.as_str(), |(a, _)| a);
+        sites.insert(canonical::site_of(host).to_string());
+    }
+    frontier.commit(&Batch {
+        found: seeds,
+        ..Batch::default()
+    })?;
+    stats
+        .queued
+        .store(frontier.counts()?.queued, Ordering::Relaxed);
+
+    let fetcher = Fetcher::new(FetchConfig {
+        user_agent: config.user_agent.clone(),
+        timeout: config.timeout,
+        max_body: config.max_body,
+    })?;
+    let (tx, rx) = std::sync::mpsc::channel::<ToStorer>();
+    let storer = {
+        let frontier = frontier.clone();
+        let stats = stats.clone();
+        let ctx = StorerCtx {
+            sites: sites.clone(),
+            max_depth: config.max_depth,
+            max_listing_pages: config.max_listing_pages,
+            max_redirects: config.max_redirects,
+            warc_max_bytes: config.warc_max_bytes,
+            commit_every: config.commit_every,
+            software: config.user_agent.clone(),
+        };
+        let warc_dir = warc_dir.clone();
+        std::thread::Builder::new()
+            .name("baochi-storer".into())
+            .spawn(move || storer_loop(ctx, &frontier, &warc_dir, sink, rx, &stats))
+            .map_err(|e| CrawlError::Io("storer thread".into(), e))?
+    };
+
+    let shared = Arc::new(Shared {
+        config,
+        frontier: frontier.clone(),
+        fetcher,
+        tx: Mutex::new(tx),
+        stats: stats.clone(),
+        stop: stop.clone(),
+        hosts: Mutex::new(HashMap::new()),
+        budget: AtomicU64::new(0),
+        fatal: Mutex::new(None),
+    });
+
+    let mut stopped = false;
+    loop {
+        if stop.load(Ordering::Relaxed) || shared.budget_spent() {
+            stopped = true;
+            break;
+        }
+        if shared.fatal.lock().map(|f| f.is_some()).unwrap_or(true) {
+            break;
+        }
+        let postponed: HashSet<String> = lock(&shared.hosts)
+            .iter()
+            .filter(|(_, h)| h.postponed.is_some())
+            .map(|(k, _)| k.clone())
+            .collect();
+        let hosts: Vec<String> = frontier
+            .hosts_with_work()?
+            .into_iter()
+            .filter(|h| !postponed.contains(h))
+            .collect();
+        if hosts.is_empty() {
+            break;
+        }
+        let sem = Arc::new(tokio::sync::Semaphore::new(
+            shared.config.concurrency.max(1),
+        ));
+        let mut set = tokio::task::JoinSet::new();
+        for host in hosts {
+            let shared = shared.clone();
+            let sem = sem.clone();
+            set.spawn(async move {
+                let Ok(_permit) = sem.acquire_owned().await else {
+                    return;
+                };
+                if let Err(e) = host_task(&host, &shared).await
+                    && let Ok(mut f) = shared.fatal.lock()
+                {
+                    f.get_or_insert(e);
+                }
+            });
+        }
+        while set.join_next().await.is_some() {}
+    }
+
+    // Closing the channel ends the storer once it has written everything.
+    let shared = match Arc::try_unwrap(shared) {
+        Ok(s) => s,
+        Err(_) => return Err(CrawlError::State("host tasks still running".into())),
+    };
+    let Shared {
+        tx, hosts, fatal, ..
+    } = shared;
+    drop(tx);
+    let stored = storer
+        .join()
+        .map_err(|_| CrawlError::State("storer thread panicked".into()))??;
+    if let Some(e) = fatal.into_inner().ok().flatten() {
+        return Err(e);
+    }
+    summary.fetched = stored.fetched;
+    summary.indexed = stored.indexed;
+    summary.no_article = stored.no_article;
+    summary.not_modified = stored.not_modified;
+    summary.redirects = stored.redirects;
+    summary.failed = stored.failed;
+    summary.blocked = stored.blocked;
+    summary.warc_file = stored.warc_file;
+    summary.stopped = stopped;
+    summary.queued = frontier.counts()?.queued;
+    let hosts = hosts.into_inner().unwrap_or_default();
+    summary.postponed_hosts = hosts
+        .into_iter()
+        .filter_map(|(h, s)| s.postponed.map(|why| (h, why)))
+        .collect();
+    summary.postponed_hosts.sort();
+    stats.queued.store(summary.queued, Ordering::Relaxed);
+    Ok(summary)
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+struct HostState {
+    robots: Option<Arc<Robots>>,
+    next_at: Instant,
+    delay: Duration,
+    postponed: Option<String>,
+}
+
+struct Shared {
+    config: CrawlConfig,
+    frontier: Arc<Frontier>,
+    fetcher: Fetcher,
+    tx: Mutex<std::sync::mpsc::Sender<ToStorer>>,
+    stats: Arc<Stats>,
+    stop: Arc<AtomicBool>,
+    hosts: Mutex<HashMap<String, HostState>>,
+    /// URLs taken from the queue in this run (for `max_pages`).
+    budget: AtomicU64,
+    fatal: Mutex<Option<CrawlError>>,
+}
+
+impl Shared {
+    fn budget_spent(&self) -> bool {
+        self.config
+            .max_pages
+            .is_some_and(|m| self.budget.load(Ordering::Relaxed) >= m)
+    }
+
+    /// Hands work to the storer and waits until it is durable.
+    async fn store(&self, msg: Msg) -> Result<(), CrawlError> {
+        let (done, wait) = tokio::sync::oneshot::channel();
+        lock(&self.tx)
+            .send(ToStorer { msg, done })
+            .map_err(|_| CrawlError::State("storer stopped".into()))?;
+        wait.await
+            .map_err(|_| CrawlError::State("storer stopped".into()))?
+    }
+
+    /// Sleeps until the host may be asked again; then books the next slot.
+    async fn wait_turn(&self, host: &str, at_least: Option<Duration>) {
+        let (until, delay) = {
+            let mut hosts = lock(&self.hosts);
+            let Some(h) = hosts.get_mut(host) else { return };
+            let mut until = h.next_at;
+            if let Some(d) = at_least {
+                until = until.max(Instant::now() + d);
+            }
+            (until, h.delay)
+        };
+        let now = Instant::now();
+        if until > now {
+            self.stats.waiting_hosts.fetch_add(1, Ordering::Relaxed);
+            tokio::time::sleep_until(tokio::time::Instant::from_std(until)).await;
+            self.stats.waiting_hosts.fetch_sub(1, Ordering::Relaxed);
+            self.stats
+                .wait_ms
+                .fetch_add((until - now).as_millis() as u64, Ordering::Relaxed);
+        }
+        if let Some(h) = lock(&self.hosts).get_mut(host) {
+            // The next request waits `delay` after this one ends; see `request_done`.
+            h.next_at = Instant::now() + delay;
+        }
+    }
+
+    fn request_done(&self, host: &str) {
+        if let Some(h) = lock(&self.hosts).get_mut(host) {
+            h.next_at = Instant::now() + h.delay;
+        }
+    }
+
+    fn postpone(&self, host: &str, why: String) {
+        tracing::warn!(host, why, "host postponed to the next run");
+        if let Some(h) = lock(&self.hosts).get_mut(host) {
+            h.postponed = Some(why);
+        }
+    }
+}
+
+/// What a host task ends with for one URL.
+enum Outcome {
+    /// The last exchange is the answer (any status).
+    Answer,
+    /// No answer after the retries.
+    Failed(String),
+    /// Disallowed by robots.txt.
+    Blocked,
+    /// Left queued for the next run.
+    Postponed,
+}
+
+enum Msg {
+    /// robots.txt and other exchanges with no frontier change.
+    Extra(Vec<Exchange>),
+    /// A URL's exchanges and outcome.
+    Url {
+        url: String,
+        host: String,
+        entry: Entry,
+        exchanges: Vec<Exchange>,
+        outcome: Outcome,
+    },
+}
+
+struct ToStorer {
+    msg: Msg,
+    done: tokio::sync::oneshot::Sender<Result<(), CrawlError>>,
+}
+
+async fn host_task(host: &str, shared: &Shared) -> Result<(), CrawlError> {
+    let robots = match host_robots(host, shared).await? {
+        Some(r) => r,
+        None => return Ok(()),
+    };
+    loop {
+        if shared.stop.load(Ordering::Relaxed) || shared.budget_spent() {
+            return Ok(());
+        }
+        if lock(&shared.hosts)
+            .get(host)
+            .is_some_and(|h| h.postponed.is_some())
+        {
+            return Ok(());
+        }
+        let frontier = shared.frontier.clone();
+        let h = host.to_string();
+        let next = tokio::task::spawn_blocking(move || frontier.next_for_host(&h))
+            .await
+            .map_err(|e| CrawlError::State(e.to_string()))??;
+        let Some((url, entry)) = next else {
+            return Ok(());
+        };
+        if shared.budget.fetch_add(1, Ordering::Relaxed)
+            >= shared.config.max_pages.unwrap_or(u64::MAX)
+        {
+            return Ok(());
+        }
+        let Ok(parsed) = Url::parse(&url) else {
+            shared
+                .store(Msg::Url {
+                    url,
+                    host: host.to_string(),
+                    entry,
+                    exchanges: Vec::new(),
+                    outcome: Outcome::Failed("unparsable URL".into()),
+                })
+                .await?;
+            continue;
+        };
+        if !robots.allowed(parsed.as_str()) {
+            tracing::debug!(url, "disallowed by robots.txt");
+            shared
+                .store(Msg::Url {
+                    url,
+                    host: host.to_string(),
+                    entry,
+                    exchanges: Vec::new(),
+                    outcome: Outcome::Blocked,
+                })
+                .await?;
+            continue;
+        }
+        let (exchanges, outcome) = fetch_with_retries(host, &parsed, &entry, shared).await;
+        if matches!(outcome, Outcome::Postponed) {
+            shared.store(Msg::Extra(exchanges)).await?;
+            return Ok(());
+        }
+        shared
+            .store(Msg::Url {
+                url,
+                host: host.to_string(),
+                entry,
+                exchanges,
+                outcome,
+            })
+            .await?;
+    }
+}
+
+/// The host's robots.txt, fetched once per run; `None` when the host is postponed.
+async fn host_robots(host: &str, shared: &Shared) -> Result<Option<Arc<Robots>>, CrawlError> {
+    let delay = {
+        let h = host.rsplit_once(':').map_or(host, |(a, _)| a);
+        shared
+            .config
+            .site_delays
+            .get(canonical::site_of(h))
+            .copied()
+            .unwrap_or(shared.config.delay)
+    };
+    {
+        let mut hosts = lock(&shared.hosts);
+        let st = hosts.entry(host.to_string()).or_insert_with(|| HostState {
+            robots: None,
+            next_at: Instant::now(),
+            delay,
+            postponed: None,
+        });
+        if st.postponed.is_some() {
+            return Ok(None);
+        }
+        if let Some(r) = &st.robots {
+            return Ok(Some(r.clone()));
+        }
+    }
+    let scheme = match shared.frontier.next_for_host(host)? {
+        Some((u, _)) if u.starts_with("https:") => "https",
+        _ => "http",
+    };
+    let Ok(robots_url) = Url::parse(&format!("{scheme}://{host}/robots.txt")) else {
+        shared.postpone(host, "bad host".into());
+        return Ok(None);
+    };
+    let mut exchanges = Vec::new();
+    let mut robots = None;
+    for attempt in 0..=shared.config.retries.min(2) {
+        let backoff = (attempt > 0).then(|| politeness::backoff(shared.config.backoff, attempt));
+        shared.wait_turn(host, backoff).await;
+        shared.stats.requests.fetch_add(1, Ordering::Relaxed);
+        let ex = shared.fetcher.get(&robots_url, None, None).await;
+        shared.request_done(host);
+        let r = match &ex.response {
+            Ok(resp) => Robots::from_response(Some(resp.status), &resp.body, ""),
+            Err(f) => Robots::from_response(None, b"", &f.to_string()),
+        };
+        let transient = match &ex.response {
+            Ok(resp) => politeness::is_transient(resp.status),
+            Err(_) => true,
+        };
+        exchanges.push(ex);
+        robots = Some(r);
+        if !transient {
+            break;
+        }
+    }
+    shared.store(Msg::Extra(exchanges)).await?;
+    let robots = Arc::new(robots.unwrap_or(Robots::AllowAll));
+    if let Robots::Unreachable(why) = robots.as_ref() {
+        shared.postpone(host, why.clone());
+        return Ok(None);
+    }
+    let mut hosts = lock(&shared.hosts);
+    if let Some(st) = hosts.get_mut(host) {
+        st.delay = politeness::host_delay(st.delay, robots.crawl_delay());
+        st.next_at = Instant::now() + st.delay;
+        st.robots = Some(robots.clone());
+    }
+    Ok(Some(robots))
+}
+
+async fn fetch_with_retries(
+    host: &str,
+    url: &Url,
+    entry: &Entry,
+    shared: &Shared,
+) -> (Vec<Exchange>, Outcome) {
+    let cfg = &shared.config;
+    let mut exchanges = Vec::new();
+    let mut extra_wait = None;
+    for attempt in 0..=cfg.retries {
+        shared.wait_turn(host, extra_wait.take()).await;
+        shared.stats.requests.fetch_add(1, Ordering::Relaxed);
+        let ex = shared
+            .fetcher
+            .get(url, entry.etag.as_deref(), entry.last_modified.as_deref())
+            .await;
+        shared.request_done(host);
+        let last = attempt == cfg.retries;
+        match &ex.response {
+            Ok(resp) => {
+                shared
+                    .stats
+                    .bytes
+                    .fetch_add(resp.body.len() as u64, Ordering::Relaxed);
+                if !politeness::is_transient(resp.status) {
+                    exchanges.push(ex);
+                    return (exchanges, Outcome::Answer);
+                }
+                shared.stats.errors.fetch_add(1, Ordering::Relaxed);
+                let asked = resp
+                    .header("retry-after")
+                    .and_then(|v| politeness::retry_after(v, chrono::Utc::now()));
+                tracing::debug!(
+                    url = url.as_str(),
+                    status = resp.status,
+                    ?asked,
+                    "transient status"
+                );
+                if let Some(wait) = asked
+                    && matches!(resp.status, 429 | 503)
+                {
+                    if wait > cfg.max_retry_after {
+                        shared.postpone(
+                            host,
+                            format!("{} asked to wait {}s", resp.status, wait.as_secs()),
+                        );
+                        exchanges.push(ex);
+                        return (exchanges, Outcome::Postponed);
+                    }
+                    extra_wait = Some(wait);
+                } else {
+                    extra_wait = Some(politeness::backoff(cfg.backoff, attempt + 1));
+                }
+                exchanges.push(ex);
+                if last {
+                    return (exchanges, Outcome::Answer);
+                }
+            }
+            Err(f) => {
+                shared.stats.errors.fetch_add(1, Ordering::Relaxed);
+                tracing::debug!(url = url.as_str(), error = %f, attempt, "request failed");
+                let why = f.to_string();
+                exchanges.push(ex);
+                if last {
+                    return (exchanges, Outcome::Failed(why));
+                }
+                extra_wait = Some(politeness::backoff(cfg.backoff, attempt + 1));
+            }
+        }
+    }
+    (exchanges, Outcome::Failed("no attempt made".into()))
+}
+
+struct StorerCtx {
+    sites: HashSet<String>,
+    max_depth: u8,
+    max_listing_pages: u16,
+    max_redirects: u8,
+    warc_max_bytes: u64,
+    commit_every: Duration,
+    software: String,
+}
+
+impl StorerCtx {
+    fn in_scope(&self, u: &Url) -> bool {
+        u.host_str()
+            .is_some_and(|h| self.sites.contains(canonical::site_of(h)))
+    }
+}
+
+#[derive(Default)]
+struct Stored {
+    fetched: u64,
+    indexed: u64,
+    no_article: u64,
+    not_modified: u64,
+    redirects: u64,
+    failed: u64,
+    blocked: u64,
+    warc_file: Option<PathBuf>,
+}
+
+/// What the analysis of one URL's final answer decides.
+#[derive(Default)]
+struct Analysis {
+    state: Option<State>,
+    found: Vec<NewUrl>,
+    alias: Option<String>,
+    record: Option<Record>,
+    record_url: String,
+    not_modified: bool,
+    redirect: bool,
+    no_article: bool,
+}
+
+fn storer_loop(
+    ctx: StorerCtx,
+    frontier: &Frontier,
+    warc_dir: &Path,
+    mut sink: Box<dyn Sink>,
+    rx: std::sync::mpsc::Receiver<ToStorer>,
+    stats: &Stats,
+) -> Result<Stored, CrawlError> {
+    let mut out = Stored::default();
+    let mut warc = open_warc(frontier, warc_dir, &ctx.software)?;
+    out.warc_file = Some(warc.path().to_path_buf());
+    let mut uncommitted: Vec<String> = Vec::new();
+    let mut last_commit = Instant::now();
+    let mut result = Ok(());
+    while let Ok(first) = rx.recv() {
+        let mut msgs = vec![first];
+        while msgs.len() < 64 {
+            match rx.try_recv() {
+                Ok(m) => msgs.push(m),
+                Err(_) => break,
+            }
+        }
+        let r = store_batch(
+            &ctx,
+            frontier,
+            warc_dir,
+            &mut warc,
+            &msgs,
+            sink.as_mut(),
+            stats,
+            &mut out,
+            &mut uncommitted,
+        );
+        let failed = r.is_err();
+        let err_text = r.as_ref().err().map(|e| e.to_string());
+        for m in msgs {
+            let reply = match &err_text {
+                None => Ok(()),
+                Some(t) => Err(CrawlError::State(t.clone())),
+            };
+            let _ = m.done.send(reply);
+        }
+        if let Err(e) = r {
+            result = Err(e);
+        }
+        if failed {
+            break;
+        }
+        if !uncommitted.is_empty() && last_commit.elapsed() >= ctx.commit_every {
+            commit_sink(frontier, sink.as_mut(), &mut uncommitted)?;
+            last_commit = Instant::now();
+        }
+    }
+    commit_sink(frontier, sink.as_mut(), &mut uncommitted)?;
+    result.map(|()| out)
+}
+
+fn commit_sink(
+    frontier: &Frontier,
+    sink: &mut dyn Sink,
+    uncommitted: &mut Vec<String>,
+) -> Result<(), CrawlError> {
+    if uncommitted.is_empty() {
+        return Ok(());
+    }
+    sink.commit().map_err(CrawlError::Sink)?;
+    frontier.clear_pending(uncommitted)?;
+    uncommitted.clear();
+    Ok(())
+}
+
+fn open_warc(frontier: &Frontier, dir: &Path, software: &str) -> Result<WarcWriter, CrawlError> {
+    let n = frontier.next_warc_number()?;
+    let name = format!(
+        "baochi-{}-{n:05}.warc.gz",
+        chrono::Utc::now().format("%Y%m%d%H%M%S")
+    );
+    let path = dir.join(&name);
+    let io = |e| CrawlError::Io(path.display().to_string(), e);
+    let mut w = WarcWriter::append(&path).map_err(io)?;
+    w.write_info(
+        software,
+        &[("robots", "obey"), ("format", "WARC File Format 1.1")],
+    )
+    .map_err(io)?;
+    let len = w.sync().map_err(io)?;
+    frontier.commit(&Batch {
+        warc: Some((name, len)),
+        ..Batch::default()
+    })?;
+    Ok(w)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn store_batch(
+    ctx: &StorerCtx,
+    frontier: &Frontier,
+    warc_dir: &Path,
+    warc: &mut WarcWriter,
+    msgs: &[ToStorer],
+    sink: &mut dyn Sink,
+    stats: &Stats,
+    out: &mut Stored,
+    uncommitted: &mut Vec<String>,
+) -> Result<(), CrawlError> {
+    if warc.len() > ctx.warc_max_bytes {
+        *warc = open_warc(frontier, warc_dir, &ctx.software)?;
+        out.warc_file = Some(warc.path().to_path_buf());
+    }
+    // Parsing and extraction are the CPU work: done in parallel, before any write.
+    let analyses: Vec<Option<Analysis>> = msgs
+        .par_iter()
+        .map(|m| match &m.msg {
+            Msg::Extra(_) => None,
+            Msg::Url {
+                url,
+                host,
+                entry,
+                exchanges,
+                outcome,
+            } => Some(analyse(ctx, url, host, entry, exchanges, outcome)),
+        })
+        .collect();
+    let wpath = warc.path().to_path_buf();
+    let io = |e| CrawlError::Io(wpath.display().to_string(), e);
+    let file_name = wpath
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut batch = Batch::default();
+    let mut records = Vec::new();
+    for (m, a) in msgs.iter().zip(analyses) {
+        let (exchanges, target) = match &m.msg {
+            Msg::Extra(ex) => (ex, None),
+            Msg::Url {
+                url,
+                host,
+                entry,
+                exchanges,
+                ..
+            } => (exchanges, Some((url, host, entry))),
+        };
+        let mut last_offset = None;
+        for ex in exchanges {
+            if let Some(off) = write_exchange(warc, ex).map_err(io)? {
+                last_offset = Some(off);
+            }
+        }
+        let (Some((url, host, entry)), Some(a)) = (target, a) else {
+            continue;
+        };
+        let Some(state) = a.state else { continue };
+        stats.pages.fetch_add(1, Ordering::Relaxed);
+        match state {
+            State::Failed => {
+                out.failed += 1;
+                stats.errors.fetch_add(1, Ordering::Relaxed);
+            }
+            State::Blocked => out.blocked += 1,
+            _ => {}
+        }
+        if !exchanges.is_empty() && state != State::Blocked {
+            out.fetched += 1;
+        }
+        out.not_modified += u64::from(a.not_modified);
+        out.redirects += u64::from(a.redirect);
+        out.no_article += u64::from(a.no_article);
+        let (etag, last_modified) = exchanges
+            .last()
+            .and_then(|e| e.response.as_ref().ok())
+            .filter(|r| (200..300).contains(&r.status))
+            .map(|r| {
+                (
+                    r.header("etag").map(str::to_string),
+                    r.header("last-modified").map(str::to_string),
+                )
+            })
+            .unwrap_or((None, None));
+        batch.finished.push(Finished {
+            url: url.clone(),
+            host: host.clone(),
+            seq: entry.seq,
+            state,
+            etag,
+            last_modified,
+        });
+        batch.found.extend(a.found);
+        batch.aliases.extend(a.alias);
+        if let (Some(rec), Some(off)) = (a.record, last_offset) {
+            batch.pending.push(Pending {
+                url: url.clone(),
+                file: file_name.clone(),
+                offset: off,
+                record_url: a.record_url.clone(),
+            });
+            records.push((url.clone(), rec));
+        }
+    }
+    let len = warc.sync().map_err(io)?;
+    batch.warc = Some((file_name, len));
+    let before = batch.finished.len() as u64;
+    let added = frontier.commit(&batch)? as u64;
+    let q = stats.queued.load(Ordering::Relaxed);
+    stats
+        .queued
+        .store((q + added).saturating_sub(before), Ordering::Relaxed);
+    for (url, rec) in records {
+        sink.upsert(&rec).map_err(CrawlError::Sink)?;
+        uncommitted.push(url);
+        out.indexed += 1;
+        stats.indexed.fetch_add(1, Ordering::Relaxed);
+    }
+    Ok(())
+}
+
+/// Writes a request record and, when an answer came, its response record; returns the
+/// response record's offset.
+fn write_exchange(w: &mut WarcWriter, ex: &Exchange) -> std::io::Result<Option<u64>> {
+    let req_id = new_record_id();
+    let req_block = warc::http_request_block("GET", &ex.url, &ex.request_headers);
+    let Ok(resp) = &ex.response else {
+        w.write(&warc::Record {
+            kind: RecordType::Request,
+            id: req_id,
+            target_uri: Some(ex.url.as_str()),
+            date: ex.date,
+            content_type: HTTP_REQUEST,
+            fields: vec![],
+            block: &req_block,
+        })?;
+        return Ok(None);
+    };
+    let resp_id = new_record_id();
+    let block = warc::http_response_block(
+        &resp.version,
+        resp.status,
+        &resp.reason,
+        &resp.headers,
+        &resp.body,
+    );
+    let mut fields = Vec::new();
+    if let Some(ip) = resp.ip {
+        fields.push(("WARC-IP-Address", ip.to_string()));
+    }
+    if resp.truncated {
+        fields.push(("WARC-Truncated", "length".to_string()));
+    }
+    let off = w.write(&warc::Record {
+        kind: RecordType::Response,
+        id: resp_id.clone(),
+        target_uri: Some(ex.url.as_str()),
+        date: ex.date,
+        content_type: HTTP_RESPONSE,
+        fields,
+        block: &block,
+    })?;
+    w.write(&warc::Record {
+        kind: RecordType::Request,
+        id: req_id,
+        target_uri: Some(ex.url.as_str()),
+        date: ex.date,
+        content_type: HTTP_REQUEST,
+        fields: vec![("WARC-Concurrent-To", resp_id)],
+        block: &req_block,
+    })?;
+    Ok(Some(off))
+}
+
+/// Decides what a URL's final answer means: its state, the URLs it leads to, its record.
+fn analyse(
+    ctx: &StorerCtx,
+    url: &str,
+    host: &str,
+    entry: &Entry,
+    exchanges: &[Exchange],
+    outcome: &Outcome,
+) -> Analysis {
+    let mut a = Analysis {
+        record_url: url.to_string(),
+        ..Analysis::default()
+    };
+    match outcome {
+        Outcome::Postponed => return a,
+        Outcome::Blocked => {
+            a.state = Some(State::Blocked);
+            return a;
+        }
+        Outcome::Failed(why) => {
+            tracing::info!(url, why, "failed");
+            a.state = Some(State::Failed);
+            return a;
+        }
+        Outcome::Answer => {}
+    }
+    let Some(resp) = exchanges.last().and_then(|e| e.response.as_ref().ok()) else {
+        a.state = Some(State::Failed);
+        return a;
+    };
+    let Ok(base) = Url::parse(url) else {
+        a.state = Some(State::Failed);
+        return a;
+    };
+    tracing::debug!(
+        url,
+        status = resp.status,
+        bytes = resp.body.len(),
+        "fetched"
+    );
+    match resp.status {
+        304 => {
+            a.state = Some(State::Done);
+            a.not_modified = true;
+        }
+        300..=399 => {
+            let target = resp
+                .header("location")
+                .and_then(|l| canonical::resolve(Some(&base), l));
+            a.state = Some(State::Done);
+            a.redirect = true;
+            match target {
+                None => a.state = Some(State::Failed),
+                Some(_) if entry.redirects >= ctx.max_redirects => {
+                    tracing::info!(url, "too many redirects");
+                    a.state = Some(State::Failed);
+                }
+                Some(t) if ctx.in_scope(&t) => {
+                    let th = canonical::host_key(&t);
+                    a.found.push(NewUrl {
+                        seq: (th == host).then_some(entry.seq),
+                        host: th,
+                        url: t.to_string(),
+                        kind: entry.kind,
+                        depth: entry.depth,
+                        page: entry.page,
+                        redirects: entry.redirects + 1,
+                    });
+                }
+                Some(t) => tracing::info!(url, target = t.as_str(), "redirect out of scope"),
+            }
+        }
+        200..=299 if resp.truncated => {
+            tracing::info!(url, "body over the size cap");
+            a.state = Some(State::Failed);
+        }
+        200..=299 => {
+            a.state = Some(State::Done);
+            analyse_body(ctx, &base, host, entry, resp, &mut a);
+        }
+        _ => a.state = Some(State::Failed),
+    }
+    a
+}
+
+fn analyse_body(
+    ctx: &StorerCtx,
+    base: &Url,
+    host: &str,
+    entry: &Entry,
+    resp: &fetch::Response,
+    a: &mut Analysis,
+) {
+    let ct = resp.header("content-type");
+    let body = discover::gunzip_if_needed(&resp.body);
+    let kind = discover::sniff(&body, ct);
+    let mut add = |u: Url, kind: Kind, depth: u8, page: u16| {
+        if ctx.in_scope(&u) && !discover::is_media(&u) {
+            a.found.push(NewUrl {
+                host: canonical::host_key(&u),
+                url: u.to_string(),
+                kind,
+                depth,
+                page,
+                redirects: 0,
+                seq: None,
+            });
+        }
+    };
+    match kind {
+        BodyKind::SitemapIndex | BodyKind::Sitemap | BodyKind::Feed => {
+            let (locs, child) = match kind {
+                BodyKind::SitemapIndex => (discover::sitemap_locs(&body), Kind::Sitemap),
+                BodyKind::Sitemap => (discover::sitemap_locs(&body), Kind::Page),
+                _ => (discover::feed_links(&body, ct), Kind::Page),
+            };
+            for l in locs {
+                if let Some(u) = canonical::resolve(Some(base), &l) {
+                    let depth = if child == Kind::Page {
+                        LEAF
+                    } else {
+                        entry.depth
+                    };
+                    add(u, child, depth, 1);
+                }
+            }
+        }
+        BodyKind::Html => {
+            let links = discover::html_links(&body, ct, base);
+            let follow = entry.depth != LEAF;
+            for l in links.links {
+                if !follow {
+                    break;
+                }
+                if l.pagination && canonical::host_key(&l.url) == host {
+                    // Listings page on; a page seeded by hand may be a listing too.
+                    let listing = entry.kind == Kind::Listing || entry.depth == 0;
+                    if listing && entry.page < ctx.max_listing_pages {
+                        add(l.url, entry.kind, entry.depth, entry.page + 1);
+                    }
+                } else if entry.depth < ctx.max_depth {
+                    add(l.url, Kind::Page, entry.depth + 1, 1);
+                }
+            }
+            if let Some(c) = links.canonical
+                && c.as_str() != base.as_str()
+                && ctx.in_scope(&c)
+            {
+                a.record_url = c.to_string();
+                a.alias = Some(c.to_string());
+            }
+            if entry.kind == Kind::Page {
+                match crate::extract::from_bytes(&body, Some(&a.record_url), ct) {
+                    Ok(rec) if !rec.body.trim().is_empty() => a.record = Some(rec),
+                    Ok(_) => a.no_article = true,
+                    Err(e) => {
+                        tracing::debug!(url = base.as_str(), error = %e, "no article");
+                        a.no_article = true;
+                    }
+                }
+            } else {
+                a.no_article = true;
+            }
+        }
+        BodyKind::Other => {}
+    }
+}
+
+/// Cuts each WARC file back to its durable length: bytes past it belong to records whose
+/// URLs were never marked done, and will be fetched again.
+fn repair_warcs(frontier: &Frontier, dir: &Path) -> Result<(), CrawlError> {
+    for (name, len) in frontier.warc_files()? {
+        let path = dir.join(&name);
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        if meta.len() > len {
+            tracing::info!(file = %path.display(), from = meta.len(), to = len, "cutting unfinished WARC tail");
+            let f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&path)
+                .map_err(|e| CrawlError::Io(path.display().to_string(), e))?;
+            f.set_len(len)
+                .and_then(|()| f.sync_all())
+                .map_err(|e| CrawlError::Io(path.display().to_string(), e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Re-indexes pages an interrupted run stored in WARC but had not committed to the index.
+fn recover_pending(
+    frontier: &Frontier,
+    dir: &Path,
+    sink: &mut dyn Sink,
+) -> Result<u64, CrawlError> {
+    let pending = frontier.pending()?;
+    if pending.is_empty() {
+        return Ok(0);
+    }
+    let mut done = Vec::new();
+    for p in &pending {
+        let path = dir.join(&p.file);
+        match read_response_at(&path, p.offset) {
+            Ok((ct, body)) => {
+                match crate::extract::from_bytes(&body, Some(&p.record_url), ct.as_deref()) {
+                    Ok(rec) => sink.upsert(&rec).map_err(CrawlError::Sink)?,
+                    Err(e) => {
+                        tracing::warn!(url = p.url, error = %e, "recovered page has no article")
+                    }
+                }
+            }
+            Err(e) => {
+                tracing::warn!(file = %path.display(), offset = p.offset, error = %e, "cannot re-read stored page")
+            }
+        }
+        done.push(p.url.clone());
+    }
+    sink.commit().map_err(CrawlError::Sink)?;
+    frontier.clear_pending(&done)?;
+    Ok(done.len() as u64)
+}
+
+/// Reads the HTTP response stored in the WARC record at `offset`: its `Content-Type` and
+/// body.
+pub fn read_response_at(path: &Path, offset: u64) -> std::io::Result<(Option<String>, Vec<u8>)> {
+    use std::io::{Seek, SeekFrom};
+    let bad = |m: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, m.to_string());
+    let mut f = std::fs::File::open(path)?;
+    f.seek(SeekFrom::Start(offset))?;
+    let mut member = Vec::new();
+    flate2::read::GzDecoder::new(std::io::BufReader::new(f)).read_to_end(&mut member)?;
+    let split = |b: &[u8]| b.windows(4).position(|w| w == b"\r\n\r\n");
+    let head_end = split(&member).ok_or_else(|| bad("no WARC header"))?;
+    let head = String::from_utf8_lossy(&member[..head_end]);
+    let len: usize = head
+        .lines()
+        .find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.eq_ignore_ascii_case("content-length")
+                .then(|| v.trim().parse().ok())?
+        })
+        .ok_or_else(|| bad("no Content-Length"))?;
+    let block = member
+        .get(head_end + 4..head_end + 4 + len)
+        .ok_or_else(|| bad("short record"))?;
+    let http_end = split(block).ok_or_else(|| bad("no HTTP header"))?;
+    let http_head = String::from_utf8_lossy(&block[..http_end]);
+    let ct = http_head.lines().skip(1).find_map(|l| {
+        let (k, v) = l.split_once(':')?;
+        k.trim()
+            .eq_ignore_ascii_case("content-type")
+            .then(|| v.trim().to_string())
+    });
+    Ok((ct, block[http_end + 4..].to_vec()))
+}

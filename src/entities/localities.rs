@@ -1,20 +1,634 @@
-//! The `localities` list of the record. (Contract placeholder; being written.)
+//! The `localities` list of the record, and the province an article reports on.
+//!
+//! Input: a normalised body and the officials found in it. Output: one [`Locality`] per
+//! mention of an administrative unit, with its level, province (pre-2025 name) and GSO code.
+//!
+//! A name is looked up syllable by syllable in the [gazetteer](super::gazetteer) (one hash
+//! map keyed by the exact name, longest name first), then read by what stands before it:
+//! - a level word (`tỉnh`, `thành phố`, `TP`, `TP.`, `thị xã`, `TX`, `huyện`, `quận`, `xã`,
+//!   `phường`, `thị trấn`) names the level and is part of the mention;
+//! - a party committee (`Tỉnh ủy`, `Thành ủy`, `Thị ủy`, `Huyện ủy`, `Quận ủy`) names the
+//!   level but not the mention ("Thị ủy Hương Trà" mentions `Hương Trà`);
+//! - nothing: a bare name counts only for a province, or for a district-level unit the
+//!   article names elsewhere with its level or that lies in the article's province. A bare
+//!   commune name is too ambiguous to count.
+//!
+//! A name several units bear (`phường Ba Đình` in Hà Nội and in Thanh Hóa) goes to the one
+//! that the units named nearby contain or sit beside ("phường Ba Đình (thị xã Bỉm Sơn)"),
+//! else to the one in the article's province; with no evidence it is left out rather than
+//! guessed. People are not places: spans of `officials` and names after `ông`, `đồng chí`,
+//! `tư tưởng`, `phong cách`… (`tư tưởng Hồ Chí Minh`) are skipped, and `Hồ Chí Minh` counts
+//! only after `TP`/`thành phố`.
+//!
+//! ```
+//! use baochi::entities::localities::find;
+//! let body = "Mặt bằng mới ở phường Ba Đình (thị xã Bỉm Sơn).";
+//! let found = find(body, &[]);
+//! assert_eq!(found[0].name, "Ba Đình");
+//! assert_eq!(found[0].province, "Thanh Hóa");
+//! assert_eq!(found[1].span.text, "thị xã Bỉm Sơn");
+//! ```
 
-use crate::record::{Locality, Official};
+use std::collections::HashMap;
+
+use super::gazetteer::{
+    CENTRAL_CITY, Gazetteer, NameKind, Paper, Reading, Tier, gazetteer, syllables,
+};
+use crate::record::{Locality, Official, Span};
+
+/// Byte offsets to code point offsets for offsets that mostly come in order: the body is
+/// walked once instead of indexing every byte of it.
+#[derive(Default)]
+struct Cursor {
+    byte: usize,
+    cp: usize,
+}
+
+impl Cursor {
+    fn cp(&mut self, body: &str, byte: usize) -> usize {
+        if byte < self.byte {
+            *self = Cursor::default();
+        }
+        self.cp += body[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.cp
+    }
+}
+
+/// The byte ranges of the officials' code point spans.
+fn byte_spans(body: &str, officials: &[Official]) -> Vec<(usize, usize)> {
+    if officials.is_empty() {
+        return Vec::new();
+    }
+    let mut wanted: Vec<usize> = officials
+        .iter()
+        .flat_map(|o| [o.span.start, o.span.end])
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut at: HashMap<usize, usize> = HashMap::with_capacity(wanted.len());
+    let mut w = wanted.iter().peekable();
+    for (cp, (byte, _)) in body.char_indices().enumerate() {
+        while let Some(&&c) = w.peek() {
+            if c > cp {
+                break;
+            }
+            at.insert(c, byte);
+            w.next();
+        }
+        if w.peek().is_none() {
+            break;
+        }
+    }
+    officials
+        .iter()
+        .map(|o| {
+            let start = at.get(&o.span.start).copied().unwrap_or(body.len());
+            let end = at.get(&o.span.end).copied().unwrap_or(body.len());
+            (start, end)
+        })
+        .collect()
+}
+
+/// Level words before a name: (syllables in lower case, the contract level, part of the
+/// mention). Two-syllable entries come first so `thị xã` is not read as `xã`.
+const LEVEL_WORDS: &[(&[&str], &str, bool)] = &[
+    (&["thành", "phố"], "thành phố", true),
+    (&["thị", "xã"], "thị xã", true),
+    (&["thị", "trấn"], "thị trấn", true),
+    (&["tỉnh", "ủy"], "tỉnh", false),
+    (&["tỉnh", "uỷ"], "tỉnh", false),
+    (&["thành", "ủy"], "thành phố", false),
+    (&["thành", "uỷ"], "thành phố", false),
+    (&["thị", "ủy"], "thị xã", false),
+    (&["thị", "uỷ"], "thị xã", false),
+    (&["huyện", "ủy"], "huyện", false),
+    (&["huyện", "uỷ"], "huyện", false),
+    (&["quận", "ủy"], "quận", false),
+    (&["quận", "uỷ"], "quận", false),
+    (&["tỉnh"], "tỉnh", true),
+    (&["tp"], "thành phố", true),
+    (&["tx"], "thị xã", true),
+    (&["huyện"], "huyện", true),
+    (&["quận"], "quận", true),
+    (&["xã"], "xã", true),
+    (&["phường"], "phường", true),
+];
+
+/// Words after which a bare name is a person, a street, a school or a river, not the unit
+/// ("đồng chí Thái Nguyên", "tư tưởng Hồ Chí Minh", "đường Hùng Vương", "Đại học Huế").
+const NOT_A_PLACE_BEFORE: &[&[&str]] = &[
+    &["ông"],
+    &["bà"],
+    &["anh"],
+    &["chị"],
+    &["em"],
+    &["cô"],
+    &["chú"],
+    &["bác"],
+    &["cụ"],
+    &["đồng", "chí"],
+    &["chủ", "tịch"],
+    &["tư", "tưởng"],
+    &["phong", "cách"],
+    &["tấm", "gương"],
+    &["đạo", "đức"],
+    &["lăng"],
+    &["đường"],
+    &["phố"],
+    &["đại", "lộ"],
+    &["cầu"],
+    &["sông"],
+    &["núi"],
+    &["hồ"],
+    &["đèo"],
+    &["chợ"],
+    &["bến"],
+    &["cảng"],
+    &["ga"],
+    &["trường"],
+    &["đại", "học"],
+    &["bệnh", "viện"],
+    &["khách", "sạn"],
+];
+
+/// A person's name that is also a unit's: counted only after a level word.
+const PERSON_NAMES: &[&str] = &["Hồ Chí Minh"];
+
+/// One name found in the body before its unit is decided.
+struct Mention<'a> {
+    /// Byte range of the mention (with its level word when one stands before the name).
+    start: usize,
+    end: usize,
+    /// The name as written.
+    name: &'a str,
+    /// The level the text gives (level word or committee), if any.
+    text_level: Option<&'static str>,
+    /// Readings the text allows, each with the level to report.
+    readings: Vec<(Reading, &'static str)>,
+}
+
+impl Mention<'_> {
+    fn anchored(&self) -> bool {
+        self.text_level.is_some()
+    }
+
+    /// The distinct units among the readings.
+    fn units(&self) -> Vec<usize> {
+        let mut u: Vec<usize> = self.readings.iter().map(|(r, _)| r.unit).collect();
+        u.sort_unstable();
+        u.dedup();
+        u
+    }
+}
 
 /// Finds every mention of an administrative unit in a normalised body; spans already taken
 /// by `officials` are people, not places.
-pub fn find(_body: &str, _officials: &[Official]) -> Vec<Locality> {
-    Vec::new()
+pub fn find(body: &str, officials: &[Official]) -> Vec<Locality> {
+    let g = gazetteer();
+    let syl = syllables(body);
+    let people = byte_spans(body, officials);
+    let mentions = scan(g, body, &syl, &people);
+    let resolved = resolve(g, body, &mentions);
+    let mut cursor = Cursor::default();
+    mentions
+        .iter()
+        .zip(resolved)
+        .filter_map(|(m, pick)| {
+            let (reading, level) = pick?;
+            let unit = &g.units[reading.unit];
+            let name = match reading.kind {
+                NameKind::Own | NameKind::Other | NameKind::Merged => m.name,
+                NameKind::Spelling | NameKind::Abbreviation => unit.name,
+            };
+            Some(Locality {
+                name: name.to_string(),
+                level: Some(level.to_string()),
+                province: g.units[unit.province].name.to_string(),
+                code: (reading.kind != NameKind::Merged).then(|| unit.code.to_string()),
+                span: Span {
+                    text: body[m.start..m.end].to_string(),
+                    start: cursor.cp(body, m.start),
+                    end: cursor.cp(body, m.end),
+                },
+            })
+        })
+        .collect()
+}
+
+/// Every name of the gazetteer in `body` that its context lets stand for a unit, longest
+/// first, without overlaps.
+fn scan<'a>(
+    g: &Gazetteer,
+    body: &'a str,
+    syl: &[(usize, usize)],
+    people: &[(usize, usize)],
+) -> Vec<Mention<'a>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < syl.len() {
+        let (s, e) = syl[i];
+        let first = &body[s..e];
+        let starts_name = first
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let max = if starts_name {
+            g.max_syllables(first)
+        } else {
+            0
+        };
+        let mut taken = 0;
+        for len in (1..=max.min(syl.len() - i)).rev() {
+            let end = syl[i + len - 1].1;
+            let name = &body[s..end];
+            let readings = g.readings(name);
+            if readings.is_empty() {
+                continue;
+            }
+            if people.iter().any(|&(ps, pe)| s < pe && ps < end) {
+                taken = len;
+                break;
+            }
+            if let Some(m) = read(g, body, syl, i, i + len, name, readings) {
+                out.push(m);
+                taken = len;
+                break;
+            }
+        }
+        i += taken.max(1);
+    }
+    out
+}
+
+/// The lower-case syllables `k` before syllable `i`, if they are joined to it by single
+/// spaces (or, for `TP.`/`TX.`, a dot).
+fn words_before(body: &str, syl: &[(usize, usize)], i: usize, k: usize) -> Option<Vec<String>> {
+    if i < k {
+        return None;
+    }
+    let mut out = Vec::with_capacity(k);
+    for j in i - k..i {
+        let gap = &body[syl[j].1..syl[j + 1].0];
+        let word = body[syl[j].0..syl[j].1].to_lowercase();
+        let dotted = matches!(word.as_str(), "tp" | "tx") && matches!(gap, "." | ". ");
+        if gap != " " && !dotted {
+            return None;
+        }
+        out.push(word);
+    }
+    Some(out)
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Reads the name at syllables `i..j` in its context: which readings it allows and at what
+/// level, or `None` when it stands for no unit here.
+fn read<'a>(
+    g: &Gazetteer,
+    body: &'a str,
+    syl: &[(usize, usize)],
+    i: usize,
+    j: usize,
+    name: &'a str,
+    readings: &[Reading],
+) -> Option<Mention<'a>> {
+    let name_start = syl[i].0;
+    let end = syl[j - 1].1;
+    // The two words before the name, lower case, when joined to it: read once, compared
+    // with every level word and cue.
+    let before2 = words_before(body, syl, i, 2);
+    let before1 = words_before(body, syl, i, 1);
+    let preceded_by = |words: &[&str]| {
+        let got = if words.len() == 2 { &before2 } else { &before1 };
+        got.as_ref().is_some_and(|w| {
+            w.len() == words.len() && w.iter().map(String::as_str).eq(words.iter().copied())
+        })
+    };
+    for &(words, level, in_span) in LEVEL_WORDS {
+        if !preceded_by(words) {
+            continue;
+        }
+        let start = if in_span {
+            syl[i - words.len()].0
+        } else {
+            name_start
+        };
+        let fits =
+            |r: &Reading| r.level == level || (level == "thành phố" && r.level == CENTRAL_CITY);
+        let mut picked: Vec<(Reading, &'static str)> = readings
+            .iter()
+            .filter(|r| fits(r))
+            .map(|r| (*r, r.level))
+            .collect();
+        if picked.is_empty() {
+            // The unit had another level when the article was written (a huyện that became
+            // a thị xã): same tier, the text's level.
+            let tier = Tier::of_level(level);
+            picked = readings
+                .iter()
+                .filter(|r| r.kind != NameKind::Abbreviation || fits(r))
+                .filter_map(|r| {
+                    let unit_tier = g.units[r.unit].tier;
+                    if Some(unit_tier) == tier {
+                        Some((*r, level))
+                    } else if level == "thành phố" && unit_tier == Tier::Province {
+                        Some((*r, CENTRAL_CITY))
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+        }
+        if picked.is_empty() {
+            return None;
+        }
+        return Some(Mention {
+            start,
+            end,
+            name,
+            text_level: Some(level),
+            readings: picked,
+        });
+    }
+    // A bare name.
+    if PERSON_NAMES.contains(&name) || name.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if NOT_A_PLACE_BEFORE.iter().any(|cue| preceded_by(cue)) {
+        return None;
+    }
+    // Part of a longer proper name ("Nguyễn Thái Nguyên", "Hà Nội Mới").
+    if before1.is_some() {
+        let prev = &body[syl[i - 1].0..syl[i - 1].1];
+        let acronym = prev.chars().all(|c| !c.is_lowercase());
+        if starts_upper(prev) && !acronym {
+            return None;
+        }
+    }
+    if j < syl.len() && &body[end..syl[j].0] == " " && starts_upper(&body[syl[j].0..syl[j].1]) {
+        return None;
+    }
+    let picked: Vec<(Reading, &'static str)> = readings
+        .iter()
+        .filter(|r| r.kind != NameKind::Abbreviation)
+        .filter(|r| g.units[r.unit].tier != Tier::Commune)
+        .map(|r| (*r, r.level))
+        .collect();
+    if picked.is_empty() {
+        return None;
+    }
+    Some(Mention {
+        start: name_start,
+        end,
+        name,
+        text_level: None,
+        readings: picked,
+    })
+}
+
+/// How much a mention at a tier says about the article's province.
+fn weight(tier: Tier) -> u32 {
+    match tier {
+        Tier::Province => 3,
+        Tier::District => 2,
+        Tier::Commune => 1,
+    }
+}
+
+/// Bytes around a mention within which another unit counts as "nearby".
+const NEAR: usize = 160;
+
+/// Decides the unit of every mention (or leaves it out): unambiguous ones first, then the
+/// others by the units named nearby and the article's province, then bare district names.
+fn resolve(
+    g: &Gazetteer,
+    body: &str,
+    mentions: &[Mention<'_>],
+) -> Vec<Option<(Reading, &'static str)>> {
+    let mut out: Vec<Option<(Reading, &'static str)>> = vec![None; mentions.len()];
+    let mut context: HashMap<usize, u32> = HashMap::new();
+    if let Some(p) = dateline_paper(g, body) {
+        *context.entry(p.province).or_default() += 5;
+    }
+    // 1. Mentions with one unit, anchored or naming a province.
+    for (k, m) in mentions.iter().enumerate() {
+        let units = m.units();
+        let province_bare = !m.anchored()
+            && m.readings
+                .iter()
+                .any(|(r, _)| g.units[r.unit].tier == Tier::Province);
+        if province_bare {
+            out[k] = best_reading(g, m, |u| g.units[u].tier == Tier::Province);
+        } else if m.anchored() && units.len() == 1 {
+            out[k] = best_reading(g, m, |_| true);
+        } else {
+            continue;
+        }
+        if let Some((r, level)) = out[k] {
+            let tier = Tier::of_level(level).unwrap_or(g.units[r.unit].tier);
+            *context.entry(g.units[r.unit].province).or_default() += weight(tier);
+        }
+    }
+    // Ambiguous anchored mentions whose units all lie in one province still say which.
+    for m in mentions.iter().filter(|m| m.anchored()) {
+        let units = m.units();
+        let first = g.units[units[0]].province;
+        if units.len() > 1 && units.iter().all(|&u| g.units[u].province == first) {
+            let tier = m
+                .text_level
+                .and_then(Tier::of_level)
+                .unwrap_or(Tier::Commune);
+            *context.entry(first).or_default() += weight(tier);
+        }
+    }
+    let top = top_province(&context);
+    // 2. Ambiguous anchored mentions: by the units around them, then the article's province.
+    for (k, m) in mentions.iter().enumerate() {
+        if out[k].is_some() || !m.anchored() {
+            continue;
+        }
+        let near: Vec<usize> = mentions
+            .iter()
+            .enumerate()
+            .filter(|&(l, n)| l != k && n.start.abs_diff(m.start) <= NEAR && out[l].is_some())
+            .filter_map(|(l, _)| out[l].map(|(r, _)| r.unit))
+            .collect();
+        let mut scored: Vec<(u32, usize)> = m
+            .units()
+            .into_iter()
+            .map(|u| {
+                let unit = &g.units[u];
+                let mut score = 0;
+                for &n in &near {
+                    let other = &g.units[n];
+                    if unit.district == Some(n) || other.district == Some(u) {
+                        score += 40;
+                    } else if unit.province == n || other.province == u {
+                        score += 20;
+                    } else if unit.province == other.province {
+                        score += 10;
+                    }
+                }
+                score += context.get(&unit.province).copied().unwrap_or(0);
+                (score, u)
+            })
+            .collect();
+        scored.sort_by_key(|&(s, _)| std::cmp::Reverse(s));
+        let (best, unit) = scored[0];
+        let provinces_tied = scored
+            .iter()
+            .skip(1)
+            .any(|&(s, u)| s == best && g.units[u].province != g.units[unit].province);
+        let same_province = scored
+            .iter()
+            .all(|&(_, u)| g.units[u].province == g.units[unit].province);
+        if (best > 0 && !provinces_tied) || same_province {
+            let keep: Vec<usize> = scored
+                .iter()
+                .filter(|&&(s, _)| s == best)
+                .map(|&(_, u)| u)
+                .collect();
+            out[k] = best_reading(g, m, |u| keep.contains(&u));
+        }
+    }
+    // 3. Bare district-level names: the unit the article names with its level, else the one
+    // in the article's province.
+    let mut named: HashMap<&str, usize> = HashMap::new();
+    for (k, m) in mentions.iter().enumerate() {
+        if let (true, Some((r, _))) = (m.anchored(), out[k]) {
+            named.entry(m.name).or_insert(r.unit);
+        }
+    }
+    for (k, m) in mentions.iter().enumerate() {
+        if out[k].is_some() || m.anchored() {
+            continue;
+        }
+        let units = m.units();
+        if let Some(&u) = named.get(m.name).filter(|u| units.contains(u)) {
+            out[k] = best_reading(g, m, |x| x == u);
+        } else if let Some(top) = top {
+            let inside: Vec<usize> = units
+                .into_iter()
+                .filter(|&u| g.units[u].province == top && g.units[u].current)
+                .collect();
+            if inside.len() == 1 {
+                out[k] = best_reading(g, m, |x| x == inside[0]);
+            }
+        }
+    }
+    out
+}
+
+/// The reading of `m` among units `keep` allows: the unit's own name before other names,
+/// a current unit before a dissolved one, a province before a district.
+fn best_reading(
+    g: &Gazetteer,
+    m: &Mention<'_>,
+    keep: impl Fn(usize) -> bool,
+) -> Option<(Reading, &'static str)> {
+    m.readings
+        .iter()
+        .filter(|(r, _)| keep(r.unit))
+        .min_by_key(|(r, _)| {
+            let u = &g.units[r.unit];
+            (u.tier, !u.current, r.kind != NameKind::Own, r.unit)
+        })
+        .copied()
+}
+
+/// The province with the most weight, if one has strictly more than every other.
+fn top_province(context: &HashMap<usize, u32>) -> Option<usize> {
+    let mut v: Vec<(u32, usize)> = context.iter().map(|(&p, &w)| (w, p)).collect();
+    v.sort_unstable_by(|a, b| b.cmp(a));
+    match v.as_slice() {
+        [(w, p), rest @ ..] if *w > 0 && rest.first().is_none_or(|(w2, _)| w2 < w) => Some(*p),
+        _ => None,
+    }
+}
+
+/// The paper whose dateline opens one of the body's first lines: `(THO) - …`, `ĐBP - …`,
+/// `(Baohatinh.vn) - …`.
+fn dateline_paper<'g>(g: &'g Gazetteer, body: &str) -> Option<&'g Paper> {
+    for line in body.lines().filter(|l| !l.trim().is_empty()).take(5) {
+        let line = line.trim_start();
+        let (abbrev, rest) = if let Some(inner) = line.strip_prefix('(') {
+            match inner.find(')').filter(|&c| c <= 40) {
+                Some(close) => (inner[..close].trim(), &inner[close + 1..]),
+                None => continue,
+            }
+        } else {
+            let dash = line
+                .char_indices()
+                .take(12)
+                .find(|&(_, c)| matches!(c, '-' | '–' | '—'))
+                .map(|(i, _)| i);
+            match dash {
+                Some(d) if d > 0 => (line[..d].trim(), &line[d..]),
+                _ => continue,
+            }
+        };
+        let rest = rest.trim_start();
+        if !rest.starts_with(['-', '–', '—']) || abbrev.is_empty() {
+            continue;
+        }
+        if let Some(p) = g
+            .paper_by_dateline(abbrev)
+            .or_else(|| g.paper_by_host(abbrev))
+        {
+            return Some(p);
+        }
+    }
+    None
 }
 
 /// The province an article reports on, as (pre-2025 name, post-2025 name): from the
-/// publishing site's host, the title, the body's opening and the localities it names.
+/// publishing site's host, the dateline at the start of the lead, the title and the
+/// localities the body names (weighted by level and frequency).
 pub fn infer_province(
-    _source_host: Option<&str>,
-    _title: Option<&str>,
-    _body: &str,
-    _localities: &[Locality],
+    source_host: Option<&str>,
+    title: Option<&str>,
+    body: &str,
+    localities: &[Locality],
 ) -> Option<(String, String)> {
-    None
+    let g = gazetteer();
+    let mut score: HashMap<usize, u32> = HashMap::new();
+    let mut add = |p: Option<usize>, w: u32| {
+        if let Some(p) = p {
+            *score.entry(p).or_default() += w;
+        }
+    };
+    add(
+        source_host
+            .and_then(|h| g.paper_by_host(h))
+            .map(|p| p.province),
+        10,
+    );
+    add(dateline_paper(g, body).map(|p| p.province), 10);
+    if let Some(title) = title {
+        for l in find(title, &[]) {
+            let tier = l
+                .level
+                .as_deref()
+                .and_then(Tier::of_level)
+                .unwrap_or(Tier::Commune);
+            add(g.province_by_name(&l.province), 2 * weight(tier));
+        }
+    }
+    for l in localities {
+        let tier = l
+            .level
+            .as_deref()
+            .and_then(Tier::of_level)
+            .unwrap_or(Tier::Commune);
+        add(g.province_by_name(&l.province), weight(tier));
+    }
+    let mut v: Vec<(u32, usize)> = score.into_iter().map(|(p, w)| (w, p)).collect();
+    // Ties go to the lower code, so the answer never depends on hash order.
+    v.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let &(_, p) = v.first()?;
+    let now = g.province_now(p)?;
+    Some((g.units[p].name.to_string(), now.name.to_string()))
 }

@@ -1,8 +1,629 @@
-//! The `statistics` list of the record. (Contract placeholder; being written.)
+//! The `statistics` list of the record: reported figures, counts and shares (số liệu).
+//!
+//! Input: a normalised body and the documents and dates found in it (their numbers are not
+//! figures). Output: one [`Statistic`] per figure, in body order, with code point offsets.
+//!
+//! A figure is a number in Vietnamese notation (`3.456` → 3456, `22,06` → 22.06, `09` →
+//! 9) that counts something: followed by `%` or a counted noun (`157 đảng viên`, `2 lớp`,
+//! `27 cấp ủy cơ sở`; the list is `corpus/reference/counted_nouns.tsv`), or whose noun is
+//! named before it (`tổng số đảng viên … là 3.456`), or an item of a list whose noun an
+//! earlier figure of the sentence gave (`16 đảng viên, với các hình thức khiển trách 09,
+//! cảnh cáo 05` → 9 and 5 `đảng viên`). Not figures: dates, document numbers, times,
+//! plenum numbers, ordinals (`lần thứ 4`), labels (`đối tượng 4 và 5`), durations
+//! (`6 tháng`), numbers whose noun the text does not give.
+//!
+//! `year` is the year of the nearest date before the figure in its sentence (a date inside
+//! a closed parenthesis counts only inside it; "từ năm 2010 đến nay" is no year), else the
+//! year a sentence of the same paragraph opened with ("Tính đến tháng 11/2017, …").
+//!
+//! ```
+//! use baochi::entities::{dates, documents, statistics};
+//! let body = "Năm 2012, Đảng bộ có 22,06% tổ chức cơ sở đảng trong sạch vững mạnh.";
+//! let s = statistics::find(body, &documents::find(body), &dates::find(body));
+//! assert_eq!((s[0].value, s[0].unit.as_str(), s[0].year.as_deref()), (22.06, "%", Some("2012")));
+//! ```
 
-use crate::record::{DateMention, Document, Statistic};
+use crate::record::{CharIndex, DateMention, Document, Statistic};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A number in Vietnamese notation: thousands dots, decimal comma.
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?").expect("valid"));
+
+/// Counted nouns, lower case, longest first.
+static NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut v: Vec<&'static str> = include_str!("../../corpus/reference/counted_nouns.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .collect();
+    v.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    v
+});
+
+/// Words right before a number that make it a label, an ordinal or an address, not a
+/// count ("lần thứ 4", "đối tượng 4", "Điều 5", "Quận 3", "ngày 15").
+const LABELS: &[&str] = &[
+    "thứ",
+    "khóa",
+    "khoá",
+    "số",
+    "lần",
+    "điều",
+    "khoản",
+    "điểm",
+    "mục",
+    "chương",
+    "phần",
+    "quận",
+    "phường",
+    "đường",
+    "tổ",
+    "ấp",
+    "khu",
+    "lô",
+    "phòng",
+    "kỳ",
+    "đợt",
+    "tượng",
+    "loại",
+    "nhóm",
+    "hạng",
+    "cấp",
+    "tầng",
+    "ương",
+    "tw",
+    "t.ư",
+    "tư",
+    "ngày",
+    "tháng",
+    "năm",
+    "quý",
+    "đoạn",
+    "vòng",
+    "top",
+    "lớp",
+    "khối",
+    "mã",
+    "kênh",
+    "tập",
+    "bài",
+    "xóm",
+    "thôn",
+    "bản",
+    "phố",
+    "đội",
+    "km",
+    "lộ",
+    "phiên",
+    "họp",
+    "hiệu",
+    "trang",
+    "câu",
+    "bước",
+    "giờ",
+    "lúc",
+    "xem",
+    "đoàn",
+    "tiểu",
+    "sư",
+    "quân",
+];
+
+/// The number of chars of the counted noun `s` starts with (any case), if any.
+fn noun_chars(s: &str) -> Option<usize> {
+    let head: String = s.chars().take(40).collect::<String>().to_lowercase();
+    NOUNS.iter().find_map(|n| {
+        let rest = head.strip_prefix(n)?;
+        (!rest.starts_with(char::is_alphanumeric)).then(|| n.chars().count())
+    })
+}
+
+/// The counted noun `s` starts with, as the list writes it (lower case), if any:
+/// `"đảng viên mới"` → `đảng viên`. Documents use it to tell "Kế hoạch 5 đề án" from a
+/// citation.
+pub fn counted_noun_at(s: &str) -> Option<&'static str> {
+    let head: String = s.chars().take(40).collect::<String>().to_lowercase();
+    NOUNS.iter().copied().find(|n| {
+        head.strip_prefix(n)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    })
+}
+
+/// The byte length of the first `chars` chars of `s`.
+fn byte_len(s: &str, chars: usize) -> usize {
+    s.char_indices().nth(chars).map_or(s.len(), |(i, _)| i)
+}
+
+/// Reads a number in Vietnamese notation.
+pub fn parse_number(s: &str) -> Option<f64> {
+    let (int, frac) = match s.split_once(',') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    let digits: String = int.chars().filter(char::is_ascii_digit).collect();
+    let text = match frac {
+        Some(f) => format!("{digits}.{f}"),
+        None => digits,
+    };
+    text.parse().ok()
+}
+
+/// A finished figure before offsets are turned into code points.
+struct Figure {
+    value: f64,
+    unit: String,
+    subject: Option<String>,
+    start: usize,
+    end: usize,
+}
 
 /// Finds every reported figure in a normalised body, skipping dates and document numbers.
-pub fn find(_body: &str, _documents: &[Document], _dates: &[DateMention]) -> Vec<Statistic> {
-    Vec::new()
+pub fn find(body: &str, documents: &[Document], dates: &[DateMention]) -> Vec<Statistic> {
+    let index = CharIndex::new(body);
+    let mut taken: Vec<(usize, usize)> = documents
+        .iter()
+        .map(|d| (d.span.start, d.span.end))
+        .chain(dates.iter().map(|d| (d.span.start, d.span.end)))
+        .collect();
+    taken.sort_unstable();
+    let mut figures: Vec<Figure> = Vec::new();
+    let mut chain_end: Option<usize> = None;
+    for m in NUMBER.find_iter(body) {
+        let (s, e) = (m.start(), m.end());
+        let (cs, ce) = (index.cp(s), index.cp(e));
+        if taken.iter().any(|&(a, b)| a < ce && cs < b) {
+            continue;
+        }
+        if !standalone(body, s, e) {
+            continue;
+        }
+        let before = &body[..s];
+        let last_word = before
+            .trim_end()
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let continues_labels = chain_end.is_some_and(|ce| {
+            let gap = body[ce..s].trim();
+            matches!(gap, "," | "và" | "hoặc" | "-" | "đến" | "/")
+        });
+        let after = &body[e..];
+        let percent = after.strip_prefix(' ').unwrap_or(after).starts_with('%');
+        if !percent && (LABELS.contains(&last_word.as_str()) || continues_labels) {
+            chain_end = Some(e);
+            continue;
+        }
+        chain_end = None;
+        let Some(value) = parse_number(m.as_str()) else {
+            continue;
+        };
+        if percent {
+            let pct_end = e + after.find('%').map_or(0, |i| i + 1);
+            let subject = phrase_after(body, pct_end).or_else(|| rate_before(before));
+            figures.push(Figure {
+                value,
+                unit: "%".into(),
+                subject,
+                start: s,
+                end: pct_end,
+            });
+            continue;
+        }
+        let gap = after.len() - after.trim_start_matches(' ').len();
+        if gap <= 1
+            && let Some(n) = noun_chars(&after[gap..])
+        {
+            let noun_end = e + gap + byte_len(&after[gap..], n);
+            let unit = body[e + gap..noun_end].to_string();
+            let phrase =
+                phrase_after(body, e + gap).filter(|p| p.to_lowercase() != unit.to_lowercase());
+            let text_end = extend_to_modifier(body, noun_end);
+            figures.push(Figure {
+                value,
+                unit,
+                subject: phrase,
+                start: s,
+                end: text_end,
+            });
+            continue;
+        }
+        // A 4-digit number alone is a year or a code more often than a count.
+        if m.as_str().len() == 4 && (1900..=2100).contains(&(value as u32)) {
+            continue;
+        }
+        if let Some(unit) = noun_named_before(before) {
+            figures.push(Figure {
+                value,
+                unit: unit.to_string(),
+                subject: clause_before(before),
+                start: s,
+                end: e,
+            });
+            continue;
+        }
+        if let Some((unit, label)) = list_item(body, s, e, &figures) {
+            figures.push(Figure {
+                value,
+                unit,
+                subject: Some(label),
+                start: s,
+                end: e,
+            });
+        }
+    }
+    let years = Years::new(body, &index, dates);
+    figures
+        .into_iter()
+        .map(|f| {
+            let span = index.span(body, f.start, f.end);
+            Statistic {
+                value: f.value,
+                unit: f.unit,
+                subject: f.subject,
+                year: years.at(span.start),
+                span,
+            }
+        })
+        .collect()
+}
+
+/// A number must stand alone: not inside a word or code (`Covid-19`, `A2`, `8h30`), not a
+/// fraction or time (`3/4`, `20:09`).
+fn standalone(body: &str, s: usize, e: usize) -> bool {
+    let prev = body[..s].chars().next_back();
+    if prev.is_some_and(|c| {
+        c.is_alphanumeric() || matches!(c, '/' | '-' | '.' | ',' | ':' | '_' | '#')
+    }) {
+        // "…,5" or ".5" glued to something; a comma after a word needs its space.
+        return false;
+    }
+    let mut next = body[e..].chars();
+    match next.next() {
+        Some(c) if c.is_alphanumeric() => false,
+        Some('/' | ':' | '-' | '.' | ',') => !next.next().is_some_and(|d| d.is_ascii_digit()),
+        _ => true,
+    }
+}
+
+/// Words qualifying a counted noun that belong to the figure's text ("157 đảng viên mới",
+/// "281 đảng viên dự bị", "833 quần chúng ưu tú"): up to two of a short list.
+fn extend_to_modifier(body: &str, noun_end: usize) -> usize {
+    const MODIFIERS: &[&str] = &[
+        "mới",
+        "dự bị",
+        "ưu tú",
+        "đóng góp",
+        "cán bộ",
+        "chính thức",
+        "trẻ",
+    ];
+    let mut end = noun_end;
+    for _ in 0..2 {
+        let rest = &body[end..];
+        let Some(r) = rest.strip_prefix(' ') else {
+            break;
+        };
+        let Some(m) = MODIFIERS
+            .iter()
+            .find(|m| r.starts_with(**m) && !r[m.len()..].starts_with(char::is_alphanumeric))
+        else {
+            break;
+        };
+        end += 1 + m.len();
+    }
+    end
+}
+
+/// Where a phrase stops: punctuation, or a word that starts another part of the sentence.
+fn phrase_stop(rest: &str) -> usize {
+    const STOPS: &[&str] = &[
+        " và ",
+        " cho ",
+        " trong ",
+        " để ",
+        " với ",
+        " của ",
+        " từ ",
+        " về ",
+        " đạt ",
+        " là ",
+        " được ",
+        " tham gia ",
+        " (",
+        " ở ",
+        " tại ",
+    ];
+    let mut stop = rest
+        .find([',', ';', '.', ':', '(', ')', '\n', '“', '"'])
+        .unwrap_or(rest.len());
+    for w in STOPS {
+        if let Some(i) = rest[..stop].find(w) {
+            stop = stop.min(i);
+        }
+    }
+    stop
+}
+
+/// The noun phrase that starts at `at` (after a figure), up to twelve syllables; `None` when
+/// there is none.
+fn phrase_after(body: &str, at: usize) -> Option<String> {
+    let rest = body[at..].trim_start_matches(' ');
+    let stop = phrase_stop(rest);
+    let words: Vec<&str> = rest[..stop].split_whitespace().take(12).collect();
+    if words.is_empty() || words[0].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(words.join(" "))
+}
+
+/// The start of the clause `before` ends in (after its last `,;:.(` or line break).
+fn clause_start(before: &str) -> usize {
+    before
+        .rfind([',', ';', ':', '(', '\n'])
+        .or_else(|| before.rfind(". "))
+        .map_or(0, |i| i + 1)
+}
+
+/// The clause before a figure, as its subject ("tổng số đảng viên của toàn Đảng bộ").
+fn clause_before(before: &str) -> Option<String> {
+    let clause = before[clause_start(before)..].trim();
+    let clause = clause
+        .strip_suffix(" là")
+        .or_else(|| clause.strip_suffix(" đạt"))
+        .unwrap_or(clause)
+        .trim();
+    let clause = clause.strip_prefix("nâng ").unwrap_or(clause);
+    (!clause.is_empty() && clause.split_whitespace().count() <= 12).then(|| clause.to_string())
+}
+
+/// For a share with nothing after it: "tỷ lệ đảng viên học tập … đạt từ 98%".
+fn rate_before(before: &str) -> Option<String> {
+    let sentence_start = before.rfind(['.', '\n', ';']).map_or(0, |i| i + 1);
+    let sentence = &before[sentence_start..];
+    let lower = sentence.to_lowercase();
+    let at = lower.rfind("tỷ lệ").or_else(|| lower.rfind("tỉ lệ"))?;
+    let tail = &sentence[at..];
+    let end = [" đạt", " là", " chiếm", " lên"]
+        .iter()
+        .filter_map(|w| tail.find(w))
+        .min()
+        .unwrap_or(tail.len());
+    Some(tail[..end].trim().to_string())
+}
+
+/// A counted noun named before the figure in its clause: "tổng số đảng viên … là 3.456".
+fn noun_named_before(before: &str) -> Option<&'static str> {
+    let clause = &before[clause_start(before)..];
+    let lower = clause.to_lowercase();
+    let at = lower.rfind("số ")?;
+    // "số" must be a word of its own ("tổng số", "số lượng"), not the end of another.
+    if lower[..at].ends_with(char::is_alphanumeric) {
+        return None;
+    }
+    let rest = lower[at + "số ".len()..].trim_start();
+    let rest = rest.strip_prefix("lượng ").unwrap_or(rest);
+    counted_noun_at(rest)
+}
+
+/// An item of a list whose noun an earlier figure of the sentence gave: "16 đảng viên, với
+/// các hình thức khiển trách 09, cảnh cáo 05 và khai trừ 02". The item must be labelled
+/// by a word and end the list item; the label is its subject.
+fn list_item(body: &str, s: usize, e: usize, figures: &[Figure]) -> Option<(String, String)> {
+    let next = body[e..].trim_start_matches(' ');
+    let ends_item = next.is_empty()
+        || next.starts_with([',', ';', '.', ')', '\n'])
+        || next.starts_with("và ")
+        || next.starts_with("hoặc ");
+    if !ends_item {
+        return None;
+    }
+    let before = &body[..s];
+    let sentence_start = before
+        .rfind(". ")
+        .map_or(0, |i| i + 2)
+        .max(before.rfind('\n').map_or(0, |i| i + 1));
+    let prev = figures
+        .iter()
+        .rev()
+        .find(|f| f.start >= sentence_start && f.unit != "%" && !f.unit.is_empty())?;
+    let item = &body[prev.end..s];
+    let label_start = [", ", " và ", " hình thức ", ": "]
+        .iter()
+        .filter_map(|d| item.rfind(d).map(|i| i + d.len()))
+        .max()?;
+    let label = item[label_start..].trim();
+    let words = label.split_whitespace().count();
+    if words == 0 || words > 4 || label.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((prev.unit.clone(), label.to_string()))
+}
+
+/// The year of each place in the body, from the dates around it.
+struct Years<'a> {
+    body: &'a str,
+    /// Sentences: code point range, the paragraph it belongs to, the year it opens with.
+    sentences: Vec<(usize, usize, usize, Option<String>)>,
+    /// Point dates usable as a figure's year: code point start and end, year.
+    points: Vec<(usize, usize, String)>,
+    index: &'a CharIndex,
+}
+
+impl<'a> Years<'a> {
+    fn new(body: &'a str, index: &'a CharIndex, dates: &[DateMention]) -> Years<'a> {
+        let mut points = Vec::new();
+        for d in dates {
+            if d.until.is_some() {
+                continue;
+            }
+            // "từ năm 2010 đến nay" starts an open range: no single year.
+            let lead = body_before_cp(body, index, d.span.start);
+            let lead = lead.trim_end().to_lowercase();
+            if lead.ends_with("từ") || lead.ends_with("kể từ") {
+                continue;
+            }
+            if let Some(y) = d.value.get(..4) {
+                points.push((d.span.start, d.span.end, y.to_string()));
+            }
+        }
+        let mut sentences = Vec::new();
+        let mut para = 0;
+        let mut start = 0;
+        let bytes = body.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let end_here = match b {
+                b'\n' => true,
+                b'.' | b'!' | b'?' => bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()),
+                _ => false,
+            };
+            if end_here {
+                sentences.push((index.cp(start), index.cp(i + 1), para, None));
+                if b == b'\n' {
+                    para += 1;
+                }
+                start = i + 1;
+            }
+            i += 1;
+        }
+        if start < body.len() {
+            sentences.push((index.cp(start), index.cp(body.len()), para, None));
+        }
+        let mut years = Years {
+            body,
+            sentences,
+            points,
+            index,
+        };
+        for k in 0..years.sentences.len() {
+            let (s, e, _, _) = years.sentences[k];
+            let opening = years
+                .points
+                .iter()
+                .find(|(ds, _, _)| *ds >= s && *ds < e && *ds <= s + 25)
+                .map(|(_, _, y)| y.clone());
+            years.sentences[k].3 = opening;
+        }
+        years
+    }
+
+    /// The year for a figure starting at code point `at`.
+    fn at(&self, at: usize) -> Option<String> {
+        let k = self
+            .sentences
+            .iter()
+            .position(|&(s, e, _, _)| s <= at && at < e)?;
+        let (s, e, para, _) = self.sentences[k];
+        let before: Option<&(usize, usize, String)> = self
+            .points
+            .iter()
+            .rev()
+            .find(|(ds, de, _)| *ds >= s && *de <= at && !self.closed_between(*ds, at));
+        if let Some((_, _, y)) = before {
+            return Some(y.clone());
+        }
+        if let Some((_, _, y)) = self.points.iter().find(|(ds, _, _)| *ds > at && *ds < e) {
+            return Some(y.clone());
+        }
+        self.sentences[..k]
+            .iter()
+            .rev()
+            .take_while(|x| x.2 == para)
+            .find_map(|x| x.3.clone())
+    }
+
+    /// Whether a parenthesis opened after code point `from` closes before `to`: a date in
+    /// "(năm 2011 đạt 25,33%)" is not the year of what follows the parenthesis.
+    fn closed_between(&self, from: usize, to: usize) -> bool {
+        let text = slice_cp(self.body, self.index, from, to);
+        let mut depth = 0i32;
+        for c in text.chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth < 0 {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+}
+
+/// The byte offset of code point `cp` (by binary search over the index).
+fn byte_of(body: &str, index: &CharIndex, cp: usize) -> usize {
+    let (mut lo, mut hi) = (0, body.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if index.cp(mid) < cp {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    while lo < body.len() && !body.is_char_boundary(lo) {
+        lo += 1;
+    }
+    lo
+}
+
+fn slice_cp<'b>(body: &'b str, index: &CharIndex, from: usize, to: usize) -> &'b str {
+    &body[byte_of(body, index, from)..byte_of(body, index, to)]
+}
+
+fn body_before_cp<'b>(body: &'b str, index: &CharIndex, cp: usize) -> &'b str {
+    let b = byte_of(body, index, cp);
+    let mut from = b.saturating_sub(16);
+    while !body.is_char_boundary(from) {
+        from += 1;
+    }
+    &body[from..b]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counted_nouns_are_sorted_and_unique() {
+        let lines: Vec<&str> = include_str!("../../corpus/reference/counted_nouns.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect();
+        let mut sorted = lines.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(lines, sorted);
+        assert!(
+            lines
+                .iter()
+                .all(|l| *l == l.to_lowercase() && l.trim() == *l && !l.is_empty())
+        );
+    }
+
+    #[test]
+    fn reads_vietnamese_notation() {
+        assert_eq!(parse_number("3.456"), Some(3456.0));
+        assert_eq!(parse_number("22,06"), Some(22.06));
+        assert_eq!(parse_number("09"), Some(9.0));
+        assert_eq!(parse_number("1.234.567,5"), Some(1_234_567.5));
+    }
+
+    #[test]
+    fn longest_noun_wins() {
+        assert_eq!(
+            counted_noun_at("tổ chức cơ sở đảng trong sạch"),
+            Some("tổ chức cơ sở đảng")
+        );
+        assert_eq!(counted_noun_at("Tổ chức Đảng và"), Some("tổ chức đảng"));
+        assert_eq!(counted_noun_at("hội viên"), Some("hội viên"));
+        assert_eq!(counted_noun_at("hộiviên"), None);
+        assert_eq!(counted_noun_at("tháng"), None);
+    }
 }

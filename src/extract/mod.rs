@@ -1,8 +1,28 @@
-//! The article: from a served page (HTML) or a plain-text dump to a [`Record`].
-//! (Interim version: plain text only, whole text as body. Being written.)
+//! The article: from a served page (HTML), a plain-text dump or a WARC file to [`Record`]s.
+//!
+//! Input: bytes (any charset; see [`crate::text::decode`]) with their address and
+//! `Content-Type` when known. Output: one [`Record`] per article, every string normalised
+//! ([`crate::text::normalize`]), entities found on the final body.
+//!
+//! [`html`] finds the article's container in a parsed page and its metadata (`<meta>`,
+//! JSON-LD, the page's own date line and byline); [`plain`] reads the same out of text
+//! dumps line by line. Both share the tail rules here: the byline closing the article
+//! (`Bài, ảnh: X`, a lone name line) and what follows it leave the body, and a paragraph
+//! printed twice (a photo caption) stays once.
+
+pub mod chrome;
+pub mod html;
+pub mod metadata;
+pub mod plain;
+pub mod prep;
 
 use crate::record::Record;
+use crate::warc::read::{Reader, WarcError};
+use std::io::Read;
 use std::path::Path;
+
+/// Largest page (HTML or text) read; a WARC is read record by record instead.
+pub const MAX_PAGE: u64 = 64 * 1024 * 1024;
 
 /// What can go wrong reading an input.
 #[derive(Debug, thiserror::Error)]
@@ -13,12 +33,192 @@ pub enum ExtractError {
     /// The input holds no article text.
     #[error("{0}")]
     Unreadable(String),
+    /// The input is empty.
+    #[error("empty input")]
+    Empty,
+    /// The input is binary data, not a page.
+    #[error("binary data, not an HTML or text page")]
+    Binary,
+    /// The input is larger than a page can be.
+    #[error("too large for a page ({size} bytes; the limit is {MAX_PAGE})")]
+    TooLarge {
+        /// The input's size in bytes (at least).
+        size: u64,
+    },
+    /// A WARC file could not be read.
+    #[error("{0}")]
+    Warc(#[from] WarcError),
+    /// One record of a WARC file could not be extracted.
+    #[error("record {index} ({uri}): {source}")]
+    Record {
+        /// 1-based position of the record in the file.
+        index: usize,
+        /// Its target URI.
+        uri: String,
+        /// What went wrong.
+        source: Box<ExtractError>,
+    },
 }
 
-/// Extracts the record(s) of a file: one for HTML or text, one per response for WARC.
+/// The article before normalisation and entities: what the layout gives.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Article {
+    /// The headline.
+    pub title: Option<String>,
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS+07:00`.
+    pub published: Option<String>,
+    /// The byline's name(s).
+    pub author: Option<String>,
+    /// The article's paragraphs, separated by a blank line.
+    pub body: String,
+}
+
+/// How an input is to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// An HTML page.
+    Html,
+    /// A plain-text page dump.
+    Text,
+    /// A WARC file.
+    Warc,
+}
+
+/// The kind a file's name says, if any.
+pub fn kind_of_path(path: &Path) -> Option<Kind> {
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+    if name.ends_with(".warc") || name.ends_with(".warc.gz") {
+        Some(Kind::Warc)
+    } else if name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".xhtml") {
+        Some(Kind::Html)
+    } else if name.ends_with(".txt") {
+        Some(Kind::Text)
+    } else {
+        None
+    }
+}
+
+/// Extracts the record(s) of a file: one for HTML or text, one per page response for
+/// WARC. `-` reads standard input. When some records of a WARC fail and others do not, the
+/// good ones are returned; use [`for_each_in_path`] to hear about each failure.
 pub fn from_path(path: &Path, url: Option<&str>) -> Result<Vec<Record>, ExtractError> {
-    let bytes = std::fs::read(path)?;
-    Ok(vec![from_bytes(&bytes, url, None)?])
+    let mut out = Vec::new();
+    let mut first_err = None;
+    for_each_in_path(path, url, |r| match r {
+        Ok(rec) => out.push(rec),
+        Err(e) => {
+            if first_err.is_none() {
+                first_err = Some(e);
+            }
+        }
+    })?;
+    match (out.is_empty(), first_err) {
+        (true, Some(e)) => Err(e),
+        _ => Ok(out),
+    }
+}
+
+/// Streams the records of a file to `each` (a WARC's records one by one, each failure of a
+/// record as an `Err`); the returned error is a failure of the whole input.
+pub fn for_each_in_path(
+    path: &Path,
+    url: Option<&str>,
+    mut each: impl FnMut(Result<Record, ExtractError>),
+) -> Result<(), ExtractError> {
+    let stdin = path.as_os_str() == "-";
+    let hint = if stdin { None } else { kind_of_path(path) };
+    if !stdin && path.is_dir() {
+        return Err(ExtractError::Unreadable("is a directory".into()));
+    }
+    let mut head = [0u8; 5];
+    let warc = match hint {
+        Some(Kind::Warc) => true,
+        Some(_) => false,
+        None if stdin => false,
+        None => {
+            let mut f = std::fs::File::open(path)?;
+            let n = read_head(&mut f, &mut head)?;
+            crate::warc::read::looks_like_warc(&head[..n])
+        }
+    };
+    if warc {
+        let reader = Reader::open(path)?;
+        return each_warc_record(reader, url, &mut each);
+    }
+    let bytes = if stdin {
+        read_limited(std::io::stdin().lock())?
+    } else {
+        let size = std::fs::metadata(path)?.len();
+        if size > MAX_PAGE {
+            return Err(ExtractError::TooLarge { size });
+        }
+        read_limited(std::fs::File::open(path)?)?
+    };
+    if stdin && crate::warc::read::looks_like_warc(&bytes) {
+        let reader = Reader::new(std::io::Cursor::new(bytes))?;
+        return each_warc_record(reader, url, &mut each);
+    }
+    each(Ok(from_bytes_as(&bytes, url, None, hint)?));
+    Ok(())
+}
+
+fn read_head(f: &mut std::fs::File, head: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < head.len() {
+        match f.read(&mut head[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(n)
+}
+
+fn read_limited(r: impl Read) -> Result<Vec<u8>, ExtractError> {
+    let mut bytes = Vec::new();
+    r.take(MAX_PAGE + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_PAGE {
+        return Err(ExtractError::TooLarge {
+            size: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
+}
+
+fn each_warc_record(
+    reader: Reader,
+    url: Option<&str>,
+    each: &mut impl FnMut(Result<Record, ExtractError>),
+) -> Result<(), ExtractError> {
+    let mut seen = 0usize;
+    for rec in reader {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e @ WarcError::TooLarge { .. }) => {
+                each(Err(e.into()));
+                continue;
+            }
+            Err(e) if seen == 0 => return Err(e.into()),
+            Err(e) => {
+                each(Err(e.into()));
+                break;
+            }
+        };
+        seen += 1;
+        if !rec.is_page() {
+            continue;
+        }
+        let uri = rec.target_uri.clone().unwrap_or_default();
+        let page_url = url.or(rec.target_uri.as_deref());
+        match from_bytes(&rec.payload, page_url, rec.content_type.as_deref()) {
+            Ok(r) => each(Ok(r)),
+            Err(e) => each(Err(ExtractError::Record {
+                index: rec.index,
+                uri,
+                source: Box::new(e),
+            })),
+        }
+    }
+    Ok(())
 }
 
 /// Extracts the record of one page given its bytes, its address and its `Content-Type`.
@@ -27,27 +227,200 @@ pub fn from_bytes(
     url: Option<&str>,
     content_type: Option<&str>,
 ) -> Result<Record, ExtractError> {
+    from_bytes_as(bytes, url, content_type, None)
+}
+
+/// Whether the page is HTML: by `Content-Type`, else by its first tags.
+fn sniff_html(text: &str, content_type: Option<&str>) -> bool {
+    if let Some(ct) = content_type {
+        let ct = ct.to_ascii_lowercase();
+        if ct.contains("html") || ct.contains("xml") {
+            return true;
+        }
+        if ct.starts_with("text/plain") {
+            return false;
+        }
+    }
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with('<')
+        && [
+            "<html",
+            "<!doctype",
+            "<head",
+            "<body",
+            "<div",
+            "<p",
+            "<meta",
+            "<table",
+            "<article",
+            "<title",
+        ]
+        .iter()
+        .any(|t| head.contains(t))
+}
+
+fn from_bytes_as(
+    bytes: &[u8],
+    url: Option<&str>,
+    content_type: Option<&str>,
+    hint: Option<Kind>,
+) -> Result<Record, ExtractError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ExtractError::Empty);
+    }
+    if bytes.len() as u64 > MAX_PAGE {
+        return Err(ExtractError::TooLarge {
+            size: bytes.len() as u64,
+        });
+    }
     let decoded = crate::text::decode::decode(bytes, content_type);
-    let body = crate::text::normalize(&decoded.text);
+    if is_binary(&decoded.text) {
+        return Err(ExtractError::Binary);
+    }
+    let html = match hint {
+        Some(Kind::Html) => true,
+        Some(Kind::Text) => false,
+        _ => sniff_html(&decoded.text, content_type),
+    };
+    let article = if html {
+        html::extract(&decoded.text)
+    } else {
+        plain::extract(&decoded.text)
+    };
+    let record = finish(article, url);
+    if record.body.is_empty() {
+        return Err(ExtractError::Unreadable("no article text found".into()));
+    }
+    Ok(record)
+}
+
+/// Binary data decodes to text full of control characters and replacement characters.
+fn is_binary(text: &str) -> bool {
+    let mut total = 0usize;
+    let mut bad = 0usize;
+    for c in text.chars().take(64 * 1024) {
+        total += 1;
+        if (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) || c == '\u{FFFD}' {
+            bad += 1;
+        }
+    }
+    total > 0 && bad * 10 > total
+}
+
+/// Turns an [`Article`] into the contract's [`Record`]: strings normalised, source from the
+/// address, entities on the final body, province inferred.
+pub fn finish(article: Article, url: Option<&str>) -> Record {
+    let line = |s: Option<String>| {
+        s.map(|s| crate::text::normalize_line(&s))
+            .filter(|s| !s.is_empty())
+    };
+    let body = crate::text::normalize(&article.body);
     let entities = crate::entities::find_all(&body);
     let source = url
         .and_then(|u| url::Url::parse(u).ok())
-        .and_then(|u| u.host_str().map(str::to_string));
+        .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
+    let title = line(article.title);
     let province = crate::entities::localities::infer_province(
         source.as_deref(),
-        None,
+        title.as_deref(),
         &body,
         &entities.localities,
     );
-    Ok(Record {
+    Record {
         url: url.map(str::to_string),
         source,
-        title: None,
-        published: None,
-        author: None,
+        title,
+        published: line(article.published),
+        author: line(article.author),
         body,
         province: province.as_ref().map(|p| p.0.clone()),
         province_now: province.map(|p| p.1),
         entities,
-    })
+    }
+}
+
+/// Removes the byline closing the article and what follows it (the reporter's office, a
+/// source line), returning the name. Only the last few short lines are looked at; a
+/// paragraph of prose stops the search.
+pub(crate) fn cut_byline(paras: &mut Vec<String>) -> Option<String> {
+    let n = paras.len();
+    for i in (n.saturating_sub(4)..n).rev() {
+        if plain::is_paragraph(&paras[i]) {
+            break;
+        }
+        if let Some(name) = metadata::byline(&paras[i]) {
+            let tail_short = paras[i + 1..]
+                .iter()
+                .all(|q| q.chars().count() < 100 && !plain::is_paragraph(q));
+            if tail_short && i > 0 {
+                paras.truncate(i);
+                return Some(name);
+            }
+        }
+    }
+    None
+}
+
+/// Drops a paragraph printed again (a caption under the photo and in the text, a lead
+/// repeated): the first stays.
+pub(crate) fn dedup(paras: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    paras.retain(|p| p.chars().count() < 15 || seen.insert(crate::text::fold_lower(p)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_binary_inputs_are_errors() {
+        assert!(matches!(
+            from_bytes(b"", None, None),
+            Err(ExtractError::Empty)
+        ));
+        assert!(matches!(
+            from_bytes(b" \n\t ", None, None),
+            Err(ExtractError::Empty)
+        ));
+        let bin: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 256) as u8).collect();
+        assert!(matches!(
+            from_bytes(&bin, None, None),
+            Err(ExtractError::Binary)
+        ));
+    }
+
+    #[test]
+    fn source_from_url_and_normalised_strings() {
+        let r = from_bytes(
+            "Bài viết về Tỉnh uỷ với đủ chữ để làm thành một đoạn văn dài hơn năm mươi ký tự."
+                .as_bytes(),
+            Some("https://BaoThanhHoa.vn/a/b.html"),
+            Some("text/plain"),
+        )
+        .unwrap();
+        assert_eq!(r.source.as_deref(), Some("baothanhhoa.vn"));
+        assert!(r.body.contains("Tỉnh ủy"));
+    }
+
+    #[test]
+    fn byline_and_dedup() {
+        let mut p: Vec<String> = [
+            "Đoạn một.",
+            "Đoạn hai là một đoạn.",
+            "Đoạn hai là một đoạn.",
+            "Bài, ảnh: X Y",
+            "Ban Tuyên giáo",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert_eq!(cut_byline(&mut p).as_deref(), Some("X Y"));
+        dedup(&mut p);
+        assert_eq!(p, vec!["Đoạn một.", "Đoạn hai là một đoạn."]);
+    }
 }

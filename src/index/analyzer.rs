@@ -34,16 +34,40 @@ pub fn push_exact(tok: &str, kind: TokenKind, out: &mut String) {
         out.extend(tok.bytes().map(|b| b.to_ascii_lowercase() as char));
         return;
     }
-    if tok.chars().any(needs_slow_path) {
-        // Combining marks or `Ð`: the shared normaliser composes them.
-        let n = normalize(tok);
-        out.extend(n.chars().flat_map(char::to_lowercase));
-        return;
-    }
     let begin = out.len();
-    out.extend(tok.chars().flat_map(char::to_lowercase));
+    let lower = &*LOWER;
+    for c in tok.chars() {
+        if needs_slow_path(c) {
+            // Combining marks or `Ð`: the shared normaliser composes them.
+            out.truncate(begin);
+            let n = normalize(tok);
+            out.extend(n.chars().flat_map(char::to_lowercase));
+            return;
+        }
+        match lower.get(c as usize) {
+            Some(&l) if l != u32::MAX => out.push(char::from_u32(l).unwrap_or(c)),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
     retone_last(out, begin);
 }
+
+/// Lower case of U+0000..U+1EFF, `u32::MAX` where it is not one char: std's lookup was a
+/// tenth of the analysis time.
+static LOWER: LazyLock<Vec<u32>> = LazyLock::new(|| {
+    (0u32..0x1F00)
+        .map(|cp| {
+            let Some(c) = char::from_u32(cp) else {
+                return u32::MAX;
+            };
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) => x as u32,
+                _ => u32::MAX,
+            }
+        })
+        .collect()
+});
 
 /// Chars the fast path cannot handle: combining marks (NFD input) and the eth.
 #[inline]
@@ -56,6 +80,10 @@ fn needs_slow_path(c: char) -> bool {
 /// `out[begin..]`.
 fn retone_last(out: &mut String, begin: usize) {
     let syl = &out[begin..];
+    // Every toned a/e/y is a 2- or 3-byte char; most syllables end otherwise.
+    if syl.len() < 3 || syl.as_bytes()[syl.len() - 1] < 0x80 {
+        return;
+    }
     let mut rev = syl.char_indices().rev();
     let Some((last_i, last)) = rev.next() else {
         return;

@@ -79,7 +79,7 @@ pub fn charset_param(content_type: &str) -> Option<&'static Encoding> {
             c == '"' || c == '\'' || c == ';' || c == '>' || c == '/' || c.is_whitespace()
         })
         .unwrap_or(rest.len());
-    Encoding::for_label(rest[..end].as_bytes())
+    Encoding::for_label(&rest.as_bytes()[..end])
 }
 
 /// The charset a page declares in its head (`<meta charset=…>` or `http-equiv`).

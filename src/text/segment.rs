@@ -35,9 +35,45 @@ fn is_mark(c: char) -> bool {
     ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
+/// Character classes, as bits: the questions segmentation asks of every char.
+const ALNUM: u8 = 1;
+const ALPHA: u8 = 2;
+const UPPER: u8 = 4;
+const DIGIT: u8 = 8;
+
+/// Classes of U+0000..U+1EFF (Latin with every Vietnamese letter, combining marks):
+/// std's Unicode lookups for non-ASCII letters dominated segmentation time.
+const TABLE_END: u32 = 0x1F00;
+
+fn class_slow(c: char) -> u8 {
+    let mut k = 0;
+    if c.is_alphanumeric() || is_mark(c) {
+        k |= ALNUM;
+    }
+    if c.is_alphabetic() {
+        k |= ALPHA;
+    }
+    if c.is_uppercase() {
+        k |= UPPER;
+    }
+    if c.is_ascii_digit() {
+        k |= DIGIT;
+    }
+    k
+}
+
+static CLASSES: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+    (0..TABLE_END)
+        .map(|cp| char::from_u32(cp).map_or(0, class_slow))
+        .collect()
+});
+
 #[inline]
-fn is_alnum(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+fn class(c: char) -> u8 {
+    match CLASSES.get(c as usize) {
+        Some(&k) => k,
+        None => class_slow(c),
+    }
 }
 
 /// Splits `s` into syllable tokens. Works on any text; best on normalised text.
@@ -45,23 +81,24 @@ pub fn segment(s: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::with_capacity(s.len() / 5);
     let mut it = s.char_indices().peekable();
     while let Some((start, c)) = it.next() {
-        if !is_alnum(c) {
+        let kc = class(c);
+        if kc & ALNUM == 0 {
             continue;
         }
         let mut end = start + c.len_utf8();
-        let mut has_digit = c.is_ascii_digit();
-        let mut has_alpha = c.is_alphabetic();
-        let mut all_upper = !c.is_alphabetic() || c.is_uppercase();
-        let mut last = c;
-        loop {
-            let Some(&(i, n)) = it.peek() else { break };
-            if is_alnum(n) {
-                has_digit |= n.is_ascii_digit();
-                has_alpha |= n.is_alphabetic();
-                if n.is_alphabetic() && !n.is_uppercase() {
+        let mut has_digit = kc & DIGIT != 0;
+        let mut has_alpha = kc & ALPHA != 0;
+        let mut all_upper = kc & ALPHA == 0 || kc & UPPER != 0;
+        let mut last = kc;
+        while let Some(&(i, n)) = it.peek() {
+            let kn = class(n);
+            if kn & ALNUM != 0 {
+                has_digit |= kn & DIGIT != 0;
+                has_alpha |= kn & ALPHA != 0;
+                if kn & ALPHA != 0 && kn & UPPER == 0 {
                     all_upper = false;
                 }
-                last = n;
+                last = kn;
                 end = i + n.len_utf8();
                 it.next();
                 continue;
@@ -72,30 +109,33 @@ pub fn segment(s: &str) -> Vec<Token<'_>> {
             // Look past the joiner.
             let after = s[i + 1..].chars().next();
             let Some(a) = after else { break };
-            if !is_alnum(a) {
+            let ka = class(a);
+            if ka & ALNUM == 0 {
                 break;
             }
+            let (last_digit, last_upper) = (last & DIGIT != 0, last & UPPER != 0);
+            let (a_digit, a_upper) = (ka & DIGIT != 0, ka & UPPER != 0);
             let joins = match n {
                 // 3.456, 22,06: digits on both sides.
                 '.' | ',' => {
-                    (last.is_ascii_digit() && a.is_ascii_digit() && !has_alpha)
+                    (last_digit && a_digit && !has_alpha)
                         // T.Ư, TP.HCM: capitals on both sides.
-                        || (n == '.' && last.is_uppercase() && a.is_uppercase() && all_upper)
+                        || (n == '.' && last_upper && a_upper && all_upper)
                 }
                 // 12-NQ/TW, NQ-T.Ư, KH/TU: a code mixes digits and capitals.
                 _ => {
-                    (last.is_ascii_digit() && a.is_uppercase())
-                        || (last.is_uppercase() && a.is_ascii_digit() && all_upper)
-                        || (last.is_uppercase() && a.is_uppercase() && all_upper)
+                    (last_digit && a_upper)
+                        || (last_upper && a_digit && all_upper)
+                        || (last_upper && a_upper && all_upper)
                 }
             };
             if !joins {
                 break;
             }
             it.next(); // the joiner
-            has_alpha |= a.is_alphabetic();
-            has_digit |= a.is_ascii_digit();
-            if a.is_alphabetic() && !a.is_uppercase() {
+            has_alpha |= ka & ALPHA != 0;
+            has_digit |= a_digit;
+            if ka & ALPHA != 0 && !a_upper {
                 all_upper = false;
             }
         }
@@ -154,6 +194,15 @@ mod tests {
         assert_eq!(texts("16/1/2012"), ["16", "1", "2012"]);
         assert_eq!(texts("2012-2015"), ["2012", "2015"]);
         assert_eq!(texts("kinh tế-xã hội"), ["kinh", "tế", "xã", "hội"]);
+    }
+
+    #[test]
+    fn class_table_agrees_with_std() {
+        for cp in 0..TABLE_END + 64 {
+            if let Some(c) = char::from_u32(cp) {
+                assert_eq!(class(c), class_slow(c), "U+{cp:04X}");
+            }
+        }
     }
 
     #[test]

@@ -1,2 +1,5 @@
-//! WARC 1.1 files: how the crawler keeps every response as served, and how `extract` and
-//! `index` read them back with no network. (Being written.)
+//! WARC 1.1 files: how the crawler keeps every response as served (`write`), and how
+//! `extract` and `index` read them back with no network (`read`).
+
+pub mod read;
+pub mod write;

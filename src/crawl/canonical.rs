@@ -1,0 +1,129 @@
+//! One spelling per page: the URL the crawler stores, dedups and indexes.
+//!
+//! Fragments go; tracking parameters (`utm_*`, `fbclid`, `gclid`…) go; the host is
+//! lower-cased and a default port dropped (the `url` crate does both); an empty query
+//! (`?`) goes. Other parameters keep their order: on news sites `?id=…&page=…` select
+//! different pages.
+
+use url::Url;
+
+/// Query parameters that only track where a visitor came from.
+const TRACKING: &[&str] = &[
+    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "mc_cid", "mc_eid",
+    "igshid", "_ga", "_gl", "zarsrc", "gidzl", "ref_src", "spm",
+];
+
+fn is_tracking(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.starts_with("utm_") || TRACKING.contains(&lower.as_str())
+}
+
+/// Parses `href` against `base` and returns its canonical form, or `None` for anything but
+/// http(s) (mailto:, javascript:, tel:, data:…) or an unparsable reference.
+pub fn resolve(base: Option<&Url>, href: &str) -> Option<Url> {
+    let href = href.trim();
+    if href.is_empty() || href.starts_with('#') {
+        return None;
+    }
+    let url = match base {
+        Some(b) => b.join(href).ok()?,
+        None => Url::parse(href).ok()?,
+    };
+    canonicalize(url)
+}
+
+/// The canonical form of an absolute URL; `None` unless http(s) with a host.
+pub fn canonicalize(mut url: Url) -> Option<Url> {
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none_or(str::is_empty) {
+        return None;
+    }
+    url.set_fragment(None);
+    let _ = url.set_username("");
+    let _ = url.set_password(None);
+    let dirty = url.query().is_some_and(|q| {
+        q.split('&').any(|kv| {
+            let name = kv.split('=').next().unwrap_or("");
+            name.is_empty() || is_tracking(name)
+        })
+    });
+    if dirty {
+        let kept: Vec<(String, String)> = url
+            .query_pairs()
+            .filter(|(k, _)| !k.is_empty() && !is_tracking(k))
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        if kept.is_empty() {
+            url.set_query(None);
+        } else {
+            url.query_pairs_mut().clear().extend_pairs(kept);
+        }
+    }
+    if url.query() == Some("") {
+        url.set_query(None);
+    }
+    Some(url)
+}
+
+/// The site a host belongs to for scope checks: `www.` and `m.` prefixes do not make a
+/// different site.
+pub fn site_of(host: &str) -> &str {
+    let h = host.trim_end_matches('.');
+    h.strip_prefix("www.")
+        .or_else(|| h.strip_prefix("m."))
+        .unwrap_or(h)
+}
+
+/// The politeness key of a URL: host and port, so that two servers on one machine
+/// (tests, benches) are two hosts, as they are on the web.
+pub fn host_key(url: &Url) -> String {
+    match (url.host_str(), url.port()) {
+        (Some(h), Some(p)) => format!("{h}:{p}"),
+        (Some(h), None) => h.to_string(),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(s: &str) -> String {
+        canonicalize(Url::parse(s).unwrap()).unwrap().to_string()
+    }
+
+    #[test]
+    fn drops_fragments_and_tracking() {
+        assert_eq!(
+            c("https://BaoNgheAn.vn/a-1.html?utm_source=fb&utm_medium=x#top"),
+            "https://baonghean.vn/a-1.html"
+        );
+        assert_eq!(
+            c("https://x.vn/a?id=5&fbclid=abc&page=2"),
+            "https://x.vn/a?id=5&page=2"
+        );
+        assert_eq!(c("https://x.vn/a?"), "https://x.vn/a");
+        assert_eq!(c("http://x.vn:80/a"), "http://x.vn/a");
+        assert_eq!(c("https://x.vn/a?b=1&a=2"), "https://x.vn/a?b=1&a=2");
+    }
+
+    #[test]
+    fn only_http() {
+        assert!(resolve(None, "mailto:a@b.vn").is_none());
+        assert!(resolve(None, "javascript:void(0)").is_none());
+        let base = Url::parse("https://x.vn/d/e.html").unwrap();
+        assert!(resolve(Some(&base), "javascript:void(0)").is_none());
+        assert!(resolve(Some(&base), "#top").is_none());
+        assert_eq!(
+            resolve(Some(&base), "../f.html#x").unwrap().as_str(),
+            "https://x.vn/f.html"
+        );
+    }
+
+    #[test]
+    fn sites_and_hosts() {
+        assert_eq!(site_of("www.baodanang.vn"), "baodanang.vn");
+        assert_eq!(site_of("m.baodanang.vn"), "baodanang.vn");
+        let u = Url::parse("http://127.0.0.2:9000/x").unwrap();
+        assert_eq!(host_key(&u), "127.0.0.2:9000");
+    }
+}

@@ -1,0 +1,823 @@
+//! HTML pages: the article's paragraphs and its metadata.
+//!
+//! The page is parsed with `scraper` (html5ever) after [`super::prep`], then walked once
+//! (iteratively: no recursion on deep pages) into a flat list of text blocks, each knowing
+//! its block element, its link text, whether it sits in boilerplate (navigation, sidebars,
+//! share bars, comment boxes, related lists: by tag, ARIA role, class and id) and whether it
+//! is a heading or a caption.
+//!
+//! The article's container is the element that holds the most good text for the least
+//! junk: score = good text − junk text − a quarter of short text, summed over its blocks,
+//! where good text is non-heading blocks of 60+ characters with little link text. This finds
+//! the body in table layouts, div soup and `<article>` pages alike without a site list. A
+//! lead paragraph printed just above the container (the sapo) joins it. Inside the
+//! container, boilerplate, link lists, chrome lines, the headline and date lines are
+//! dropped; a heading such as "Tin liên quan" or "Related articles" ends the article.
+
+use super::Article;
+use super::chrome::{self, Chrome};
+use super::metadata::{self, Stamp};
+use ego_tree::iter::Edge;
+use regex::Regex;
+use scraper::{Html, Node};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const NONE: u32 = u32::MAX;
+
+/// An element that can hold blocks (block-level, or marked as boilerplate).
+#[derive(Debug, Clone)]
+struct El {
+    parent: u32,
+    /// Index of its last descendant element: descendants are `self+1..=end`.
+    end: u32,
+    boiler: bool,
+    strong: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Block {
+    text: String,
+    chars: u32,
+    link: u32,
+    el: u32,
+    /// Outermost boilerplate element around it, or NONE.
+    boiler: u32,
+    heading: u8,
+    caption: bool,
+    byline: bool,
+}
+
+impl Block {
+    fn link_density(&self) -> f32 {
+        self.link as f32 / self.chars.max(1) as f32
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    el: u32,
+    block: bool,
+    link: bool,
+    heading: u8,
+    caption: bool,
+    byline: bool,
+    boiler_set: bool,
+    title: bool,
+}
+
+#[derive(Default)]
+struct Walker {
+    els: Vec<El>,
+    blocks: Vec<Block>,
+    stack: Vec<Frame>,
+    /// Open block elements (indexes into `els`).
+    block_stack: Vec<u32>,
+    skip: usize,
+    links: usize,
+    heading: u8,
+    captions: usize,
+    bylines: usize,
+    boiler: u32,
+    buf: String,
+    chars: u32,
+    link_chars: u32,
+    space: bool,
+    in_title: bool,
+    title: String,
+    meta: HashMap<String, String>,
+    /// `<time datetime>` values with the block index they precede.
+    times: Vec<(usize, String)>,
+    item_dates: Vec<String>,
+    item_authors: Vec<String>,
+}
+
+const SKIP: [&str; 17] = [
+    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "select", "button", "input", "textarea", "video", "audio",
+];
+const INLINE: [&str; 36] = [
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "big",
+    "strike", "tt", "label", "nobr", "ins", "del", "img", "picture", "source", "wbr",
+];
+const BOILER_TAGS: [&str; 5] = ["nav", "aside", "footer", "menu", "dialog"];
+
+/// Class/id words of page furniture (matched as whole words of the class or id).
+static NEG_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?:^|[\s_-])(?:
+        comments?|commentlist|disqus|share|sharing|shares|social|sociable|socials|
+        related|relatedposts|recommend|recommended|recommendations|sidebar|widget|widgets|
+        breadcrumbs?|footer|foot|masthead|navbar|nav|navigation|menu|mainmenu|topbar|toolbar|
+        banner|advert|advertisement|advertising|ads?|adv|adsbygoogle|sponsor|sponsored|promo|
+        newsletter|subscribe|subscription|signup|cookie|cookies|consent|popup|modal|
+        tags?|taglist|tagcloud|keywords?|bio|meta|postmeta|entry-meta|dateline|timestamp|
+        print|rating|vote|poll|pagination|pager|paging|mostread|most-read|popular|trending|
+        more-stories|readmore|read-more|also-read|outbrain|taboola|lienquan|tinlienquan|
+        tinkhac|othernews|other-news|binhluan|ykien|thoitiet|weather|giavang|tygia|chungkhoan|
+        login|search|skip|sr-only|screen-reader-text|visually-hidden|hidden|copyright|
+        byline|author|reporter|source)(?:$|[\s_-])",
+    )
+    .expect("static regex")
+});
+/// Class/id fragments of page furniture too distinctive to need word bounds.
+static NEG_SUB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"sharebar|socialshare|share-buttons|sharetools|relatedarticle|related-article|relatednews|related-news|comment-box|commentbox|fb-comments|newsrelated|tin-lien-quan|tin-khac|binh-luan|y-kien|box-comment|boxcomment|sidebar|breadcrumb|advert|adsense|outbrain|taboola")
+        .expect("static regex")
+});
+/// Class/id names that mark an article body outright.
+static STRONG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x)articlebody|article-body|article_body|article__body|article-content|article_content|articlecontent|article-text|articletext|entry-content|entry_content|post-content|post_content|postcontent|post-body|postbody|story-body|storybody|story-content|storycontent|body-text|bodytext|main-content|maincontent|detail-content|content-detail|contentdetail|detail_content|news-content|newscontent|content-news|fck_detail|noidung|noi-dung|chitiet|chi-tiet|detail__content|article-detail|articledetail|news-detail|newsdetail|td-post-content|rich-text|richtext|cms-body|content-body|contentbody")
+        .expect("static regex")
+});
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"caption|image_desc|img-desc|imgdesc|photo-desc|chuthich|chu-thich|figcaption|wp-caption-text").expect("static regex")
+});
+static BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[\s_-])(?:byline|author|author-name|authorname|reporter|tacgia|tac-gia)(?:$|[\s_-])",
+    )
+    .expect("static regex")
+});
+
+impl Walker {
+    fn flush(&mut self) {
+        if self.chars > 0 {
+            let text = std::mem::take(&mut self.buf);
+            self.blocks.push(Block {
+                text,
+                chars: self.chars,
+                link: self.link_chars,
+                el: self.block_stack.last().copied().unwrap_or(0),
+                boiler: self.boiler,
+                heading: self.heading,
+                caption: self.captions > 0,
+                byline: self.bylines > 0,
+            });
+        } else {
+            self.buf.clear();
+        }
+        self.chars = 0;
+        self.link_chars = 0;
+        self.space = false;
+    }
+
+    fn text(&mut self, t: &str) {
+        if self.in_title {
+            self.title.push_str(t);
+        }
+        if self.skip > 0 {
+            return;
+        }
+        let in_link = self.links > 0;
+        for c in t.chars() {
+            if c.is_whitespace() || c == '\u{a0}' {
+                self.space = true;
+                continue;
+            }
+            if self.space && !self.buf.is_empty() {
+                self.buf.push(' ');
+            }
+            self.space = false;
+            self.buf.push(c);
+            self.chars += 1;
+            if in_link {
+                self.link_chars += 1;
+            }
+        }
+    }
+
+    fn meta(&mut self, e: &scraper::node::Element) {
+        let key = e
+            .attr("property")
+            .or_else(|| e.attr("name"))
+            .or_else(|| e.attr("itemprop"));
+        if let (Some(k), Some(v)) = (key, e.attr("content")) {
+            let k = k.trim().to_ascii_lowercase();
+            if !v.trim().is_empty() {
+                self.meta.entry(k).or_insert_with(|| v.trim().to_string());
+            }
+        }
+    }
+
+    fn open(&mut self, e: &scraper::node::Element) {
+        let name = e.name();
+        match name {
+            "meta" => self.meta(e),
+            "title" if self.title.is_empty() => self.in_title = true,
+            _ => {}
+        }
+        if let Some(prop) = e.attr("itemprop") {
+            let prop = prop.to_ascii_lowercase();
+            let val = e.attr("content").or_else(|| e.attr("datetime"));
+            if prop.contains("datepublished")
+                && let Some(v) = val
+            {
+                self.item_dates.push(v.to_string());
+            }
+            if prop == "author"
+                && let Some(v) = e.attr("content")
+            {
+                self.item_authors.push(v.to_string());
+            }
+        }
+        if self.skip > 0 {
+            self.skip += 1;
+            self.stack.push(Frame {
+                el: NONE,
+                block: false,
+                link: false,
+                heading: 0,
+                caption: false,
+                byline: false,
+                boiler_set: false,
+                title: name == "title",
+            });
+            return;
+        }
+        if name == "time"
+            && let Some(dt) = e.attr("datetime")
+            && self.boiler == NONE
+        {
+            self.times.push((self.blocks.len(), dt.to_string()));
+        }
+        let hidden = e.attr("hidden").is_some()
+            || e.attr("aria-hidden").is_some_and(|v| v == "true")
+            || e.attr("style").is_some_and(|s| {
+                let s: String = s
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                s.contains("display:none") || s.contains("visibility:hidden")
+            });
+        if SKIP.contains(&name) || hidden {
+            self.flush();
+            self.skip = 1;
+            self.stack.push(Frame {
+                el: NONE,
+                block: false,
+                link: false,
+                heading: 0,
+                caption: false,
+                byline: false,
+                boiler_set: false,
+                title: false,
+            });
+            return;
+        }
+        let inline = INLINE.contains(&name);
+        let mut names = String::new();
+        if let Some(c) = e.attr("class") {
+            names.push_str(c);
+        }
+        if let Some(i) = e.attr("id") {
+            names.push(' ');
+            names.push_str(i);
+        }
+        let names = names.to_ascii_lowercase();
+        let role = e.attr("role").unwrap_or("");
+        let itemprop = e.attr("itemprop").unwrap_or("").to_ascii_lowercase();
+        let strong = itemprop == "articlebody" || (!names.is_empty() && STRONG.is_match(&names));
+        let boiler = !strong
+            && (BOILER_TAGS.contains(&name)
+                || matches!(
+                    role,
+                    "navigation" | "complementary" | "contentinfo" | "search" | "menu" | "menubar"
+                )
+                || (!names.is_empty() && (NEG_WORD.is_match(&names) || NEG_SUB.is_match(&names))));
+        let byline = itemprop == "author"
+            || e.attr("rel").is_some_and(|r| r.contains("author"))
+            || (!names.is_empty() && BYLINE_CLASS.is_match(&names));
+        let caption = matches!(name, "figcaption" | "caption")
+            || (!names.is_empty() && CAPTION.is_match(&names));
+        let heading = match name {
+            "h1" => 1,
+            "h2" => 2,
+            "h3" => 3,
+            "h4" => 4,
+            "h5" => 5,
+            "h6" => 6,
+            _ => 0,
+        };
+        let is_block = !inline;
+        if is_block || name == "br" || boiler || strong {
+            self.flush();
+        }
+        let mut el = NONE;
+        if is_block || boiler || strong {
+            el = self.els.len() as u32;
+            let parent = self.block_stack.last().copied().unwrap_or(NONE);
+            self.els.push(El {
+                parent,
+                end: el,
+                boiler,
+                strong,
+            });
+            self.block_stack.push(el);
+        }
+        let boiler_set = boiler && self.boiler == NONE;
+        if boiler_set {
+            self.boiler = el;
+        }
+        let link = name == "a" && e.attr("href").is_some();
+        if link {
+            self.links += 1;
+        }
+        if caption {
+            self.captions += 1;
+        }
+        if byline {
+            self.bylines += 1;
+        }
+        let prev_heading = self.heading;
+        if heading > 0 {
+            self.heading = heading;
+        }
+        self.stack.push(Frame {
+            el,
+            block: is_block,
+            link,
+            heading: prev_heading,
+            caption,
+            byline,
+            boiler_set,
+            title: false,
+        });
+    }
+
+    fn close(&mut self) {
+        let Some(f) = self.stack.pop() else {
+            return;
+        };
+        if f.title {
+            self.in_title = false;
+        }
+        if self.skip > 0 {
+            self.skip -= 1;
+            return;
+        }
+        if f.block || f.el != NONE {
+            self.flush();
+        }
+        if f.el != NONE {
+            let last = self.els.len() as u32 - 1;
+            if let Some(e) = self.els.get_mut(f.el as usize) {
+                e.end = last;
+            }
+            self.block_stack.pop();
+        }
+        if f.boiler_set {
+            self.boiler = NONE;
+        }
+        if f.link {
+            self.links -= 1;
+        }
+        if f.caption {
+            self.captions -= 1;
+        }
+        if f.byline {
+            self.bylines -= 1;
+        }
+        self.heading = f.heading;
+    }
+}
+
+/// What JSON-LD says about the article.
+#[derive(Debug, Default)]
+struct LinkedData {
+    headline: Option<String>,
+    published: Option<String>,
+    author: Option<String>,
+    body: Option<String>,
+}
+
+fn read_json_ld(blocks: &[String]) -> LinkedData {
+    let mut ld = LinkedData::default();
+    for b in blocks {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(b.trim()) {
+            visit_ld(&v, &mut ld, 0);
+        }
+    }
+    ld
+}
+
+fn visit_ld(v: &serde_json::Value, ld: &mut LinkedData, depth: usize) {
+    use serde_json::Value;
+    if depth > 12 {
+        return;
+    }
+    match v {
+        Value::Array(items) => items.iter().for_each(|i| visit_ld(i, ld, depth + 1)),
+        Value::Object(map) => {
+            let ty = match map.get("@type") {
+                Some(Value::String(s)) => s.clone(),
+                Some(Value::Array(a)) => a
+                    .iter()
+                    .filter_map(|x| x.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                _ => String::new(),
+            };
+            let articleish = ["Article", "BlogPosting", "Report", "LiveBlogPosting"]
+                .iter()
+                .any(|t| ty.contains(t));
+            if articleish {
+                if ld.headline.is_none() {
+                    ld.headline = map
+                        .get("headline")
+                        .and_then(|h| h.as_str())
+                        .map(str::to_string);
+                }
+                if ld.published.is_none() {
+                    ld.published = map
+                        .get("datePublished")
+                        .and_then(|h| h.as_str())
+                        .map(str::to_string);
+                }
+                if ld.author.is_none() {
+                    ld.author = map.get("author").and_then(ld_name);
+                }
+                if ld.body.is_none() {
+                    ld.body = map
+                        .get("articleBody")
+                        .and_then(|h| h.as_str())
+                        .map(str::to_string);
+                }
+            }
+            if let Some(g) = map.get("@graph") {
+                visit_ld(g, ld, depth + 1);
+            }
+            if let Some(m) = map.get("mainEntity") {
+                visit_ld(m, ld, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn ld_name(v: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    match v {
+        Value::String(s) if !s.starts_with("http") => Some(s.clone()),
+        Value::Object(m) => m.get("name").and_then(|n| n.as_str()).map(str::to_string),
+        Value::Array(a) => {
+            let names: Vec<String> = a.iter().filter_map(ld_name).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        _ => None,
+    }
+}
+
+/// Extracts the article of an HTML page.
+pub fn extract(html: &str) -> Article {
+    let prepared = super::prep::prepare(html);
+    let doc = Html::parse_document(&prepared.html);
+    let mut w = Walker {
+        boiler: NONE,
+        ..Walker::default()
+    };
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) => w.open(e),
+                Node::Text(t) => w.text(t),
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if node.value().is_element() {
+                    w.close();
+                }
+            }
+        }
+    }
+    w.flush();
+    drop(doc);
+    let ld = read_json_ld(&prepared.json_ld);
+    assemble(w, ld)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Class {
+    Good,
+    Short,
+    Bad,
+}
+
+fn classify(b: &Block, boiler: bool) -> Class {
+    let ld = b.link_density();
+    if boiler || ld > 0.5 {
+        return Class::Bad;
+    }
+    if b.heading == 0 && b.chars >= 60 && ld <= 0.3 {
+        Class::Good
+    } else if ld > 0.3 {
+        Class::Bad
+    } else {
+        Class::Short
+    }
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    let f = |s: &str| {
+        crate::text::fold_lower(s)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    let (x, y) = (f(a), f(b));
+    !x.is_empty() && x == y
+}
+
+fn assemble(w: Walker, ld: LinkedData) -> Article {
+    let Walker {
+        els,
+        blocks,
+        meta,
+        title: title_tag,
+        times,
+        item_dates,
+        item_authors,
+        ..
+    } = w;
+    let n = els.len();
+    // Boilerplate that holds most of the page's good text was misjudged by its class (a
+    // layout class such as "has-sidebar" on the main column): its flag is lifted.
+    let mut boiler_good = vec![0u64; n];
+    let mut total_good = 0u64;
+    for b in &blocks {
+        if classify(b, false) == Class::Good {
+            total_good += u64::from(b.chars);
+            if b.boiler != NONE {
+                boiler_good[b.boiler as usize] += u64::from(b.chars);
+            }
+        }
+    }
+    let cleared: Vec<bool> = boiler_good
+        .iter()
+        .map(|g| *g * 2 > total_good && *g > 0)
+        .collect();
+    let is_boiler = |b: &Block| {
+        if b.boiler == NONE {
+            return false;
+        }
+        // An inner boiler under a cleared one still counts: walk up from the block.
+        let mut e = b.el;
+        while e != NONE {
+            let el = &els[e as usize];
+            if el.boiler && !cleared[e as usize] {
+                return true;
+            }
+            e = el.parent;
+        }
+        false
+    };
+    let boiler_of: Vec<bool> = blocks.iter().map(is_boiler).collect();
+    let class: Vec<Class> = blocks
+        .iter()
+        .zip(&boiler_of)
+        .map(|(b, bo)| classify(b, *bo))
+        .collect();
+
+    let mut score = vec![0f64; n];
+    let mut good = vec![0f64; n];
+    for (b, c) in blocks.iter().zip(&class) {
+        let e = b.el as usize;
+        if e >= n {
+            continue;
+        }
+        let chars = f64::from(b.chars);
+        match c {
+            Class::Good => {
+                score[e] += chars;
+                good[e] += chars;
+            }
+            Class::Short => score[e] -= 0.25 * chars,
+            Class::Bad => score[e] -= chars,
+        }
+    }
+    for i in (1..n).rev() {
+        let p = els[i].parent;
+        if p != NONE {
+            score[p as usize] += score[i];
+            good[p as usize] += good[i];
+        }
+    }
+    let mut best = 0usize;
+    let mut best_score = f64::MIN;
+    for i in 0..n {
+        let s = if els[i].strong {
+            score[i] * 1.1 + 0.1 * good[i]
+        } else {
+            score[i]
+        };
+        if good[i] > 0.0 && s >= best_score {
+            best = i;
+            best_score = s;
+        }
+    }
+    let container = if total_good == 0 { None } else { Some(best) };
+    let inside = |b: &Block| match container {
+        None => true,
+        Some(c) => {
+            let e = b.el as usize;
+            e >= c && e <= els[c].end as usize
+        }
+    };
+
+    // Title: og:title or JSON-LD headline without the site name; an h1 they contain is the
+    // cleaner form.
+    let site = meta.get("og:site_name").map(String::as_str);
+    let h1: Option<&Block> = blocks
+        .iter()
+        .zip(&boiler_of)
+        .find(|(b, bo)| b.heading == 1 && !**bo && b.link_density() < 0.9 && b.chars >= 8)
+        .or_else(|| {
+            blocks
+                .iter()
+                .zip(&boiler_of)
+                .find(|(b, _)| b.heading == 1 && b.chars >= 8)
+        })
+        .map(|(b, _)| b);
+    let declared = meta
+        .get("og:title")
+        .or_else(|| meta.get("twitter:title"))
+        .cloned()
+        .or(ld.headline.clone());
+    let title_tag = crate::text::normalize_line(&title_tag);
+    let title = match (h1, &declared) {
+        (Some(h), Some(d))
+            if crate::text::fold_lower(d).contains(&crate::text::fold_lower(&h.text)) =>
+        {
+            Some(h.text.clone())
+        }
+        (_, Some(d)) => Some(metadata::strip_site_name(
+            &crate::text::normalize_line(d),
+            site,
+        )),
+        (Some(h), None) => Some(h.text.clone()),
+        (None, None) if !title_tag.is_empty() => Some(metadata::strip_site_name(&title_tag, site)),
+        _ => None,
+    };
+
+    // The body's blocks.
+    let mut picked: Vec<usize> = Vec::new();
+    let mut paragraphs = 0;
+    for (i, b) in blocks.iter().enumerate() {
+        if !inside(b) || boiler_of[i] {
+            continue;
+        }
+        if b.link_density() > 0.5 && !b.caption {
+            continue;
+        }
+        match chrome::classify(&b.text) {
+            Some(Chrome::Line) => continue,
+            Some(Chrome::End) if paragraphs > 0 => break,
+            Some(Chrome::End) => continue,
+            None => {}
+        }
+        if class[i] == Class::Good {
+            paragraphs += 1;
+        }
+        picked.push(i);
+    }
+    // A lead printed just above the container (between headline and body) belongs to it.
+    if let Some(&first) = picked.first() {
+        let mut i = first;
+        let mut leads = 0;
+        let mut gap = 0;
+        while i > 0 && leads < 2 && gap < 6 {
+            i -= 1;
+            let b = &blocks[i];
+            if boiler_of[i] || b.link_density() > 0.3 {
+                break;
+            }
+            if class[i] == Class::Good && b.link_density() <= 0.1 && b.chars >= 80 {
+                picked.insert(0, i);
+                leads += 1;
+            } else if b.heading > 0 || b.chars < 120 {
+                gap += 1;
+            } else {
+                break;
+            }
+        }
+    }
+
+    // Headline, kicker and date lines at the head of the picked blocks go.
+    let title_pos = title
+        .as_ref()
+        .and_then(|t| blocks.iter().position(|b| same_text(&b.text, t)));
+    let mut dates: Vec<(usize, Stamp)> = Vec::new();
+    let head_limit = picked.first().copied().unwrap_or(0) + 8;
+    for (i, b) in blocks.iter().enumerate().take(head_limit.min(blocks.len())) {
+        if b.chars <= 120
+            && let Some(st) = metadata::date_line(&b.text)
+        {
+            dates.push((i, st));
+        }
+    }
+    if let Some(t) = title_pos
+        && let Some(k) = picked.iter().position(|&i| i == t)
+        && picked[..k].iter().all(|&i| blocks[i].chars < 100)
+    {
+        picked.drain(..=k);
+    }
+    let mut author = None;
+    let mut paras: Vec<String> = Vec::new();
+    for (k, &i) in picked.iter().enumerate() {
+        let b = &blocks[i];
+        if title
+            .as_ref()
+            .is_some_and(|t| b.heading > 0 && same_text(&b.text, t))
+        {
+            continue;
+        }
+        if b.chars <= 120 && metadata::date_line(&b.text).is_some() {
+            continue;
+        }
+        if k < 4 && b.chars < 80 && author.is_none() && (b.byline || starts_with_by(&b.text)) {
+            author = metadata::byline(&b.text).or_else(|| Some(b.text.clone()));
+            continue;
+        }
+        paras.push(b.text.clone());
+    }
+    if let Some(a) = super::cut_byline(&mut paras) {
+        author = Some(a);
+    }
+    super::dedup(&mut paras);
+    let mut body = paras.join("\n\n");
+    if body.chars().count() < 200
+        && let Some(ldb) = ld
+            .body
+            .as_ref()
+            .filter(|b| b.chars().count() > body.chars().count() * 2)
+    {
+        body = ldb.clone();
+    }
+
+    let published = [
+        "article:published_time",
+        "og:article:published_time",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.created",
+        "parsely-pub-date",
+        "sailthru.date",
+        "article.published",
+    ]
+    .iter()
+    .filter_map(|k| meta.get(*k))
+    .chain(ld.published.iter())
+    .chain(item_dates.iter())
+    .find_map(|v| metadata::parse_machine_date(v))
+    .or_else(|| {
+        let near = picked.first().copied().unwrap_or(0) + 3;
+        times
+            .iter()
+            .filter(|(at, _)| *at <= near)
+            .find_map(|(_, v)| metadata::parse_machine_date(v))
+    })
+    .or_else(|| metadata::pick_date(&dates, title_pos).map(|s| s.render()));
+
+    let author = author
+        .or(ld.author)
+        .or_else(|| {
+            [
+                "author",
+                "article:author",
+                "dc.creator",
+                "parsely-author",
+                "sailthru.author",
+                "byl",
+            ]
+            .iter()
+            .filter_map(|k| meta.get(*k))
+            .find(|v| !v.starts_with("http") && v.chars().count() <= 80)
+            .map(|v| metadata::byline(v).unwrap_or_else(|| v.clone()))
+        })
+        .or_else(|| item_authors.first().cloned())
+        .or_else(|| {
+            blocks
+                .iter()
+                .find(|b| b.byline && b.chars < 80 && b.chars >= 3)
+                .map(|b| metadata::byline(&b.text).unwrap_or_else(|| b.text.clone()))
+        })
+        .filter(|a| site.is_none_or(|s| !same_text(s, a)));
+    Article {
+        title,
+        published,
+        author,
+        body,
+    }
+}
+
+fn starts_with_by(s: &str) -> bool {
+    let low = s.trim_start().to_lowercase();
+    (low.starts_with("by ") || low.starts_with("par ")) && metadata::byline(s).is_some()
+}

@@ -1,0 +1,476 @@
+//! Article metadata read from text: date lines (`16/06/2013 - 20:09`,
+//! `Chủ Nhật, 8/4/2012 8:5'(GMT+7)`), machine dates (ISO 8601 in `<meta>` and JSON-LD),
+//! bylines (`Bài, ảnh: NGUYỄN HUY`, a lone `Minh Thùy`) and site names in titles.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A calendar date with an optional time of day, as printed on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Stamp {
+    /// Year, month, day.
+    pub date: (u16, u8, u8),
+    /// Hour and minute when the line gives them.
+    pub time: Option<(u8, u8)>,
+}
+
+impl Stamp {
+    /// The contract's form: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:00+07:00` with a time (a
+    /// date line on a Vietnamese page is Vietnam time).
+    pub fn render(&self) -> String {
+        let (y, m, d) = self.date;
+        match self.time {
+            Some((h, mi)) => format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:00+07:00"),
+            None => format!("{y:04}-{m:02}-{d:02}"),
+        }
+    }
+}
+
+static DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d/.])(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4})(?:$|[^\d/])")
+        .expect("static regex")
+});
+static YMD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\D)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|\D)").expect("static regex")
+});
+static VN_LONG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})").expect("static regex")
+});
+static EN_MDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+        .expect("static regex")
+});
+static EN_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b")
+        .expect("static regex")
+});
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\d/.:])(\d{1,2})\s?(?::|h|giờ)\s?(\d{1,2})\s?(?:'|’|phút)?\s?(am|pm|a\.m\.|p\.m\.)?(?:$|[^\d/.:])")
+        .expect("static regex")
+});
+/// Words that may surround a date on a date line without making it prose.
+static DATE_LINE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \(?\s*gmt\s*\+?\s*\d*\s*\)? | \(?\s*utc\s*[+-]?\s*\d*\s*\)? | \bict\b
+        | \bthu\s+(hai|ba|tu|nam|sau|bay)\b | \bchu\s+nhat\b | \bt[2-7]\b | \bcn\b
+        | \b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b
+        | \b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b
+        | \b(january|february|march|april|may|june|july|august|september|october|november|december)\b
+        | \b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b
+        | \bluot\s+(xem|doc)\s*:?\s*\d*\b | \bin\s+bai\s+viet\b | \bban\s+in\b
+        | \bcap\s+nhat\b | \bngay\s+dang\b | \bdang\s+(luc|ngay)\b | \bthoi\s+gian\b
+        | \bngay\b | \bthang\b | \bnam\b | \bluc\b | \bgio\b | \bphut\b | \bsang\b | \bchieu\b | \btoi\b
+        | \b(posted|published|updated|last|modified|on|at|am|pm|le|mis\s+a\s+jour|publie)\b
+        ",
+    )
+    .expect("static regex")
+});
+
+fn month_of(name: &str) -> Option<u8> {
+    const NAMES: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let low = name.to_ascii_lowercase();
+    NAMES
+        .iter()
+        .position(|n| low.starts_with(n))
+        .and_then(|i| u8::try_from(i + 1).ok())
+}
+
+fn valid(y: u32, m: u32, d: u32) -> Option<(u16, u8, u8)> {
+    let max_day = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if !(1990..=2100).contains(&y) || d == 0 || d > max_day {
+        return None;
+    }
+    Some((y as u16, m as u8, d as u8))
+}
+
+/// The first date in `s` and the byte range it occupies.
+fn find_date(s: &str) -> Option<((u16, u8, u8), std::ops::Range<usize>)> {
+    let num = |c: &regex::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let mut best: Option<((u16, u8, u8), std::ops::Range<usize>)> = None;
+    let mut offer = |date: Option<(u16, u8, u8)>, range: std::ops::Range<usize>| {
+        if let Some(date) = date
+            && best.as_ref().is_none_or(|(_, r)| range.start < r.start)
+        {
+            best = Some((date, range));
+        }
+    };
+    if let Some(c) = VN_LONG.captures(s) {
+        let r = c.get(0).map_or(0..0, |m| m.range());
+        offer(
+            valid(
+                num(&c, 3).unwrap_or(0),
+                num(&c, 2).unwrap_or(0),
+                num(&c, 1).unwrap_or(0),
+            ),
+            r,
+        );
+    }
+    if let Some(c) = DMY.captures(s) {
+        let r = c.get(1).map_or(0, |m| m.start())..c.get(3).map_or(0, |m| m.end());
+        offer(
+            valid(
+                num(&c, 3).unwrap_or(0),
+                num(&c, 2).unwrap_or(0),
+                num(&c, 1).unwrap_or(0),
+            ),
+            r,
+        );
+    }
+    if let Some(c) = YMD.captures(s) {
+        let r = c.get(1).map_or(0, |m| m.start())..c.get(3).map_or(0, |m| m.end());
+        offer(
+            valid(
+                num(&c, 1).unwrap_or(0),
+                num(&c, 2).unwrap_or(0),
+                num(&c, 3).unwrap_or(0),
+            ),
+            r,
+        );
+    }
+    if let Some(c) = EN_MDY.captures(s) {
+        let m = c
+            .get(1)
+            .and_then(|m| month_of(m.as_str()))
+            .map_or(0, u32::from);
+        let r = c.get(0).map_or(0..0, |m| m.range());
+        offer(
+            valid(num(&c, 3).unwrap_or(0), m, num(&c, 2).unwrap_or(0)),
+            r,
+        );
+    }
+    if let Some(c) = EN_DMY.captures(s) {
+        let m = c
+            .get(2)
+            .and_then(|m| month_of(m.as_str()))
+            .map_or(0, u32::from);
+        let r = c.get(0).map_or(0..0, |m| m.range());
+        offer(
+            valid(num(&c, 3).unwrap_or(0), m, num(&c, 1).unwrap_or(0)),
+            r,
+        );
+    }
+    best
+}
+
+fn find_time(s: &str) -> Option<((u8, u8), std::ops::Range<usize>)> {
+    for c in TIME.captures_iter(s) {
+        let (Some(h), Some(m)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let (Ok(mut h), Ok(m)) = (h.as_str().parse::<u8>(), m.as_str().parse::<u8>()) else {
+            continue;
+        };
+        let pm = c
+            .get(3)
+            .is_some_and(|x| x.as_str().to_ascii_lowercase().starts_with('p'));
+        if pm && h < 12 {
+            h += 12;
+        }
+        if h < 24 && m < 60 {
+            let start = c.get(1).map_or(0, |x| x.start());
+            let end = c.get(3).or(c.get(2)).map_or(start, |x| x.end());
+            return Some(((h, m), start..end));
+        }
+    }
+    None
+}
+
+/// Reads a *date line*: a short line that is mostly a date (and maybe a time, a weekday,
+/// "GMT+7", a view counter). Prose that mentions a date is not one.
+pub fn date_line(line: &str) -> Option<Stamp> {
+    if line.chars().count() > 120 {
+        return None;
+    }
+    let (date, range) = find_date(line)?;
+    let mut rest = String::with_capacity(line.len());
+    rest.push_str(&line[..range.start]);
+    rest.push(' ');
+    rest.push_str(&line[range.end..]);
+    let time = find_time(&rest).map(|(t, r)| {
+        rest.replace_range(r, " ");
+        t
+    });
+    let folded = crate::text::fold_lower(&rest);
+    let residue = DATE_LINE_NOISE.replace_all(&folded, " ");
+    let letters = residue.chars().filter(|c| c.is_alphabetic()).count();
+    if letters > 12 {
+        return None;
+    }
+    Some(Stamp { date, time })
+}
+
+/// Chooses the article's date among the date lines of a page's header, given as
+/// (position, stamp) with the headline's position when known: a stamp with a time beats
+/// one without (a "today" widget prints no time), then nearness to the headline, then the
+/// earlier date (the widget's date is the later one).
+pub fn pick_date(cands: &[(usize, Stamp)], title_at: Option<usize>) -> Option<Stamp> {
+    let anchor = title_at.unwrap_or(0);
+    cands
+        .iter()
+        .min_by_key(|(pos, st)| (st.time.is_none(), pos.abs_diff(anchor), st.date))
+        .map(|(_, st)| *st)
+}
+
+/// Reads a machine date (`2018-10-03T08:59:00+07:00`, `2018-10-03 08:59`, `2018-10-03`,
+/// `20181003`) into the contract's form, keeping the page's own offset; a time without an
+/// offset is taken as Vietnam time. Any other date form goes through [`date_line`].
+pub fn parse_machine_date(s: &str) -> Option<String> {
+    static ISO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+            .expect("static regex")
+    });
+    let s = s.trim();
+    let Some(c) = ISO.captures(s) else {
+        return date_line(s).map(|st| st.render());
+    };
+    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (y, m, d) = valid(n(1)?, n(2)?, n(3)?)?;
+    let date = format!("{y:04}-{m:02}-{d:02}");
+    let (Some(h), Some(mi)) = (n(4), n(5)) else {
+        return Some(date);
+    };
+    if h > 23 || mi > 59 {
+        return Some(date);
+    }
+    let sec = n(6).unwrap_or(0).min(59);
+    let off = match c.get(7).map(|m| m.as_str()) {
+        None => "+07:00".to_string(),
+        Some("Z") => "+00:00".to_string(),
+        Some(o) => {
+            let digits: String = o[1..].chars().filter(char::is_ascii_digit).collect();
+            format!("{}{}:{}", &o[..1], &digits[..2], &digits[2..])
+        }
+    };
+    Some(format!("{date}T{h:02}:{mi:02}:{sec:02}{off}"))
+}
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:bài\s*(?:,|và|&|/|-)?\s*ảnh|tin\s*(?:,|và|&|/|-)?\s*ảnh|bài|tin|tin\s*bài|bài\s*viết|thực\s*hiện|nhóm\s*(?:pv|phóng\s*viên)|by|par|written\s+by|story\s+by|text)\s*[:：]\s*(.+?)\s*$|^(?:by|par)\s+(.+?)\s*$",
+    )
+    .expect("static regex")
+});
+
+/// The name of a byline line (`Bài, ảnh: NGUYỄN HUY` → `NGUYỄN HUY`, `By Jane Doe` →
+/// `Jane Doe`), or of a line that is a name alone (`Minh Thùy`).
+pub fn byline(line: &str) -> Option<String> {
+    let line = line.trim();
+    if line.is_empty() || line.chars().count() > 80 {
+        return None;
+    }
+    if let Some(c) = BYLINE.captures(line) {
+        let name = c.get(1).or(c.get(2))?.as_str();
+        let name = name.trim_end_matches(['.', ',', ';']).trim();
+        let words = name.split_whitespace().count();
+        if (1..=10).contains(&words) && !name.ends_with(':') {
+            return Some(name.to_string());
+        }
+        return None;
+    }
+    let name = line.trim_end_matches('.').trim();
+    if is_name(name) {
+        return Some(name.to_string());
+    }
+    None
+}
+
+/// Whether `s` looks like a person's name or a few of them (`Minh Thùy`, `NGUYỄN HUY`,
+/// `H.Nguyên - T.Hà`): short, capitalised words, no digits.
+pub fn is_name(s: &str) -> bool {
+    if s.is_empty() || s.chars().count() > 50 {
+        return false;
+    }
+    let mut any = false;
+    for part in s.split([',', '-', '–', '&']).flat_map(|p| p.split(" và ")) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let all_caps = part.chars().any(char::is_alphabetic)
+            && part
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        let ok_len = (2..=5).contains(&words.len())
+            || (words.len() == 1 && all_caps && part.chars().count() >= 3);
+        if !ok_len {
+            return false;
+        }
+        for w in &words {
+            let mut chars = w.chars();
+            let Some(first) = chars.next() else {
+                return false;
+            };
+            if !first.is_uppercase() || !w.chars().all(|c| c.is_alphabetic() || c == '.') {
+                return false;
+            }
+        }
+        any = true;
+    }
+    any
+}
+
+/// A headline without the site name pages add to `<title>` and `og:title`
+/// (`Tiêu đề - Báo Thanh Hóa`, `Headline | The Site`): the longest part around a separator.
+pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
+    let t = title.trim();
+    if let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) {
+        for sep in [" - ", " | ", " – ", " — ", " :: ", " · ", " / "] {
+            if let Some(rest) = t
+                .strip_suffix(site)
+                .and_then(|r| r.trim_end().strip_suffix(sep.trim()))
+            {
+                return rest.trim().to_string();
+            }
+            if let Some(rest) = t
+                .strip_prefix(site)
+                .and_then(|r| r.trim_start().strip_prefix(sep.trim()))
+            {
+                return rest.trim().to_string();
+            }
+        }
+    }
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        if t.contains(sep) {
+            let parts: Vec<&str> = t.split(sep).map(str::trim).collect();
+            let longest = parts
+                .iter()
+                .copied()
+                .max_by_key(|p| p.chars().count())
+                .unwrap_or(t);
+            // Only a clearly dominant part is the headline; "A - B" of equal halves is one.
+            let others = parts
+                .iter()
+                .filter(|p| **p != longest)
+                .map(|p| p.chars().count())
+                .max()
+                .unwrap_or(0);
+            if longest.chars().count() >= 2 * others.max(1) || others <= 25 {
+                return longest.to_string();
+            }
+        }
+    }
+    t.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_date_lines() {
+        let st = date_line("Chủ Nhật, 8/4/2012 8:5'(GMT+7)").map(|s| s.render());
+        assert_eq!(st.as_deref(), Some("2012-04-08T08:05:00+07:00"));
+        let st = date_line("16/06/2013 - 20:09").map(|s| s.render());
+        assert_eq!(st.as_deref(), Some("2013-06-16T20:09:00+07:00"));
+        let st =
+            date_line("08:59 - Thứ Tư, 03/10/2018 Lượt xem: 8658 In bài viết").map(|s| s.render());
+        assert_eq!(st.as_deref(), Some("2018-10-03T08:59:00+07:00"));
+        let st = date_line("Thứ Sáu, 27/9/2024").map(|s| s.render());
+        assert_eq!(st.as_deref(), Some("2024-09-27"));
+        let st = date_line("Cập nhật lúc 14h30 ngày 5 tháng 3 năm 2019").map(|s| s.render());
+        assert_eq!(st.as_deref(), Some("2019-03-05T14:30:00+07:00"));
+        assert_eq!(
+            date_line("Published March 5, 2019 at 3:04 pm")
+                .map(|s| s.render())
+                .as_deref(),
+            Some("2019-03-05T15:04:00+07:00")
+        );
+    }
+
+    #[test]
+    fn prose_is_not_a_date_line() {
+        assert!(
+            date_line("Hội nghị cán bộ chủ chốt của tỉnh ngày 28/3/2012 đã thông qua").is_none()
+        );
+        assert!(date_line("Số 12-NQ/TW").is_none());
+        assert!(date_line("31/2/2012").is_none());
+    }
+
+    #[test]
+    fn widget_date_loses_to_dated_article_line() {
+        let today = date_line("Thứ Sáu, 27/9/2024").map(|s| (0, s));
+        let art = date_line("Chủ Nhật, 8/4/2012 8:5'(GMT+7)").map(|s| (2, s));
+        let cands: Vec<_> = [today, art].into_iter().flatten().collect();
+        assert_eq!(
+            pick_date(&cands, Some(3)).map(|s| s.render()).as_deref(),
+            Some("2012-04-08T08:05:00+07:00")
+        );
+        let a = date_line("27/9/2024").map(|s| (0, s));
+        let b = date_line("03/10/2018").map(|s| (5, s));
+        let cands: Vec<_> = [a, b].into_iter().flatten().collect();
+        assert_eq!(
+            pick_date(&cands, None).map(|s| s.render()).as_deref(),
+            Some("2024-09-27")
+        );
+    }
+
+    #[test]
+    fn machine_dates() {
+        assert_eq!(
+            parse_machine_date("2018-10-03T08:59:00+07:00").as_deref(),
+            Some("2018-10-03T08:59:00+07:00")
+        );
+        assert_eq!(
+            parse_machine_date("2018-10-03T01:59:00Z").as_deref(),
+            Some("2018-10-03T01:59:00+00:00")
+        );
+        assert_eq!(
+            parse_machine_date("2018-10-03 08:59").as_deref(),
+            Some("2018-10-03T08:59:00+07:00")
+        );
+        assert_eq!(
+            parse_machine_date("2018-10-03T08:59:00.000-0500").as_deref(),
+            Some("2018-10-03T08:59:00-05:00")
+        );
+        assert_eq!(
+            parse_machine_date("20181003").as_deref(),
+            Some("2018-10-03")
+        );
+        assert_eq!(parse_machine_date("nonsense"), None);
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(
+            byline("Bài, ảnh: NGUYỄN HUY").as_deref(),
+            Some("NGUYỄN HUY")
+        );
+        assert_eq!(byline("Tin, ảnh: Trần Thép").as_deref(), Some("Trần Thép"));
+        assert_eq!(byline("Minh Thùy").as_deref(), Some("Minh Thùy"));
+        assert_eq!(byline("By Jane Doe").as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            byline("H.Nguyên - T.Hà").as_deref(),
+            Some("H.Nguyên - T.Hà")
+        );
+        assert_eq!(byline("Ban Tuyên giáo Tỉnh uỷ Thái Nguyên"), None);
+        assert_eq!(byline("Kết luận"), None);
+        assert_eq!(byline("Xây dựng kế hoạch cụ thể cho năm 2018"), None);
+    }
+
+    #[test]
+    fn site_names() {
+        assert_eq!(
+            strip_site_name(
+                "Xây dựng Đảng - Báo Điện Biên Phủ",
+                Some("Báo Điện Biên Phủ")
+            ),
+            "Xây dựng Đảng"
+        );
+        assert_eq!(
+            strip_site_name("A long headline about the council vote | The Courier", None),
+            "A long headline about the council vote"
+        );
+        assert_eq!(strip_site_name("Headline", None), "Headline");
+    }
+}

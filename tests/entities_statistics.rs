@@ -1,0 +1,142 @@
+//! Figures of the genre, in sentences written for these tests (not the seeds).
+
+use baochi::entities::{dates, documents, statistics};
+use baochi::record::Statistic;
+
+fn find(body: &str) -> Vec<Statistic> {
+    let s = statistics::find(body, &documents::find(body), &dates::find(body));
+    let chars: Vec<char> = body.chars().collect();
+    for x in &s {
+        let quoted: String = chars[x.span.start..x.span.end].iter().collect();
+        assert_eq!(quoted, x.span.text);
+    }
+    s
+}
+
+/// (value, unit, year) of each figure.
+fn got(body: &str) -> Vec<(f64, String, Option<String>)> {
+    find(body)
+        .into_iter()
+        .map(|s| (s.value, s.unit, s.year))
+        .collect()
+}
+
+fn f(v: f64, unit: &str, year: Option<&str>) -> (f64, String, Option<String>) {
+    (v, unit.to_string(), year.map(str::to_string))
+}
+
+#[test]
+fn counts_with_their_noun() {
+    assert_eq!(
+        got("Huyện đã kết nạp 212 đảng viên mới, tổ chức 14 lớp bồi dưỡng cho 1.250 học viên."),
+        [
+            f(212.0, "đảng viên", None),
+            f(14.0, "lớp", None),
+            f(1250.0, "học viên", None)
+        ]
+    );
+    assert_eq!(got("thu hút 1.020 lượt người tham gia")[0].1, "lượt người");
+    assert_eq!(
+        got("có 45 tổ chức cơ sở đảng đạt")[0].1,
+        "tổ chức cơ sở đảng"
+    );
+    assert_eq!(
+        got("xử lý 7 trường hợp vi phạm")[0],
+        f(7.0, "trường hợp", None)
+    );
+    assert_eq!(got("hỗ trợ 2,5 tỷ đồng")[0], f(2.5, "tỷ đồng", None));
+    let s = &find("tiếp nhận 350 ý kiến đóng góp vào dự thảo")[0];
+    assert_eq!(s.span.text, "350 ý kiến đóng góp");
+    assert_eq!(s.subject.as_deref(), Some("ý kiến đóng góp vào dự thảo"));
+}
+
+#[test]
+fn shares() {
+    let s = &find(
+        "Năm 2019, có 85,5% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ (năm 2018 đạt 80,2%), có 12,3% đảng viên được khen.",
+    )[..];
+    assert_eq!(s.len(), 3);
+    assert_eq!(
+        (s[0].value, s[0].unit.as_str(), s[0].year.as_deref()),
+        (85.5, "%", Some("2019"))
+    );
+    assert_eq!(
+        s[0].subject.as_deref(),
+        Some("tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ")
+    );
+    assert_eq!((s[1].value, s[1].year.as_deref()), (80.2, Some("2018")));
+    assert_eq!(
+        (s[2].value, s[2].year.as_deref()),
+        (12.3, Some("2019")),
+        "the parenthesis closed"
+    );
+    let s = &find("tỷ lệ hộ nghèo giảm còn 3,2 %")[0];
+    assert_eq!((s.value, s.unit.as_str()), (3.2, "%"));
+    let s = &find("Tỷ lệ đảng viên tham gia học tập đạt 97%.")[0];
+    assert_eq!(
+        s.subject.as_deref(),
+        Some("Tỷ lệ đảng viên tham gia học tập")
+    );
+}
+
+#[test]
+fn noun_named_before_and_list_items() {
+    let s = got("Đến nay, tổng số đảng viên toàn huyện là 4.512.");
+    assert_eq!(s, [f(4512.0, "đảng viên", None)]);
+    let s = find(
+        "Ủy ban Kiểm tra đã thi hành kỷ luật 12 đảng viên, với các hình thức khiển trách 07, cảnh cáo 03 và cách chức 02.",
+    );
+    let v: Vec<_> = s
+        .iter()
+        .map(|x| (x.value, x.unit.as_str(), x.subject.as_deref()))
+        .collect();
+    assert_eq!(
+        v[1..],
+        [
+            (7.0, "đảng viên", Some("khiển trách")),
+            (3.0, "đảng viên", Some("cảnh cáo")),
+            (2.0, "đảng viên", Some("cách chức"))
+        ]
+    );
+}
+
+#[test]
+fn years_from_the_sentence_and_the_paragraph() {
+    let s = got(
+        "Tính đến tháng 10/2019, đã kết nạp 98 đảng viên. Kiểm tra 12 tổ chức đảng và 20 đảng viên.\nToàn tỉnh có 300 chi bộ.",
+    );
+    assert_eq!(
+        s,
+        [
+            f(98.0, "đảng viên", Some("2019")),
+            f(12.0, "tổ chức đảng", Some("2019")),
+            f(20.0, "đảng viên", Some("2019")),
+            f(300.0, "chi bộ", None)
+        ]
+    );
+    let s = got("Từ năm 2015 đến nay, đã luân chuyển 64 đồng chí.");
+    assert_eq!(
+        s,
+        [f(64.0, "đồng chí", None)],
+        "an open range gives no year"
+    );
+}
+
+#[test]
+fn not_figures() {
+    for body in [
+        "Nghị quyết Hội nghị lần thứ 4 Ban Chấp hành Trung ương",
+        "Nghị quyết Trung ương 4 (khóa XI) và Chỉ thị 05, Quy định 76",
+        "Kế hoạch số 93/KH-TU, ngày 11-1-2013",
+        "bồi dưỡng cho học viên đối tượng 4 và 5",
+        "lúc 20:09, 8h30 sáng",
+        "Điều 5 Quy định, Phường 3, Quận 10",
+        "sau 6 tháng, hai năm liền, 02 ngày",
+        "Năm 2012 và năm 2013; giai đoạn 2012-2015",
+        "phòng chống dịch Covid-19",
+        "đạt 30 điểm",
+        "tỷ lệ 3/4",
+    ] {
+        assert!(got(body).is_empty(), "{body}: {:?}", got(body));
+    }
+}
