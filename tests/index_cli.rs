@@ -158,7 +158,10 @@ fn killed_mid_run_leaves_the_last_commit_readable() {
 
     let ix = Index::open(&dir).expect("index opens after kill");
     let len = ix.len();
-    assert!(len > 0 && len.is_multiple_of(100), "whole batches only: {len}");
+    assert!(
+        len > 0 && len.is_multiple_of(100),
+        "whole batches only: {len}"
+    );
     assert!(len < n, "killed before the end");
     let r = ix
         .search(&SearchRequest {
