@@ -301,8 +301,8 @@ pub fn is_name(s: &str) -> bool {
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
-        let ok_len = (2..=5).contains(&words.len())
-            || (words.len() == 1 && all_caps && part.chars().count() >= 3);
+        let one_word_ok = all_caps && part.chars().count() >= 3 || part.contains('.');
+        let ok_len = (2..=5).contains(&words.len()) || (words.len() == 1 && one_word_ok);
         if !ok_len {
             return false;
         }
@@ -340,7 +340,7 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
             }
         }
     }
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+    for sep in [" | ", " - ", " -- ", " – ", " — ", " :: ", " · "] {
         if t.contains(sep) {
             let parts: Vec<&str> = t.split(sep).map(str::trim).collect();
             let longest = parts

@@ -279,7 +279,7 @@ fn from_bytes_as(
         });
     }
     let decoded = crate::text::decode::decode(bytes, content_type);
-    if is_binary(&decoded.text) {
+    if is_binary(bytes, &decoded) {
         return Err(ExtractError::Binary);
     }
     let html = match hint {
@@ -299,11 +299,23 @@ fn from_bytes_as(
     Ok(record)
 }
 
-/// Binary data decodes to text full of control characters and replacement characters.
-fn is_binary(text: &str) -> bool {
+/// Binary data is full of control bytes, or decodes to replacement characters.
+fn is_binary(bytes: &[u8], decoded: &crate::text::decode::Decoded) -> bool {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let utf16 = decoded.encoding.starts_with("UTF-16");
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    if !utf16 && control * 10 > head.len() {
+        return true;
+    }
+    if !decoded.had_errors && !utf16 {
+        return false;
+    }
     let mut total = 0usize;
     let mut bad = 0usize;
-    for c in text.chars().take(64 * 1024) {
+    for c in decoded.text.chars().take(64 * 1024) {
         total += 1;
         if (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) || c == '\u{FFFD}' {
             bad += 1;
@@ -370,7 +382,7 @@ pub(crate) fn cut_byline(paras: &mut Vec<String>) -> Option<String> {
 /// repeated): the first stays.
 pub(crate) fn dedup(paras: &mut Vec<String>) {
     let mut seen = std::collections::HashSet::new();
-    paras.retain(|p| p.chars().count() < 15 || seen.insert(crate::text::fold_lower(p)));
+    paras.retain(|p| p.len() < 20 || seen.insert(p.clone()));
 }
 
 #[cfg(test)]

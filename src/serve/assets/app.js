@@ -114,6 +114,8 @@ async function render() {
       lastResults = await getJSON("/api/search?" + p.toString());
       lastSearchKey = key;
       renderResults(s, lastResults);
+      // What the list shows now, for scripts and tests that wait on the page.
+      $("hits").dataset.shown = key;
       renderFacets(s, lastResults.facets || {});
       renderMap(s, (lastResults.facets || {}).province || {});
       renderTimeline(s);
