@@ -485,6 +485,18 @@ fn paging_and_stable_streaming() {
         })
         .expect("page");
     assert_eq!(page.hits.len(), 3);
+    // Any page a caller asks for is answered, without sizing buffers by it.
+    for (limit, offset) in [(usize::MAX, 0), (usize::MAX, usize::MAX), (3, usize::MAX)] {
+        let r = index
+            .search(&SearchRequest {
+                limit,
+                offset,
+                ..Default::default()
+            })
+            .expect("huge page");
+        assert_eq!(r.total, 13);
+        assert_eq!(r.hits.len(), if offset == 0 { 13 } else { 0 });
+    }
     let mut seen = Vec::new();
     index
         .for_each_record(None, &mut |id, rec| {

@@ -38,6 +38,7 @@ use tantivy::directory::MmapDirectory;
 use tantivy::{IndexReader, ReloadPolicy};
 
 pub use schema::Fields;
+pub use search::{MAX_LIMIT, MAX_OFFSET};
 
 /// What can go wrong opening, writing or querying the index.
 #[derive(Debug, thiserror::Error)]
@@ -72,9 +73,9 @@ pub struct SearchRequest {
     pub from: Option<String>,
     /// Latest publication date, `YYYY[-MM[-DD]]`, inclusive.
     pub to: Option<String>,
-    /// How many hits at most.
+    /// How many hits at most (at most [`MAX_LIMIT`]).
     pub limit: usize,
-    /// How many hits to skip (paging).
+    /// How many hits to skip (paging; at most [`MAX_OFFSET`]).
     pub offset: usize,
 }
 

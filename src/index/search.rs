@@ -9,6 +9,11 @@ use tantivy::query::{AllQuery, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term};
 
+/// The most hits one search returns.
+pub const MAX_LIMIT: usize = 10_000;
+/// The deepest page one search reaches.
+pub const MAX_OFFSET: usize = 1_000_000;
+
 fn stored_record(index: &Index, doc: &TantivyDocument) -> Result<(String, Record), IndexError> {
     let f = &index.fields;
     let id = doc
@@ -28,12 +33,15 @@ fn stored_record(index: &Index, doc: &TantivyDocument) -> Result<(String, Record
 pub(super) fn search(index: &Index, req: &SearchRequest) -> Result<SearchResults, IndexError> {
     let compiled = query::compile(&index.fields, req)?;
     let searcher = index.reader.searcher();
-    let (top, (total, facets)) = if req.limit == 0 {
+    // tantivy sizes its top-k buffer by offset + limit: bound both, whatever a caller asks.
+    let limit = req.limit.min(MAX_LIMIT);
+    let offset = req.offset.min(MAX_OFFSET);
+    let (top, (total, facets)) = if limit == 0 {
         let (t, f) = searcher.search(&*compiled.query, &(Count, FacetCollector))?;
         (Vec::new(), (t, f))
     } else {
-        let top = TopDocs::with_limit(req.limit)
-            .and_offset(req.offset)
+        let top = TopDocs::with_limit(limit)
+            .and_offset(offset)
             .order_by_score();
         searcher.search(&*compiled.query, &(top, (Count, FacetCollector)))?
     };
