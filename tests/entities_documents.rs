@@ -131,6 +131,9 @@ fn dates_after_and_before_the_citation() {
     assert_eq!(d.date.as_deref(), Some("2019-08-02"));
     let d = one("Kế hoạch số 30-KH/HU, ngày 31/2/2019");
     assert_eq!(d.date, None, "no 31 February");
+    let d = one("Nghị quyết số 04-NQ/TW của Ban Chấp hành Trung ương Đảng khóa XII về tăng cường");
+    assert_eq!((d.conference, d.term.as_deref()), (Some(4), Some("XII")));
+    assert_eq!(d.span.text, "Nghị quyết số 04-NQ/TW");
     // The table knows 12-NQ/TW of 16/1/2012 as the XI Central Committee's fourth plenum.
     let d = one("Nghị quyết số 12-NQ/TW ngày 16/1/2012 của Ban Chấp hành");
     assert_eq!((d.conference, d.term.as_deref()), (Some(4), Some("XI")));

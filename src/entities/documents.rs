@@ -96,8 +96,9 @@ static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static WHO_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let board = r"(?:BCH|Ban\s+[Cc]hấp\s+hành)";
     let pattern = format!(
-        r"^\s*,?\s*(?:do\s+|của\s+)(?:(?P<plen>[Hh]ội\s+nghị\s+(?:(?:{board}\s+)?{CENTRAL}(?:\s+Đảng)?\s*(?:lần\s+thứ\s+)?(?P<pc2>\d{{1,2}})|(?:{CENTRAL}\s+)?(?:lần\s+thứ\s+)?(?P<pc>\d{{1,2}}|{ORDINAL})\s*,?\s*(?:của\s+)?{board}\s+{CENTRAL}(?:\s+Đảng)?){t})|(?P<tw>Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|{board}\s+{CENTRAL}|BCHTW|{CENTRAL})|(?:(?:Ban\s+Thường\s+vụ|BTV|{board}|Thường\s+trực)\s+)?(?P<loc>Tỉnh\s+ủy|Thành\s+ủy|Thị\s+ủy|Huyện\s+ủy|Quận\s+ủy|Đảng\s+ủy|Đảng\s+bộ\s+(?:tỉnh|thành\s+phố|thị\s+xã|huyện|quận|xã|phường|thị\s+trấn))|(?P<cp>Chính\s+phủ)|(?P<ttg>Thủ\s+tướng)|(?P<ubnd>UBND|Ủy\s+ban\s+nhân\s+dân)|(?P<hdnd>HĐND|Hội\s+đồng\s+nhân\s+dân)|(?P<qh>Quốc\s+hội))",
+        r"^\s*,?\s*(?:do\s+|của\s+)(?:(?P<plen>[Hh]ội\s+nghị\s+(?:(?:{board}\s+)?{CENTRAL}(?:\s+Đảng)?\s*(?:lần\s+thứ\s+)?(?P<pc2>\d{{1,2}})|(?:{CENTRAL}\s+)?(?:lần\s+thứ\s+)?(?P<pc>\d{{1,2}}|{ORDINAL})\s*,?\s*(?:của\s+)?{board}\s+{CENTRAL}(?:\s+Đảng)?){t})|(?P<tw>(?:Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|{board}\s+{CENTRAL}|BCHTW|{CENTRAL})(?:\s+Đảng)?{tv})|(?:(?:Ban\s+Thường\s+vụ|BTV|{board}|Thường\s+trực)\s+)?(?P<loc>Tỉnh\s+ủy|Thành\s+ủy|Thị\s+ủy|Huyện\s+ủy|Quận\s+ủy|Đảng\s+ủy|Đảng\s+bộ\s+(?:tỉnh|thành\s+phố|thị\s+xã|huyện|quận|xã|phường|thị\s+trấn))|(?P<cp>Chính\s+phủ)|(?P<ttg>Thủ\s+tướng)|(?P<ubnd>UBND|Ủy\s+ban\s+nhân\s+dân)|(?P<hdnd>HĐND|Hội\s+đồng\s+nhân\s+dân)|(?P<qh>Quốc\s+hội))",
         t = term_pattern("w"),
+        tv = term_pattern("v"),
     );
     Regex::new(&pattern).expect("valid")
 });
@@ -628,7 +629,9 @@ fn read_numbered(
                 terms.into_iter().next(),
             );
             Some("TW")
-        } else if c.name("tw").is_some() {
+        } else if let Some(tw) = c.name("tw") {
+            let (terms, _) = read_terms(&body[at..], &c, "v", tw.end());
+            plenum.1 = terms.into_iter().next();
             Some("TW")
         } else if let Some(l) = c.name("loc") {
             Some(local_issuer(l.as_str()))
@@ -704,7 +707,7 @@ fn read_numbered(
             if !many {
                 (doc.conference, doc.term) = plenum.clone();
             }
-            // A numbered plenum resolution the table knows by its date.
+            // A numbered plenum resolution the table knows by its date or its term.
             if doc.conference.is_none()
                 && doc.issuer.as_deref() == Some("TW")
                 && doc.code.as_deref() == Some("NQ")
@@ -712,6 +715,7 @@ fn read_numbered(
                     .date
                     .as_deref()
                     .and_then(|d| tables::by_number_date(u.number, d))
+                    .or_else(|| tables::by_number_term(u.number, doc.term.as_deref()?))
             {
                 doc.conference = Some(r.conference);
                 doc.term = Some(r.term.to_string());

@@ -363,13 +363,21 @@ fn phrase_stop(rest: &str) -> usize {
         " (",
         " ở ",
         " tại ",
+        " vào ",
+        " trở ",
+        " mỗi ",
     ];
     let mut stop = rest
         .find([',', ';', '.', ':', '(', ')', '\n', '“', '"'])
         .unwrap_or(rest.len());
     for w in STOPS {
-        if let Some(i) = rest[..stop].find(w) {
+        let head = &rest[..stop];
+        // The word may also end the phrase ("98,5% chi bộ đạt;").
+        let at_end = w.strip_suffix(' ').filter(|t| head.ends_with(t));
+        if let Some(i) = head.find(w) {
             stop = stop.min(i);
+        } else if let Some(t) = at_end {
+            stop = stop.min(head.len() - t.len());
         }
     }
     stop
