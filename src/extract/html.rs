@@ -661,12 +661,27 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
             }
         })
         .collect();
-    let class: Vec<Class> = blocks
+    let mut class: Vec<Class> = blocks
         .iter()
         .zip(&boiler_of)
         .zip(&chromes)
         .map(|((b, bo), ch)| classify(b, *bo, *ch == Some(Chrome::Line)))
         .collect();
+    // A teaser: a summary right under a linked headline in the same small box ("More
+    // from", "Tin khác" lists). Counted as short text, so a wrapper holding the article and
+    // a list of teasers does not outscore the article.
+    for i in 1..blocks.len() {
+        let (prev, b) = (&blocks[i - 1], &blocks[i]);
+        if class[i] != Class::Good || prev.chars < 15 || prev.link_density() <= 0.5 {
+            continue;
+        }
+        let (Some(be), Some(pe)) = (els.get(b.el as usize), els.get(prev.el as usize)) else {
+            continue;
+        };
+        if be.parent != NONE && (prev.el == be.parent || pe.parent == be.parent) {
+            class[i] = Class::Short;
+        }
+    }
 
     let mut score = vec![0f64; n];
     let mut good = vec![0f64; n];
