@@ -936,13 +936,32 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
                 .find(|b| b.byline && b.chars < 80 && b.chars >= 3)
                 .map(|b| metadata::byline(&b.text).unwrap_or_else(|| b.text.clone()))
         })
-        .filter(|a| site.is_none_or(|s| !same_text(s, a)));
+        .filter(|a| site.is_none_or(|s| !same_text(s, a)) && !is_organisation(a));
     Article {
         title,
         published,
         author,
         body,
     }
+}
+
+/// Whether an "author" is the publication itself (`Báo Điện Biên Phủ`, `www.site.vn`):
+/// sites often put their own name in `<meta name="author">`.
+fn is_organisation(a: &str) -> bool {
+    let k = crate::text::fold_lower(a);
+    [
+        "bao ",
+        "tap chi ",
+        "dai phat thanh",
+        "cong thong tin",
+        "trang thong tin",
+        "ban bien tap",
+    ]
+    .iter()
+    .any(|p| k.starts_with(p))
+        || k.contains("www.")
+        || k.ends_with(".vn")
+        || k.ends_with(".com")
 }
 
 fn starts_with_by(s: &str) -> bool {
@@ -1019,6 +1038,19 @@ mod tests {
         assert!(a.body.contains("cuối"));
         assert!(!a.body.contains("Một bài khác"));
         assert!(!a.body.contains("liên liên"), "{}", a.body);
+    }
+
+    #[test]
+    fn site_name_is_not_an_author_and_long_titles_leave_the_body() {
+        let title = "Tăng cường công tác xây dựng Đảng ở cơ sở trong tình hình mới hiện nay";
+        let html = format!(
+            "<html><head><meta name=\"author\" content=\"Báo Điện Biên Phủ\"></head><body><h1>{title}</h1>{}</body></html>",
+            para(30, "chữ")
+        );
+        let a = extract(&html);
+        assert_eq!(a.author, None);
+        assert_eq!(a.title.as_deref(), Some(title));
+        assert!(a.body.starts_with("chữ chữ"), "{}", a.body);
     }
 
     #[test]
