@@ -767,6 +767,18 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
     // The body's blocks.
     let mut picked: Vec<usize> = Vec::new();
     let mut paragraphs = 0;
+    // Good text still to come in the container after each block: a "Related" heading
+    // with most of the article still below it is an inline box, not the article's end.
+    let mut good_after = vec![0u64; blocks.len() + 1];
+    for i in (0..blocks.len()).rev() {
+        let here = if class[i] == Class::Good && inside(&blocks[i]) && !boiler_of[i] {
+            u64::from(blocks[i].chars)
+        } else {
+            0
+        };
+        good_after[i] = good_after[i + 1] + here;
+    }
+    let mut good_before = 0u64;
     for (i, b) in blocks.iter().enumerate() {
         if !inside(b) || boiler_of[i] {
             continue;
@@ -776,12 +788,14 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
         }
         match chromes[i] {
             Some(Chrome::Line) => continue,
-            Some(Chrome::End) if paragraphs > 0 => break,
+            Some(Chrome::End) if paragraphs > 0 && good_after[i + 1] <= good_before => break,
+            Some(Chrome::End) => continue,
             Some(Chrome::End) => continue,
             None => {}
         }
         if class[i] == Class::Good {
             paragraphs += 1;
+            good_before += u64::from(b.chars);
         }
         picked.push(i);
     }
@@ -1051,6 +1065,20 @@ mod tests {
         assert_eq!(a.author, None);
         assert_eq!(a.title.as_deref(), Some(title));
         assert!(a.body.starts_with("chữ chữ"), "{}", a.body);
+    }
+
+    #[test]
+    fn an_inline_related_box_does_not_end_the_article() {
+        let html = format!(
+            "<body><div>{}<h4>Read more</h4><p><a href=/x>Another story entirely</a></p>{}{}</div><div>{}</div></body>",
+            para(20, "first"),
+            para(30, "second"),
+            para(30, "third"),
+            "<a href=/>Home</a> ".repeat(20)
+        );
+        let a = extract(&html);
+        assert!(a.body.contains("third third"), "{}", a.body);
+        assert!(!a.body.contains("Another story"));
     }
 
     #[test]
