@@ -283,6 +283,12 @@ pub fn byline(line: &str) -> Option<String> {
     None
 }
 
+/// Whether `line` is a byline with its label (`Bài, ảnh: X`, `Tin: X`, `By X`), which is
+/// unmistakable wherever it stands, unlike a lone name.
+pub fn is_labelled_byline(line: &str) -> bool {
+    line.chars().count() <= 80 && BYLINE.is_match(line.trim()) && byline(line).is_some()
+}
+
 /// Whether `s` looks like a person's name or a few of them (`Minh Thùy`, `NGUYỄN HUY`,
 /// `H.Nguyên - T.Hà`): short, capitalised words, no digits.
 pub fn is_name(s: &str) -> bool {
