@@ -123,11 +123,11 @@ fn find_documents(items: Vec<Signed>) -> Vec<Signed> {
             })
             .collect();
         let mut refs = codes::find_refs(&words);
-        refs.extend(
-            finder_refs(&words)
-                .into_iter()
-                .filter(|f| !refs.iter().any(|r| r.first < f.last && f.first < r.last)),
-        );
+        let extra: Vec<DocRef> = finder_refs(&words)
+            .into_iter()
+            .filter(|f| !refs.iter().any(|r| r.first < f.last && f.first < r.last))
+            .collect();
+        refs.extend(extra);
         refs.sort_by_key(|r| r.first);
         let mut at = 0;
         for r in refs {
@@ -164,7 +164,10 @@ fn finder_refs(words: &[&str]) -> Vec<DocRef> {
         return Vec::new();
     }
     // Each word normalised alone so code point offsets map back to words.
-    let normalized: Vec<String> = words.iter().map(|w| crate::text::normalize_line(w)).collect();
+    let normalized: Vec<String> = words
+        .iter()
+        .map(|w| crate::text::normalize_line(w))
+        .collect();
     let mut bounds = Vec::with_capacity(words.len());
     let mut at = 0;
     for w in &normalized {
