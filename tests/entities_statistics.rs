@@ -69,8 +69,11 @@ fn shares() {
         s[1].subject, s[0].subject,
         "a bracketed share compares with the one before"
     );
-    let s = &find("có 60% chi bộ trong sạch vững mạnh")[0];
-    assert_eq!(s.subject.as_deref(), Some("chi bộ trong sạch vững mạnh"));
+    let clean = &find("có 60% chi bộ trong sạch vững mạnh")[0];
+    assert_eq!(
+        clean.subject.as_deref(),
+        Some("chi bộ trong sạch vững mạnh")
+    );
     assert_eq!(
         (s[2].value, s[2].year.as_deref()),
         (12.3, Some("2019")),
