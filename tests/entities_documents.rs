@@ -184,6 +184,7 @@ fn counts_and_durations_after_a_kind_are_not_numbers() {
     assert!(find("ban hành 3 nghị quyết, 5 kế hoạch 2 đề án").is_empty());
     assert!(find("Nghị quyết đạt 100% đảng viên học tập").is_empty());
     assert!(find("các nghị quyết, chỉ thị của Đảng").is_empty());
+    assert!(find("xây dựng Kế hoạch 2024 sát thực tế").is_empty());
 }
 
 #[test]

@@ -591,6 +591,10 @@ fn read_numbered(
         if !so && kind_word_is_lower(body, caps) && first.number > 200 {
             return None;
         }
+        // "Kế hoạch 2024" is the plan for a year.
+        if !so && (1900..=2100).contains(&first.number) {
+            return None;
+        }
     }
     let mut units = vec![first];
     while let Some(last) = units.last()
