@@ -66,6 +66,15 @@ fn shares() {
     );
     assert_eq!((s[1].value, s[1].year.as_deref()), (80.2, Some("2018")));
     assert_eq!(
+        s[1].subject, s[0].subject,
+        "a bracketed share compares with the one before"
+    );
+    let clean = &find("có 60% chi bộ trong sạch vững mạnh")[0];
+    assert_eq!(
+        clean.subject.as_deref(),
+        Some("chi bộ trong sạch vững mạnh")
+    );
+    assert_eq!(
         (s[2].value, s[2].year.as_deref()),
         (12.3, Some("2019")),
         "the parenthesis closed"

@@ -35,7 +35,7 @@ use tables::Kind;
 const ORDINAL: &str = r"nhất|mười\s+(?:một|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín)|mười|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín";
 
 /// The Central Committee as an issuer or plenum body.
-const CENTRAL: &str = r"(?:Trung\s+ương|TW|T\.Ư|TƯ|T\.W)";
+const CENTRAL: &str = r"(?:[Tt]rung\s+[Ưư]ơng|TRUNG\s+ƯƠNG|TW|T\.Ư|TƯ|T\.W)";
 
 /// A party or state document code: `NQ`, `QĐ`, `QĐi`, `CTr`, `KH`.
 const CODE: &str = r"[A-ZĐ]{1,4}[ir]?";
@@ -47,7 +47,7 @@ const ISSUER: &str = r"[A-ZĐƯ](?:\.?[A-ZĐƯ]|g){0,10}";
 fn term_pattern(p: &str) -> String {
     let khoa = r"[Kk]h(?:óa|oá|oa)";
     format!(
-        r"(?:\s*\(\s*{khoa}\s+(?P<{p}t1>[IVX]{{1,5}})(?:\s*(?:,|và|-)\s*(?:{khoa}\s+)?(?P<{p}t2>[IVX]{{1,5}}))?\s*\)|\s*,?\s+{khoa}\s+(?P<{p}t3>[IVX]{{1,5}})(?:\s*(?:,|và)\s*(?:{khoa}\s+)?(?P<{p}t4>[IVX]{{1,5}}))?|-(?P<{p}t5>[IVX]{{1,5}}))?"
+        r"(?:\s*\(\s*{khoa}\s+(?P<{p}t1>[IVX]{{1,5}})(?:\s*(?:,|và|-)\s*(?:{khoa}\s+)?(?P<{p}t2>[IVX]{{1,5}}))?\s*\)|\s*[,–-]?\s+{khoa}\s+(?P<{p}t3>[IVX]{{1,5}})(?:\s*(?:,|và)\s*(?:{khoa}\s+)?(?P<{p}t4>[IVX]{{1,5}}))?|-(?P<{p}t5>[IVX]{{1,5}}))?"
     )
 }
 
@@ -589,6 +589,10 @@ fn read_numbered(
             return None;
         }
         if !so && kind_word_is_lower(body, caps) && first.number > 200 {
+            return None;
+        }
+        // "Kế hoạch 2024" is the plan for a year.
+        if !so && (1900..=2100).contains(&first.number) {
             return None;
         }
     }
