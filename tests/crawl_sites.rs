@@ -51,7 +51,8 @@ fn test_config(seeds: Vec<Seed>) -> CrawlConfig {
     CrawlConfig {
         seeds,
         delay: Duration::ZERO,
-        timeout: Duration::from_millis(600),
+        // Generous for loaded CI machines; the slow page sleeps far longer.
+        timeout: Duration::from_millis(1500),
         max_body: 256 * 1024,
         retries: 1,
         backoff: Duration::from_millis(50),
@@ -140,7 +141,7 @@ fn news_site(base: Arc<Mutex<String>>, elsewhere: String) -> impl Fn(&Req) -> Re
             ),
             "/chuyen-muc/xay-dung-dang" => Resp::html(format!(
                 "<html><body><a href=\"/bai/a5.html\">5</a><a href=\"/bai/a6.html?utm_campaign=c\">6</a>\
-                 <a href=\"/redirect/301\">r</a><a href=\"/loop/a\">l</a><a href=\"/missing\">m</a>\
+                 <a href=\"/redirect/301\">r</a><a href=\"/loop/a\">l</a><a href=\"/chain/1\">c</a><a href=\"/missing\">m</a>\
                  <a href=\"/flaky\">f</a><a href=\"/busy\">b</a><a href=\"/slow\">s</a><a href=\"/big\">g</a>\
                  <a href=\"/data/report\">d</a><a href=\"/bai/cp1258.html\">c</a>\
                  <a href=\"/private/secret2.html\">p</a><a href=\"{elsewhere}/bai/x.html\">x</a>\
@@ -156,6 +157,10 @@ fn news_site(base: Arc<Mutex<String>>, elsewhere: String) -> impl Fn(&Req) -> Re
             }
             "/redirect/301" => Resp::redirect(301, "/redirect/302"),
             "/redirect/302" => Resp::redirect(302, &format!("{b}/bai/a9.html")),
+            p if p.starts_with("/chain/") => {
+                let n: u32 = p[7..].parse().unwrap_or(0);
+                Resp::redirect(301, &format!("/chain/{}", n + 1))
+            }
             "/loop/a" => Resp::redirect(301, "/loop/b"),
             "/loop/b" => Resp::redirect(302, "/loop/a"),
             "/flaky" if r.nth == 0 => Resp::status(500),
@@ -164,7 +169,7 @@ fn news_site(base: Arc<Mutex<String>>, elsewhere: String) -> impl Fn(&Req) -> Re
             "/busy" => art("a11"),
             "/slow" => {
                 let mut s = art("slow");
-                s.delay = Duration::from_secs(3);
+                s.delay = Duration::from_secs(6);
                 s
             }
             "/big" => Resp::html("<p>Đảng</p>".repeat(100_000)),
@@ -283,6 +288,15 @@ fn crawls_a_site_politely_and_keeps_everything() {
     ] {
         assert_eq!(per.get(t), Some(&1), "{t}");
     }
+    // A long redirect chain is cut after --max-redirects (5) hops.
+    for i in 1..=6 {
+        assert_eq!(
+            per.get(format!("/chain/{i}").as_str()),
+            Some(&1),
+            "/chain/{i}"
+        );
+    }
+    assert_eq!(per.get("/chain/7"), None);
     // Pagination followed to page 3.
     assert_eq!(per.get("/chuyen-muc/xay-dung-dang?page=3"), Some(&1));
     // One request at a time to the host, with the tool's name.
@@ -297,9 +311,9 @@ fn crawls_a_site_politely_and_keeps_everything() {
 
     assert_eq!(summary.indexed, 12);
     assert_eq!(summary.blocked, 2, "{summary:?}");
-    // 404, slow (timeout), big (cap), the loop's second hop back to a seen URL is not a
-    // failure but /loop/b's target is seen, so only: missing, slow, big.
-    assert_eq!(summary.failed, 3, "{summary:?}");
+    // Failed: 404, slow (timeout), big (size cap), the redirect chain. A loop's way back
+    // to a seen URL is not a failure.
+    assert_eq!(summary.failed, 4, "{summary:?}");
     assert_eq!(summary.queued, 0);
 
     // The WARC holds every response (retries included) as gzip-per-record WARC 1.1.
@@ -444,4 +458,86 @@ fn unreachable_robots_postpones_the_host() {
     assert_eq!(s.queued, 1);
     assert_eq!(s.postponed_hosts.len(), 1, "{s:?}");
     assert!(site.requests().iter().all(|r| r.target == "/robots.txt"));
+}
+
+#[test]
+fn hosts_in_parallel_each_at_its_own_pace() {
+    let hosts: Vec<_> = (1..=3)
+        .map(|h| {
+            serve(&format!("127.0.0.{h}"), |r: &Req| match r.target.as_str() {
+                "/robots.txt" => Resp::status(404),
+                "/" => Resp::html(
+                    (1..=3)
+                        .map(|i| format!("<a href=\"/bai-{i}.html\">{i}</a>"))
+                        .collect::<String>(),
+                ),
+                p => Resp::html(article(p, "x")),
+            })
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let sink = MemSink::default();
+    let mut cfg = test_config(
+        hosts
+            .iter()
+            .map(|s| Seed {
+                url: s.url("/"),
+                kind: Kind::Listing,
+            })
+            .collect(),
+    );
+    cfg.delay = Duration::from_millis(300);
+    let t0 = std::time::Instant::now();
+    let s = run(cfg, &DataDir::new(dir.path()), &sink);
+    let took = t0.elapsed();
+    assert_eq!(s.indexed, 9);
+    for h in &hosts {
+        let reqs = h.requests();
+        assert_eq!(reqs.len(), 5);
+        for w in reqs.windows(2) {
+            assert!(w[1].at - w[0].at >= Duration::from_millis(290));
+        }
+    }
+    // 5 requests per host, 4 delays of 0.3 s: 1.2 s per host; one after the other would
+    // take 3.6 s.
+    assert!(took < Duration::from_millis(3000), "{took:?}");
+}
+
+#[test]
+fn robots_sitemaps_only_when_asked() {
+    let site = Arc::new(Mutex::new(String::new()));
+    let b = site.clone();
+    let server = serve("127.0.0.1", move |r: &Req| {
+        let base = b.lock().unwrap().clone();
+        match r.target.as_str() {
+            "/robots.txt" => Resp::bytes(
+                200,
+                "text/plain",
+                format!("User-agent: *\nAllow: /\nSitemap: {base}/sm.xml\nSitemap: http://127.0.0.9/x.xml\n")
+                    .into_bytes(),
+            ),
+            "/sm.xml" => Resp::bytes(
+                200,
+                "application/xml",
+                format!("<urlset><url><loc>{base}/bai/s1.html</loc></url></urlset>").into_bytes(),
+            ),
+            p => Resp::html(article(p, "x")),
+        }
+    });
+    *site.lock().unwrap() = format!("http://{}", server.addr);
+    let seeds = vec![Seed {
+        url: server.url("/bai/a.html"),
+        kind: Kind::Page,
+    }];
+    let dir = tempfile::tempdir().unwrap();
+    let sink = MemSink::default();
+    run(test_config(seeds.clone()), &DataDir::new(dir.path()), &sink);
+    assert_eq!(server.count("/sm.xml"), 0);
+    let dir = tempfile::tempdir().unwrap();
+    let mut cfg = test_config(seeds);
+    cfg.robots_sitemaps = true;
+    let s = run(cfg, &DataDir::new(dir.path()), &sink);
+    assert_eq!(server.count("/sm.xml"), 1);
+    assert_eq!(server.count("/bai/s1.html"), 1);
+    assert_eq!(s.indexed, 2, "{s:?}");
 }

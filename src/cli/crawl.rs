@@ -57,11 +57,22 @@ pub struct Args {
     /// Seconds between index commits.
     #[arg(long, default_value_t = 5.0, value_name = "SECS")]
     pub commit_every: f64,
+    /// Also crawl the sitemaps each site's robots.txt lists (can be very many pages).
+    #[arg(long)]
+    pub robots_sitemaps: bool,
     /// Appended to the User-Agent so site owners can reach you (an email or URL).
     #[arg(long)]
     pub contact: Option<String>,
     /// Seed URLs (crawled within their hosts).
     pub urls: Vec<String>,
+}
+
+/// `eprintln!` that ignores a closed stderr: the crawl's work is done and durable by then.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
 }
 
 struct IndexSink {
@@ -100,6 +111,7 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
         max_pages: args.max_pages,
         concurrency: args.concurrency.max(1),
         refresh: args.refresh,
+        robots_sitemaps: args.robots_sitemaps,
         commit_every: secs("commit-every", args.commit_every)?,
         ..CrawlConfig::default()
     };
@@ -139,7 +151,7 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
         });
     }
     if config.seeds.is_empty() && !data.crawl_state().exists() {
-        eprintln!("baochi: crawl: nothing to crawl: give seed URLs or --sources FILE");
+        say!("baochi: crawl: nothing to crawl: give seed URLs or --sources FILE");
         return Ok(ExitCode::from(crate::cli::EXIT_USAGE));
     }
 
@@ -190,12 +202,12 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
     if summary.stopped {
         line.push_str(" (stopped early: run `baochi crawl` again to resume)");
     }
-    eprintln!("{line}");
+    say!("{line}");
     for (host, why) in &summary.postponed_hosts {
-        eprintln!("baochi: {host}: postponed to the next run: {why}");
+        say!("baochi: {host}: postponed to the next run: {why}");
     }
     if let Some(w) = &summary.warc_file {
-        eprintln!("crawl: responses kept in {}", w.display());
+        say!("crawl: responses kept in {}", w.display());
     }
     Ok(ExitCode::from(crate::cli::EXIT_OK))
 }

@@ -102,6 +102,9 @@ fn init_logs() {
     let _ = tracing_subscriber::fmt()
         .json()
         .with_writer(std::io::stderr)
+        // A closed stderr must not turn a log line into a panic (the fallback report of a
+        // failed write is itself an `eprintln!`).
+        .log_internal_errors(false)
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("baochi=debug,info")),

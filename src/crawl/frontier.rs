@@ -245,6 +245,9 @@ pub struct Counts {
     pub known: u64,
 }
 
+/// The redb page cache.
+const CACHE_BYTES: usize = 64 * 1024 * 1024;
+
 /// The persistent frontier.
 pub struct Frontier {
     db: Database,
@@ -261,7 +264,11 @@ impl Frontier {
             std::fs::create_dir_all(dir)
                 .map_err(|e| CrawlError::Io(dir.display().to_string(), e))?;
         }
-        let db = Database::create(path)
+        // redb's default page cache grows with the file; the frontier is read mostly at the
+        // head of each host's queue, so a small cache costs little and bounds memory.
+        let db = Database::builder()
+            .set_cache_size(CACHE_BYTES)
+            .create(path)
             .map_err(|e| CrawlError::State(format!("{}: {e}", path.display())))?;
         let txn = db.begin_write().map_err(store_err)?;
         {
@@ -537,6 +544,11 @@ impl Frontier {
         Ok(n)
     }
 
+    /// Rewrites the store file without its free pages (after large batches).
+    pub fn compact(&mut self) -> Result<bool, CrawlError> {
+        self.db.compact().map_err(store_err)
+    }
+
     /// The size of the store file on disk, in bytes.
     pub fn disk_bytes(path: &Path) -> u64 {
         std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
@@ -633,7 +645,8 @@ mod tests {
             };
             assert_eq!(f.commit(&b).unwrap(), 1);
         }
-        let f = Frontier::open(&path).unwrap();
+        let mut f = Frontier::open(&path).unwrap();
+        f.compact().unwrap();
         let (u, e) = f.next_for_host("a").unwrap().unwrap();
         assert_eq!((u.as_str(), e.redirects), ("http://a/9", 1));
         assert_eq!(

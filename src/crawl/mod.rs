@@ -115,6 +115,8 @@ pub struct CrawlConfig {
     pub concurrency: usize,
     /// Revisit fetched pages with conditional requests.
     pub refresh: bool,
+    /// Queue the sitemaps that robots.txt lists.
+    pub robots_sitemaps: bool,
     /// The `User-Agent`.
     pub user_agent: String,
     /// Start a new WARC file past this size.
@@ -149,6 +151,7 @@ impl Default for CrawlConfig {
             max_pages: None,
             concurrency: 8,
             refresh: false,
+            robots_sitemaps: false,
             user_agent: default_user_agent(),
             warc_max_bytes: 1 << 30,
             commit_every: Duration::from_secs(5),
@@ -413,11 +416,15 @@ impl Shared {
             .map_err(|_| CrawlError::State("storer stopped".into()))?
     }
 
-    /// Sleeps until the host may be asked again; then books the next slot.
-    async fn wait_turn(&self, host: &str, at_least: Option<Duration>) {
+    /// Sleeps until the host may be asked again, then books the next slot. Returns false
+    /// when the crawl is being stopped (Ctrl-C): a long `Retry-After` or `Crawl-delay` must
+    /// not hold the stop up.
+    async fn wait_turn(&self, host: &str, at_least: Option<Duration>) -> bool {
         let (until, delay) = {
             let mut hosts = lock(&self.hosts);
-            let Some(h) = hosts.get_mut(host) else { return };
+            let Some(h) = hosts.get_mut(host) else {
+                return !self.stop.load(Ordering::Relaxed);
+            };
             let mut until = h.next_at;
             if let Some(d) = at_least {
                 until = until.max(Instant::now() + d);
@@ -427,16 +434,26 @@ impl Shared {
         let now = Instant::now();
         if until > now {
             self.stats.waiting_hosts.fetch_add(1, Ordering::Relaxed);
-            tokio::time::sleep_until(tokio::time::Instant::from_std(until)).await;
+            loop {
+                let left = until.saturating_duration_since(Instant::now());
+                if left.is_zero() || self.stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                tokio::time::sleep(left.min(Duration::from_millis(200))).await;
+            }
             self.stats.waiting_hosts.fetch_sub(1, Ordering::Relaxed);
             self.stats
                 .wait_ms
-                .fetch_add((until - now).as_millis() as u64, Ordering::Relaxed);
+                .fetch_add((Instant::now() - now).as_millis() as u64, Ordering::Relaxed);
+        }
+        if self.stop.load(Ordering::Relaxed) {
+            return false;
         }
         if let Some(h) = lock(&self.hosts).get_mut(host) {
-            // The next request waits `delay` after this one ends; see `request_done`.
+            // Booked now; `request_done` moves it to `delay` after the answer.
             h.next_at = Instant::now() + delay;
         }
+        true
     }
 
     fn request_done(&self, host: &str) {
@@ -466,8 +483,8 @@ enum Outcome {
 }
 
 enum Msg {
-    /// robots.txt and other exchanges with no frontier change.
-    Extra(Vec<Exchange>),
+    /// robots.txt and other exchanges that finish no URL, with URLs they lead to.
+    Extra(Vec<Exchange>, Vec<NewUrl>),
     /// A URL's exchanges and outcome.
     Url {
         url: String,
@@ -538,7 +555,7 @@ async fn host_task(host: &str, shared: &Shared) -> Result<(), CrawlError> {
         }
         let (exchanges, outcome) = fetch_with_retries(host, &parsed, &entry, shared).await;
         if matches!(outcome, Outcome::Postponed) {
-            shared.store(Msg::Extra(exchanges)).await?;
+            shared.store(Msg::Extra(exchanges, Vec::new())).await?;
             return Ok(());
         }
         shared
@@ -591,7 +608,9 @@ async fn host_robots(host: &str, shared: &Shared) -> Result<Option<Arc<Robots>>,
     let mut robots = None;
     for attempt in 0..=shared.config.retries.min(2) {
         let backoff = (attempt > 0).then(|| politeness::backoff(shared.config.backoff, attempt));
-        shared.wait_turn(host, backoff).await;
+        if !shared.wait_turn(host, backoff).await {
+            break;
+        }
         shared.stats.requests.fetch_add(1, Ordering::Relaxed);
         let ex = shared.fetcher.get(&robots_url, None, None).await;
         shared.request_done(host);
@@ -609,8 +628,29 @@ async fn host_robots(host: &str, shared: &Shared) -> Result<Option<Arc<Robots>>,
             break;
         }
     }
-    shared.store(Msg::Extra(exchanges)).await?;
-    let robots = Arc::new(robots.unwrap_or(Robots::AllowAll));
+    let found = match &robots {
+        Some(r) if shared.config.robots_sitemaps => r
+            .sitemaps()
+            .iter()
+            .filter_map(|u| canonical::resolve(Some(&robots_url), u))
+            .map(|u| NewUrl {
+                host: canonical::host_key(&u),
+                url: u.to_string(),
+                kind: Kind::Sitemap,
+                depth: 0,
+                page: 1,
+                redirects: 0,
+                seq: None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    shared.store(Msg::Extra(exchanges, found)).await?;
+    // No attempt made: the crawl is stopping.
+    let Some(robots) = robots else {
+        return Ok(None);
+    };
+    let robots = Arc::new(robots);
     if let Robots::Unreachable(why) = robots.as_ref() {
         shared.postpone(host, why.clone());
         return Ok(None);
@@ -634,7 +674,9 @@ async fn fetch_with_retries(
     let mut exchanges = Vec::new();
     let mut extra_wait = None;
     for attempt in 0..=cfg.retries {
-        shared.wait_turn(host, extra_wait.take()).await;
+        if !shared.wait_turn(host, extra_wait.take()).await {
+            return (exchanges, Outcome::Postponed);
+        }
         shared.stats.requests.fetch_add(1, Ordering::Relaxed);
         let ex = shared
             .fetcher
@@ -852,7 +894,7 @@ fn store_batch(
     let analyses: Vec<Option<Analysis>> = msgs
         .par_iter()
         .map(|m| match &m.msg {
-            Msg::Extra(_) => None,
+            Msg::Extra(..) => None,
             Msg::Url {
                 url,
                 host,
@@ -872,7 +914,15 @@ fn store_batch(
     let mut records = Vec::new();
     for (m, a) in msgs.iter().zip(analyses) {
         let (exchanges, target) = match &m.msg {
-            Msg::Extra(ex) => (ex, None),
+            Msg::Extra(ex, found) => {
+                batch.found.extend(
+                    found
+                        .iter()
+                        .filter(|n| Url::parse(&n.url).is_ok_and(|u| ctx.in_scope(&u)))
+                        .cloned(),
+                );
+                (ex, None)
+            }
             Msg::Url {
                 url,
                 host,
@@ -1151,11 +1201,13 @@ fn analyse_body(
                     add(l.url, Kind::Page, entry.depth + 1, 1);
                 }
             }
+            // The page's `rel=canonical` is marked seen so it is not fetched again under
+            // that spelling; the record keeps the fetched URL, the WARC-Target-URI, so
+            // that `baochi index` re-indexing the WARC gives the same ids.
             if let Some(c) = links.canonical
                 && c.as_str() != base.as_str()
                 && ctx.in_scope(&c)
             {
-                a.record_url = c.to_string();
                 a.alias = Some(c.to_string());
             }
             if entry.kind == Kind::Page {
@@ -1212,6 +1264,8 @@ fn recover_pending(
         let path = dir.join(&p.file);
         match read_response_at(&path, p.offset) {
             Ok((ct, body)) => {
+                // As when it was fetched: a server may gzip a page it was not asked to.
+                let body = discover::gunzip_if_needed(&body);
                 match crate::extract::from_bytes(&body, Some(&p.record_url), ct.as_deref()) {
                     Ok(rec) => sink.upsert(&rec).map_err(CrawlError::Sink)?,
                     Err(e) => {
@@ -1262,4 +1316,54 @@ pub fn read_response_at(path: &Path, offset: u64) -> std::io::Result<(Option<Str
             .then(|| v.trim().to_string())
     });
     Ok((ct, block[http_end + 4..].to_vec()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_killed_runs_warc_tail_is_cut_and_stored_pages_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let frontier = Frontier::open(&dir.path().join("c.redb")).unwrap();
+        let mut w = open_warc(&frontier, dir.path(), "test").unwrap();
+        let url = Url::parse("http://h.vn/bai.html").unwrap();
+        let ex = Exchange {
+            url: url.clone(),
+            date: chrono::Utc::now(),
+            request_headers: vec![("user-agent".into(), "t".into())],
+            response: Ok(fetch::Response {
+                status: 200,
+                reason: "OK".into(),
+                version: "HTTP/1.1".into(),
+                headers: vec![("content-type".into(), b"text/html; charset=utf-8".to_vec())],
+                body: "<p>Xây dựng Đảng</p>".as_bytes().to_vec(),
+                truncated: false,
+                ip: None,
+            }),
+        };
+        let off = write_exchange(&mut w, &ex).unwrap().unwrap();
+        let durable = w.sync().unwrap();
+        let name = w.path().file_name().unwrap().to_string_lossy().into_owned();
+        frontier
+            .commit(&Batch {
+                warc: Some((name, durable)),
+                ..Batch::default()
+            })
+            .unwrap();
+        // A record half written when the process died.
+        write_exchange(&mut w, &ex).unwrap();
+        w.sync().unwrap();
+        let path = w.path().to_path_buf();
+        drop(w);
+        let f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+        let full = f.metadata().unwrap().len();
+        f.set_len(full - 7).unwrap();
+
+        repair_warcs(&frontier, dir.path()).unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), durable);
+        let (ct, body) = read_response_at(&path, off).unwrap();
+        assert_eq!(ct.as_deref(), Some("text/html; charset=utf-8"));
+        assert_eq!(body, "<p>Xây dựng Đảng</p>".as_bytes());
+    }
 }

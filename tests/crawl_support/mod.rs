@@ -60,6 +60,9 @@ impl Resp {
     }
 }
 
+/// The name of the servers' threads.
+pub const SERVER_THREAD: &str = "site-server";
+
 type Handler = dyn Fn(&Req) -> Resp + Send + Sync;
 
 pub struct Server {
@@ -105,7 +108,9 @@ pub fn serve(ip: &str, handler: impl Fn(&Req) -> Resp + Send + Sync + 'static) -
         max_in_flight: max_in_flight.clone(),
     });
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    std::thread::spawn(move || {
+    // Named so that benches can tell the server's CPU time from the crawler's.
+    let server = std::thread::Builder::new().name(SERVER_THREAD.into());
+    let _ = server.spawn(move || {
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
