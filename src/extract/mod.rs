@@ -361,6 +361,15 @@ pub fn finish(article: Article, url: Option<&str>) -> Record {
 /// looked for among the last eight lines; a lone name only among the last four, with
 /// nothing but short lines after it, and a paragraph of prose stops that search.
 pub(crate) fn cut_byline(paras: &mut Vec<String>) -> Option<String> {
+    // A source credit closing the article (`Theo VOV`) goes, and the byline may stand
+    // above it.
+    while paras.len() > 1
+        && paras
+            .last()
+            .is_some_and(|l| l.chars().count() <= 70 && metadata::is_source_credit(l))
+    {
+        paras.pop();
+    }
     let n = paras.len();
     for i in (n.saturating_sub(8)..n).rev() {
         if i > 0 && metadata::is_labelled_byline(&paras[i]) {
