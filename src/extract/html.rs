@@ -790,7 +790,6 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
             Some(Chrome::Line) => continue,
             Some(Chrome::End) if paragraphs > 0 && good_after[i + 1] <= good_before => break,
             Some(Chrome::End) => continue,
-            Some(Chrome::End) => continue,
             None => {}
         }
         if class[i] == Class::Good {
