@@ -208,7 +208,8 @@ fn each_warc_record(
             continue;
         }
         let uri = rec.target_uri.clone().unwrap_or_default();
-        let page_url = url.or(rec.target_uri.as_deref());
+        // Each response knows its own address; --url only stands in when a record lacks one.
+        let page_url = rec.target_uri.as_deref().filter(|u| !u.is_empty()).or(url);
         match from_bytes(&rec.payload, page_url, rec.content_type.as_deref()) {
             Ok(r) => each(Ok(r)),
             Err(e) => each(Err(ExtractError::Record {
