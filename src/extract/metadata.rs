@@ -325,7 +325,7 @@ pub fn is_name(s: &str) -> bool {
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
-        let one_word_ok = all_caps && part.chars().count() >= 3 || part.contains('.');
+        let one_word_ok = all_caps && part.chars().count() >= 2 || part.contains('.');
         let ok_len = (2..=5).contains(&words.len()) || (words.len() == 1 && one_word_ok);
         if !ok_len {
             return false;
@@ -479,6 +479,7 @@ mod tests {
         );
         assert_eq!(byline("Ban Tuyên giáo Tỉnh uỷ Thái Nguyên"), None);
         assert_eq!(byline("Kết luận"), None);
+        assert_eq!(byline("PV").as_deref(), Some("PV"));
         assert_eq!(byline("Thu Hà (tổng hợp)").as_deref(), Some("Thu Hà"));
         assert_eq!(byline("Theo Báo Nhân Dân"), None);
         assert!(is_source_credit("(Theo VOV)"));
