@@ -34,7 +34,7 @@ pub enum ExtractError {
     #[error("{0}")]
     Unreadable(String),
     /// The input is empty.
-    #[error("empty input")]
+    #[error("no article text: the input is empty")]
     Empty,
     /// The input is binary data, not a page.
     #[error("binary data, not an HTML or text page")]
