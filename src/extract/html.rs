@@ -639,8 +639,7 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
         }
         // An inner boiler under a cleared one still counts: walk up from the block.
         let mut e = b.el;
-        while e != NONE {
-            let el = &els[e as usize];
+        while let Some(el) = els.get(e as usize) {
             if el.boiler && !cleared[e as usize] {
                 return true;
             }
@@ -789,7 +788,6 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
         match chromes[i] {
             Some(Chrome::Line) => continue,
             Some(Chrome::End) if paragraphs > 0 && good_after[i + 1] <= good_before => break,
-            Some(Chrome::End) => continue,
             Some(Chrome::End) => continue,
             None => {}
         }

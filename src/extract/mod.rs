@@ -34,7 +34,7 @@ pub enum ExtractError {
     #[error("{0}")]
     Unreadable(String),
     /// The input is empty.
-    #[error("empty input")]
+    #[error("no article text: the input is empty")]
     Empty,
     /// The input is binary data, not a page.
     #[error("binary data, not an HTML or text page")]
@@ -208,7 +208,8 @@ fn each_warc_record(
             continue;
         }
         let uri = rec.target_uri.clone().unwrap_or_default();
-        let page_url = url.or(rec.target_uri.as_deref());
+        // Each response knows its own address; --url only stands in when a record lacks one.
+        let page_url = rec.target_uri.as_deref().filter(|u| !u.is_empty()).or(url);
         match from_bytes(&rec.payload, page_url, rec.content_type.as_deref()) {
             Ok(r) => each(Ok(r)),
             Err(e) => each(Err(ExtractError::Record {
@@ -361,6 +362,15 @@ pub fn finish(article: Article, url: Option<&str>) -> Record {
 /// looked for among the last eight lines; a lone name only among the last four, with
 /// nothing but short lines after it, and a paragraph of prose stops that search.
 pub(crate) fn cut_byline(paras: &mut Vec<String>) -> Option<String> {
+    // A source credit closing the article (`Theo VOV`) goes, and the byline may stand
+    // above it.
+    while paras.len() > 1
+        && paras
+            .last()
+            .is_some_and(|l| l.chars().count() <= 70 && metadata::is_source_credit(l))
+    {
+        paras.pop();
+    }
     let n = paras.len();
     for i in (n.saturating_sub(8)..n).rev() {
         if i > 0 && metadata::is_labelled_byline(&paras[i]) {
