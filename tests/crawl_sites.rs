@@ -541,3 +541,30 @@ fn robots_sitemaps_only_when_asked() {
     assert_eq!(server.count("/bai/s1.html"), 1);
     assert_eq!(s.indexed, 2, "{s:?}");
 }
+
+#[test]
+fn robots_txt_behind_a_redirect_is_obeyed() {
+    let server = serve("127.0.0.1", |r: &Req| match r.target.as_str() {
+        "/robots.txt" => Resp::redirect(301, "/robots-that-moved.txt"),
+        "/robots-that-moved.txt" => Resp::bytes(
+            200,
+            "text/plain",
+            b"User-agent: *\nDisallow: /private/\n".to_vec(),
+        ),
+        "/" => Resp::html("<a href=\"/private/a.html\">p</a><a href=\"/bai/b.html\">b</a>"),
+        p => Resp::html(article(p, "x")),
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let sink = MemSink::default();
+    let s = run(
+        test_config(vec![Seed {
+            url: server.url("/"),
+            kind: Kind::Listing,
+        }]),
+        &DataDir::new(dir.path()),
+        &sink,
+    );
+    assert_eq!(server.count("/robots-that-moved.txt"), 1);
+    assert_eq!(server.count("/private/a.html"), 0);
+    assert_eq!((s.blocked, s.indexed), (1, 1), "{s:?}");
+}

@@ -606,14 +606,25 @@ async fn host_robots(host: &str, shared: &Shared) -> Result<Option<Arc<Robots>>,
     };
     let mut exchanges = Vec::new();
     let mut robots = None;
-    for attempt in 0..=shared.config.retries.min(2) {
+    let mut target = robots_url.clone();
+    let mut hops = 0;
+    let mut attempt = 0;
+    // RFC 9309: follow at least five redirects (http → https, bare → www are common);
+    // retry server errors a little.
+    while attempt <= shared.config.retries.min(2) {
         let backoff = (attempt > 0).then(|| politeness::backoff(shared.config.backoff, attempt));
         if !shared.wait_turn(host, backoff).await {
             break;
         }
         shared.stats.requests.fetch_add(1, Ordering::Relaxed);
-        let ex = shared.fetcher.get(&robots_url, None, None).await;
+        let ex = shared.fetcher.get(&target, None, None).await;
         shared.request_done(host);
+        let next = match &ex.response {
+            Ok(resp) if (300..400).contains(&resp.status) && hops < 5 => resp
+                .header("location")
+                .and_then(|l| canonical::resolve(Some(&target), l)),
+            _ => None,
+        };
         let r = match &ex.response {
             Ok(resp) => Robots::from_response(Some(resp.status), &resp.body, ""),
             Err(f) => Robots::from_response(None, b"", &f.to_string()),
@@ -623,10 +634,16 @@ async fn host_robots(host: &str, shared: &Shared) -> Result<Option<Arc<Robots>>,
             Err(_) => true,
         };
         exchanges.push(ex);
+        if let Some(n) = next {
+            target = n;
+            hops += 1;
+            continue;
+        }
         robots = Some(r);
         if !transient {
             break;
         }
+        attempt += 1;
     }
     let found = match &robots {
         Some(r) if shared.config.robots_sitemaps => r
