@@ -579,7 +579,7 @@ fn a_host_found_mid_crawl_starts_without_waiting_for_the_others() {
     let a = serve("127.0.0.1", move |r: &Req| match r.target.as_str() {
         "/robots.txt" => Resp::status(404),
         "/" => Resp::html(
-            (1..=6)
+            (1..=10)
                 .map(|i| format!("<a href=\"/bai-{i}.html\">{i}</a>"))
                 .collect::<String>()
                 + &format!("<a href=\"{b_url}\">b</a>"),
@@ -595,7 +595,7 @@ fn a_host_found_mid_crawl_starts_without_waiting_for_the_others() {
     cfg.extra_sites = vec!["127.0.0.4".into()];
     cfg.delay = Duration::from_millis(400);
     let s = run(cfg, &DataDir::new(dir.path()), &sink);
-    assert_eq!(s.indexed, 7);
+    assert_eq!(s.indexed, 11);
     let b_at = b.requests().last().unwrap().at;
     let a_last = a.requests().last().unwrap().at;
     assert!(b_at + Duration::from_millis(800) < a_last, "B waited for A");
