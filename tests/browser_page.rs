@@ -197,7 +197,8 @@ async fn scenario(d: &Driver, base: &str) {
     d.click("#go").await;
     d.wait_for(
         "results for the query",
-        "return location.hash.includes('q=nghi') && document.querySelectorAll('#hits .hit').length >= 2 \
+        "return (document.getElementById('hits').dataset.shown || '').startsWith('q=nghi') \
+         && document.querySelectorAll('#hits .hit').length >= 2 \
          && [...document.querySelectorAll('#hits .hit-title')].some(a => a.textContent.includes('Hương Trà'))",
     )
     .await;
@@ -218,7 +219,8 @@ async fn scenario(d: &Driver, base: &str) {
         .await;
     d.wait_for(
         "the province facet",
-        "return document.querySelectorAll('#hits .hit').length === 1 \
+        "return (document.getElementById('hits').dataset.shown || '').includes('province=') \
+         && document.querySelectorAll('#hits .hit').length === 1 \
          && document.querySelector('#filters .chip') !== null \
          && document.querySelector('#map .tile.active') !== null",
     )

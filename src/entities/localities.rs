@@ -32,7 +32,8 @@
 use std::collections::HashMap;
 
 use super::gazetteer::{
-    CENTRAL_CITY, Gazetteer, NameKind, Paper, Reading, Tier, gazetteer, syllables,
+    CENTRAL_CITY, Gazetteer, NameKind, Paper, Reading, Tier, gazetteer, is_word_byte, is_word_char,
+    next_syllable, prev_syllable, skip_word,
 };
 use crate::record::{Locality, Official, Span};
 
@@ -96,6 +97,7 @@ const LEVEL_WORDS: &[(&[&str], &str, bool)] = &[
     (&["thành", "phố"], "thành phố", true),
     (&["thị", "xã"], "thị xã", true),
     (&["thị", "trấn"], "thị trấn", true),
+    (&["đặc", "khu"], "đặc khu", true),
     (&["tỉnh", "ủy"], "tỉnh", false),
     (&["tỉnh", "uỷ"], "tỉnh", false),
     (&["thành", "ủy"], "thành phố", false),
@@ -115,8 +117,9 @@ const LEVEL_WORDS: &[(&[&str], &str, bool)] = &[
     (&["phường"], "phường", true),
 ];
 
-/// Words after which a bare name is a person, a street, a school or a river, not the unit
-/// ("đồng chí Thái Nguyên", "tư tưởng Hồ Chí Minh", "đường Hùng Vương", "Đại học Huế").
+/// Words after which a bare name is a person, a street, a school, a river or a battle, not
+/// the unit ("đồng chí Thái Nguyên", "tư tưởng Hồ Chí Minh", "đường Hùng Vương", "Đại học
+/// Huế", "Chiến thắng Điện Biên Phủ").
 const NOT_A_PLACE_BEFORE: &[&[&str]] = &[
     &["ông"],
     &["bà"],
@@ -150,6 +153,10 @@ const NOT_A_PLACE_BEFORE: &[&[&str]] = &[
     &["đại", "học"],
     &["bệnh", "viện"],
     &["khách", "sạn"],
+    &["chiến", "thắng"],
+    &["chiến", "dịch"],
+    &["trận"],
+    &["khởi", "nghĩa"],
 ];
 
 /// A person's name that is also a unit's: counted only after a level word.
@@ -186,9 +193,8 @@ impl Mention<'_> {
 /// by `officials` are people, not places.
 pub fn find(body: &str, officials: &[Official]) -> Vec<Locality> {
     let g = gazetteer();
-    let syl = syllables(body);
     let people = byte_spans(body, officials);
-    let mentions = scan(g, body, &syl, &people);
+    let mentions = scan(g, body, &people);
     let resolved = resolve(g, body, &mentions);
     let mut cursor = Cursor::default();
     mentions
@@ -218,92 +224,179 @@ pub fn find(body: &str, officials: &[Official]) -> Vec<Locality> {
 
 /// Every name of the gazetteer in `body` that its context lets stand for a unit, longest
 /// first, without overlaps.
-fn scan<'a>(
-    g: &Gazetteer,
-    body: &'a str,
-    syl: &[(usize, usize)],
-    people: &[(usize, usize)],
-) -> Vec<Mention<'a>> {
-    let mut out = Vec::new();
+fn scan<'a>(g: &Gazetteer, body: &'a str, people: &[(usize, usize)]) -> Vec<Mention<'a>> {
+    let b = body.as_bytes();
+    let mut out: Vec<Mention<'a>> = Vec::new();
+    // The list the last mention opened: its level, whether the level word was plural
+    // ("các xã", "hai huyện"), and where the last item ended.
+    let mut list: Option<(&'static str, bool, usize)> = None;
+    let mut ends: Vec<usize> = Vec::with_capacity(8);
     let mut i = 0;
-    while i < syl.len() {
-        let (s, e) = syl[i];
-        let first = &body[s..e];
-        let starts_name = first
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        let max = if starts_name {
-            g.max_syllables(first)
+    while i < b.len() {
+        let c = b[i];
+        if !is_word_byte(c) {
+            i += 1;
+            continue;
+        }
+        // A syllable starts here. Most are lower case: decide those on the first byte and
+        // skip them without further work.
+        let starts_name = if c.is_ascii_lowercase() {
+            false
+        } else if c < 0x80 {
+            c.is_ascii_uppercase() || c.is_ascii_digit()
         } else {
-            0
+            match body[i..].chars().next() {
+                Some(ch) if ch.is_uppercase() => true,
+                // Punctuation outside ASCII (“, –, …) before a word: look again after it.
+                Some(ch) if !is_word_char(ch) => {
+                    i += ch.len_utf8();
+                    continue;
+                }
+                _ => false,
+            }
         };
-        let mut taken = 0;
-        for len in (1..=max.min(syl.len() - i)).rev() {
-            let end = syl[i + len - 1].1;
+        let Some((s, e)) = starts_name.then(|| next_syllable(body, i)).flatten() else {
+            i = skip_word(b, i + 1);
+            continue;
+        };
+        let max = g.max_syllables(&body[s..e]);
+        ends.clear();
+        ends.push(e);
+        while ends.len() < max {
+            let Some((_, ne)) = next_syllable(body, ends[ends.len() - 1]) else {
+                break;
+            };
+            ends.push(ne);
+        }
+        let mut next = e;
+        for &end in ends.iter().take(max).rev() {
             let name = &body[s..end];
             let readings = g.readings(name);
             if readings.is_empty() {
                 continue;
             }
             if people.iter().any(|&(ps, pe)| s < pe && ps < end) {
-                taken = len;
+                next = end;
                 break;
             }
-            if let Some(m) = read(g, body, syl, i, i + len, name, readings) {
+            let m = list
+                .and_then(|(level, plural, prev)| {
+                    listed(body, prev, s, level, plural, name, readings)
+                })
+                .or_else(|| read(g, body, s, end, name, readings));
+            if let Some(m) = m {
+                list = match (m.text_level, list) {
+                    // A level word opens a list.
+                    (Some(level), _) if m.start < s => {
+                        Some((level, plural_before(body, m.start), end))
+                    }
+                    // An item carried by the list continues it.
+                    (Some(level), Some((l, plural, _))) if l == level && m.start == s => {
+                        Some((level, plural, end))
+                    }
+                    _ => None,
+                };
                 out.push(m);
-                taken = len;
+                next = end;
                 break;
             }
         }
-        i += taken.max(1);
+        i = next.max(i + 1);
     }
     out
 }
 
-/// The lower-case syllables `k` before syllable `i`, if they are joined to it by single
-/// spaces (or, for `TP.`/`TX.`, a dot).
-fn words_before(body: &str, syl: &[(usize, usize)], i: usize, k: usize) -> Option<Vec<String>> {
-    if i < k {
+/// Whether the word before a level word makes it plural: "các xã", "những huyện", "hai
+/// phường", "3 thị trấn".
+fn plural_before(body: &str, level_start: usize) -> bool {
+    let before = body[..level_start].trim_end();
+    let word = before
+        .rsplit([' ', '\n'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "các" | "những" | "hai" | "ba" | "bốn" | "năm" | "sáu" | "bảy" | "tám" | "chín" | "mười"
+    ) || (!word.is_empty() && word.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The next item of a list a level word opened: "các xã Thanh Sơn, Thanh Hà và Liên Sơn",
+/// "xã A và B". A comma alone continues only a plural list, because "xã A, B" is more often
+/// an address ("xã Thanh Sơn, Kim Bảng") than a list.
+fn listed<'a>(
+    body: &'a str,
+    prev_end: usize,
+    start: usize,
+    level: &'static str,
+    plural: bool,
+    name: &'a str,
+    readings: &[Reading],
+) -> Option<Mention<'a>> {
+    let gap = &body[prev_end..start];
+    let ok = match gap {
+        ", " => plural,
+        " và " | ", và " => true,
+        _ => false,
+    };
+    if !ok {
         return None;
     }
+    let picked: Vec<(Reading, &'static str)> = readings
+        .iter()
+        .filter(|r| r.level == level || (level == "thành phố" && r.level == CENTRAL_CITY))
+        .map(|r| (*r, r.level))
+        .collect();
+    (!picked.is_empty()).then_some(Mention {
+        start,
+        end: start + name.len(),
+        name,
+        text_level: Some(level),
+        readings: picked,
+    })
+}
+
+/// The `k` lower-case syllables before byte `at` and where the first of them starts, if
+/// they are joined to each other and to `at` by single spaces (or, after `TP`/`TX`, a dot).
+fn words_before(body: &str, at: usize, k: usize) -> Option<(Vec<String>, usize)> {
     let mut out = Vec::with_capacity(k);
-    for j in i - k..i {
-        let gap = &body[syl[j].1..syl[j + 1].0];
-        let word = body[syl[j].0..syl[j].1].to_lowercase();
+    let mut next = at;
+    for _ in 0..k {
+        let (ws, we) = prev_syllable(body, next)?;
+        let gap = &body[we..next];
+        let word = body[ws..we].to_lowercase();
         let dotted = matches!(word.as_str(), "tp" | "tx") && matches!(gap, "." | ". ");
         if gap != " " && !dotted {
             return None;
         }
         out.push(word);
+        next = ws;
     }
-    Some(out)
+    out.reverse();
+    Some((out, next))
 }
 
 fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Reads the name at syllables `i..j` in its context: which readings it allows and at what
-/// level, or `None` when it stands for no unit here.
+/// Reads the name at bytes `name_start..end` in its context: which readings it allows and
+/// at what level, or `None` when it stands for no unit here.
 fn read<'a>(
     g: &Gazetteer,
     body: &'a str,
-    syl: &[(usize, usize)],
-    i: usize,
-    j: usize,
+    name_start: usize,
+    end: usize,
     name: &'a str,
     readings: &[Reading],
 ) -> Option<Mention<'a>> {
-    let name_start = syl[i].0;
-    let end = syl[j - 1].1;
     // The two words before the name, lower case, when joined to it: read once, compared
     // with every level word and cue.
-    let before2 = words_before(body, syl, i, 2);
-    let before1 = words_before(body, syl, i, 1);
+    let before2 = words_before(body, name_start, 2);
+    let before1 = words_before(body, name_start, 1);
     let preceded_by = |words: &[&str]| {
         let got = if words.len() == 2 { &before2 } else { &before1 };
-        got.as_ref().is_some_and(|w| {
+        got.as_ref().is_some_and(|(w, _)| {
             w.len() == words.len() && w.iter().map(String::as_str).eq(words.iter().copied())
         })
     };
@@ -311,10 +404,9 @@ fn read<'a>(
         if !preceded_by(words) {
             continue;
         }
-        let start = if in_span {
-            syl[i - words.len()].0
-        } else {
-            name_start
+        let start = match (in_span, words.len(), &before1, &before2) {
+            (true, 1, Some((_, st)), _) | (true, 2, _, Some((_, st))) => *st,
+            _ => name_start,
         };
         let fits =
             |r: &Reading| r.level == level || (level == "thành phố" && r.level == CENTRAL_CITY);
@@ -361,14 +453,20 @@ fn read<'a>(
         return None;
     }
     // Part of a longer proper name ("Nguyễn Thái Nguyên", "Hà Nội Mới").
-    if before1.is_some() {
-        let prev = &body[syl[i - 1].0..syl[i - 1].1];
+    if let Some((ps, pe)) = before1
+        .as_ref()
+        .and_then(|_| prev_syllable(body, name_start))
+    {
+        let prev = &body[ps..pe];
         let acronym = prev.chars().all(|c| !c.is_lowercase());
         if starts_upper(prev) && !acronym {
             return None;
         }
     }
-    if j < syl.len() && &body[end..syl[j].0] == " " && starts_upper(&body[syl[j].0..syl[j].1]) {
+    if let Some((ns, ne)) = next_syllable(body, end)
+        && &body[end..ns] == " "
+        && starts_upper(&body[ns..ne])
+    {
         return None;
     }
     let picked: Vec<(Reading, &'static str)> = readings
@@ -446,10 +544,14 @@ fn resolve(
     }
     let top = top_province(&context);
     // 2. Ambiguous anchored mentions: by the units around them, then the article's province.
-    for (k, m) in mentions.iter().enumerate() {
-        if out[k].is_some() || !m.anchored() {
-            continue;
-        }
+    // Higher tiers first, so "xã Tam Hiệp, huyện Châu Thành, tỉnh Tiền Giang" settles the
+    // district by the province, then the commune by the district.
+    let mut order: Vec<usize> = (0..mentions.len())
+        .filter(|&k| out[k].is_none() && mentions[k].anchored())
+        .collect();
+    order.sort_by_key(|&k| mentions[k].text_level.and_then(Tier::of_level));
+    for k in order {
+        let m = &mentions[k];
         let near: Vec<usize> = mentions
             .iter()
             .enumerate()

@@ -31,6 +31,14 @@ use std::sync::LazyLock;
 static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?").expect("valid"));
 
+/// Words that scale the noun after them; they stay in the unit (`tỷ đồng`, `triệu lượt`).
+const MULTIPLIERS: &[&str] = &["nghìn", "ngàn", "triệu", "tỷ", "vạn"];
+
+/// A share written as a fraction: `35/35`, `1.456/1.520`.
+static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)/(?:\d{1,3}(?:\.\d{3})+|\d+)").expect("valid")
+});
+
 /// Counted nouns, lower case, longest first.
 static NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut v: Vec<&'static str> = include_str!("../../corpus/reference/counted_nouns.tsv")
@@ -47,7 +55,6 @@ const LABELS: &[&str] = &[
     "thứ",
     "khóa",
     "khoá",
-    "số",
     "lần",
     "điều",
     "khoản",
@@ -169,13 +176,26 @@ pub fn find(body: &str, documents: &[Document], dates: &[DateMention]) -> Vec<St
     taken.sort_unstable();
     let mut figures: Vec<Figure> = Vec::new();
     let mut chain_end: Option<usize> = None;
+    let mut skip_until = 0;
     for m in NUMBER.find_iter(body) {
-        let (s, e) = (m.start(), m.end());
+        let (s, mut e) = (m.start(), m.end());
+        if s < skip_until {
+            continue;
+        }
         let (cs, ce) = (index.cp(s), index.cp(e));
         if taken.iter().any(|&(a, b)| a < ce && cs < b) {
             continue;
         }
-        if !standalone(body, s, e) {
+        // "35/35 xã", "1.456/1.520 đảng viên": the count is the first number.
+        if let Some(f) = FRACTION.captures(&body[s..])
+            && let Some(whole) = f.get(0)
+            && standalone(body, s, s + whole.end())
+            && (body[s + whole.end()..].starts_with(' ')
+                && noun_chars(&body[s + whole.end() + 1..]).is_some())
+        {
+            e = s + whole.end();
+            skip_until = e;
+        } else if !standalone(body, s, e) {
             continue;
         }
         let before = &body[..s];
@@ -211,14 +231,23 @@ pub fn find(body: &str, documents: &[Document], dates: &[DateMention]) -> Vec<St
             });
             continue;
         }
-        let gap = after.len() - after.trim_start_matches(' ').len();
-        if gap <= 1
-            && let Some(n) = noun_chars(&after[gap..])
+        let lead = after.len() - after.trim_start_matches(' ').len();
+        let unit_start = e + lead;
+        let mut noun_at = unit_start;
+        // "1,2 triệu lượt", "5.678 tỷ đồng": the multiplier belongs to the unit.
+        if let Some(mul) = MULTIPLIERS.iter().find(|w| {
+            body[unit_start..].starts_with(**w) && body[unit_start + w.len()..].starts_with(' ')
+        }) && noun_chars(&body[unit_start + mul.len() + 1..]).is_some()
         {
-            let noun_end = e + gap + byte_len(&after[gap..], n);
-            let unit = body[e + gap..noun_end].to_string();
+            noun_at = unit_start + mul.len() + 1;
+        }
+        if lead == 1
+            && let Some(n) = noun_chars(&body[noun_at..])
+        {
+            let noun_end = noun_at + byte_len(&body[noun_at..], n);
+            let unit = body[unit_start..noun_end].to_string();
             let phrase =
-                phrase_after(body, e + gap).filter(|p| p.to_lowercase() != unit.to_lowercase());
+                phrase_after(body, unit_start).filter(|p| p.to_lowercase() != unit.to_lowercase());
             let text_end = extend_to_modifier(body, noun_end);
             figures.push(Figure {
                 value,
@@ -334,13 +363,21 @@ fn phrase_stop(rest: &str) -> usize {
         " (",
         " ở ",
         " tại ",
+        " vào ",
+        " trở ",
+        " mỗi ",
     ];
     let mut stop = rest
         .find([',', ';', '.', ':', '(', ')', '\n', '“', '"'])
         .unwrap_or(rest.len());
     for w in STOPS {
-        if let Some(i) = rest[..stop].find(w) {
+        let head = &rest[..stop];
+        // The word may also end the phrase ("98,5% chi bộ đạt;").
+        let at_end = w.strip_suffix(' ').filter(|t| head.ends_with(t));
+        if let Some(i) = head.find(w) {
             stop = stop.min(i);
+        } else if let Some(t) = at_end {
+            stop = stop.min(head.len() - t.len());
         }
     }
     stop
@@ -352,7 +389,13 @@ fn phrase_after(body: &str, at: usize) -> Option<String> {
     let rest = body[at..].trim_start_matches(' ');
     let stop = phrase_stop(rest);
     let words: Vec<&str> = rest[..stop].split_whitespace().take(12).collect();
-    if words.is_empty() || words[0].starts_with(|c: char| c.is_ascii_digit()) {
+    /// Words a subject does not start with ("12% so với", "12,5% xuống còn").
+    const NOT_SUBJECT: &[&str] = &[
+        "xuống", "lên", "so", "tăng", "giảm", "trở", "còn", "đạt", "với", "trên", "của", "và",
+        "là", "được", "năm", "trong", "vào", "cùng", "trở", "/", "-",
+    ];
+    let first = words.first()?.to_lowercase();
+    if first.starts_with(|c: char| c.is_ascii_digit()) || NOT_SUBJECT.contains(&first.as_str()) {
         return None;
     }
     Some(words.join(" "))
@@ -385,11 +428,13 @@ fn rate_before(before: &str) -> Option<String> {
     let lower = sentence.to_lowercase();
     let at = lower.rfind("tỷ lệ").or_else(|| lower.rfind("tỉ lệ"))?;
     let tail = &sentence[at..];
-    let end = [" đạt", " là", " chiếm", " lên"]
-        .iter()
-        .filter_map(|w| tail.find(w))
-        .min()
-        .unwrap_or(tail.len());
+    let end = [
+        " đạt", " là", " chiếm", " lên", " giảm", " tăng", " từ", " còn",
+    ]
+    .iter()
+    .filter_map(|w| tail.find(w))
+    .min()
+    .unwrap_or(tail.len());
     Some(tail[..end].trim().to_string())
 }
 
@@ -525,7 +570,10 @@ impl<'a> Years<'a> {
         if let Some((_, _, y)) = before {
             return Some(y.clone());
         }
-        if let Some((_, _, y)) = self.points.iter().find(|(ds, _, _)| *ds > at && *ds < e) {
+        // A date later in the same clause ("kết nạp 98 đảng viên trong năm 2019").
+        if let Some((ds, _, y)) = self.points.iter().find(|(ds, _, _)| *ds > at && *ds < e)
+            && !slice_cp(self.body, self.index, at, *ds).contains([';', '('])
+        {
             return Some(y.clone());
         }
         self.sentences[..k]

@@ -84,6 +84,22 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn the_sentence_holds_the_mention(
+            body in "[a-zàạđươ .!?…\n0-9,]{0,200}",
+            a in 0usize..250,
+            len in 0usize..40,
+        ) {
+            let chars: Vec<(usize, char)> = body.char_indices().collect();
+            let start = chars.get(a).map_or(body.len(), |c| c.0);
+            let end = chars.get(a + len).map_or(body.len(), |c| c.0);
+            let s = sentence_around(&body, start, end);
+            proptest::prop_assert!(s.contains(body[start..end].trim()));
+            proptest::prop_assert!(s.len() <= end - start + 2 * MAX_SIDE + 8);
+        }
+    }
+
     #[test]
     fn long_runs_are_bounded_and_bad_offsets_give_empty() {
         let body = "chữ ".repeat(2000);

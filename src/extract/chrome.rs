@@ -19,6 +19,7 @@ pub enum Chrome {
 struct Table {
     line: HashSet<&'static str>,
     prefix: Vec<&'static str>,
+    contains: Vec<&'static str>,
     end: HashSet<&'static str>,
 }
 
@@ -26,6 +27,7 @@ static CHROME: LazyLock<Table> = LazyLock::new(|| {
     let mut t = Table {
         line: HashSet::new(),
         prefix: Vec::new(),
+        contains: Vec::new(),
         end: HashSet::new(),
     };
     for row in TABLE
@@ -41,6 +43,7 @@ static CHROME: LazyLock<Table> = LazyLock::new(|| {
                 t.line.insert(phrase);
             }
             "prefix" => t.prefix.push(phrase),
+            "contains" => t.contains.push(phrase),
             "end" => {
                 t.end.insert(phrase);
             }
@@ -53,7 +56,7 @@ static CHROME: LazyLock<Table> = LazyLock::new(|| {
 /// The key a line is matched by: folded, lower case, without trailing counts `(12)` and
 /// trailing punctuation.
 pub fn key(line: &str) -> String {
-    if line.len() > 160 {
+    if line.len() > 600 {
         return String::new();
     }
     let mut k = crate::text::fold_lower(line);
@@ -94,6 +97,12 @@ pub fn classify(line: &str) -> Option<Chrome> {
     if t.line.contains(k.as_str()) {
         return Some(Chrome::Line);
     }
+    if t.contains.iter().any(|p| k.contains(p)) {
+        return Some(Chrome::Line);
+    }
+    if k.len() > 200 {
+        return None;
+    }
     for p in &t.prefix {
         if k.starts_with(p) && k.len() <= p.len() + 40 {
             let next = k[p.len()..].chars().next();
@@ -114,7 +123,8 @@ mod tests {
         let rank = |k: &str| match k {
             "line" => 0,
             "prefix" => 1,
-            "end" => 2,
+            "contains" => 2,
+            "end" => 3,
             _ => 9,
         };
         let rows: Vec<(u8, &str)> = TABLE
@@ -155,5 +165,9 @@ mod tests {
         assert_eq!(classify("Thông tin thời tiết"), Some(Chrome::Line));
         assert_eq!(classify("Tin tức trong ngày hôm nay rất nhiều"), None);
         assert_eq!(classify("Bình luận của chuyên gia về nghị quyết"), None);
+        assert_eq!(
+            classify("© 2003 Harbour Gazette. All rights reserved. No reproduction."),
+            Some(Chrome::Line)
+        );
     }
 }

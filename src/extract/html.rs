@@ -32,7 +32,11 @@ struct El {
     /// Index of its last descendant element: descendants are `self+1..=end`.
     end: u32,
     boiler: bool,
+    /// Boilerplate whose flag is never lifted (comment sections, navigation, footers).
+    hard: bool,
     strong: bool,
+    /// `<article>`, `<main>` or a strong body marker: where an article is.
+    landmark: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -116,8 +120,8 @@ static NEG_WORD: LazyLock<Regex> = LazyLock::new(|| {
         print|rating|vote|poll|pagination|pager|paging|mostread|most-read|popular|trending|
         more-stories|readmore|read-more|also-read|outbrain|taboola|lienquan|tinlienquan|
         tinkhac|othernews|other-news|binhluan|ykien|thoitiet|weather|giavang|tygia|chungkhoan|
-        login|search|skip|sr-only|screen-reader-text|visually-hidden|hidden|copyright|
-        byline|author|reporter|source)(?:$|[\s_-])",
+        login|search|skip|sr-only|screen-reader-text|visually-hidden|copyright|
+        byline|author|auteur|reporter|source)(?:$|[\s_-])",
     )
     .expect("static regex")
 });
@@ -136,14 +140,35 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[\s_-])(?:byline|author|author-name|authorname|reporter|tacgia|tac-gia)(?:$|[\s_-])",
+        r"(?:^|[\s_-])(?:byline|author|author-name|authorname|reporter|tacgia|tac-gia|auteur|signature)(?:$|[\s_-])",
     )
     .expect("static regex")
 });
 
+/// The attributes the walk reads, gathered in one pass.
+#[derive(Default)]
+struct Attrs<'a> {
+    class: &'a str,
+    id: &'a str,
+    style: &'a str,
+    role: &'a str,
+    itemprop: &'a str,
+    rel: &'a str,
+    href: bool,
+    hidden: bool,
+    aria_hidden: bool,
+    datetime: Option<&'a str>,
+    content: Option<&'a str>,
+    property: Option<&'a str>,
+    name: Option<&'a str>,
+}
+
 impl Walker {
     fn flush(&mut self) {
         if self.chars > 0 {
+            // White space is already collapsed; the full normalisation (NFC, tone
+            // placement) is left for the few blocks that are kept, which is most of the
+            // cost saved on a page of sidebars.
             let text = std::mem::take(&mut self.buf);
             self.blocks.push(Block {
                 text,
@@ -178,6 +203,10 @@ impl Walker {
             }
             if self.space && !self.buf.is_empty() {
                 self.buf.push(' ');
+                self.chars += 1;
+                if in_link {
+                    self.link_chars += 1;
+                }
             }
             self.space = false;
             self.buf.push(c);
@@ -188,12 +217,12 @@ impl Walker {
         }
     }
 
-    fn meta(&mut self, e: &scraper::node::Element) {
-        let key = e
-            .attr("property")
-            .or_else(|| e.attr("name"))
-            .or_else(|| e.attr("itemprop"));
-        if let (Some(k), Some(v)) = (key, e.attr("content")) {
+    fn meta(&mut self, a: &Attrs) {
+        let key = a
+            .property
+            .or(a.name)
+            .or((!a.itemprop.is_empty()).then_some(a.itemprop));
+        if let (Some(k), Some(v)) = (key, a.content) {
             let k = k.trim().to_ascii_lowercase();
             if !v.trim().is_empty() {
                 self.meta.entry(k).or_insert_with(|| v.trim().to_string());
@@ -203,21 +232,41 @@ impl Walker {
 
     fn open(&mut self, e: &scraper::node::Element) {
         let name = e.name();
+        // One pass over the attributes: `Element::attr` interns the name it is given on
+        // every call, which showed in profiles.
+        let mut a = Attrs::default();
+        for (k, v) in e.attrs() {
+            match k {
+                "class" => a.class = v,
+                "id" => a.id = v,
+                "style" => a.style = v,
+                "role" => a.role = v,
+                "itemprop" => a.itemprop = v,
+                "rel" => a.rel = v,
+                "href" => a.href = true,
+                "hidden" => a.hidden = true,
+                "aria-hidden" => a.aria_hidden = v == "true",
+                "datetime" => a.datetime = Some(v),
+                "content" => a.content = Some(v),
+                "property" => a.property = Some(v),
+                "name" => a.name = Some(v),
+                _ => {}
+            }
+        }
         match name {
-            "meta" => self.meta(e),
+            "meta" => self.meta(&a),
             "title" if self.title.is_empty() => self.in_title = true,
             _ => {}
         }
-        if let Some(prop) = e.attr("itemprop") {
-            let prop = prop.to_ascii_lowercase();
-            let val = e.attr("content").or_else(|| e.attr("datetime"));
+        if !a.itemprop.is_empty() {
+            let prop = a.itemprop.to_ascii_lowercase();
             if prop.contains("datepublished")
-                && let Some(v) = val
+                && let Some(v) = a.content.or(a.datetime)
             {
                 self.item_dates.push(v.to_string());
             }
             if prop == "author"
-                && let Some(v) = e.attr("content")
+                && let Some(v) = a.content
             {
                 self.item_authors.push(v.to_string());
             }
@@ -237,15 +286,16 @@ impl Walker {
             return;
         }
         if name == "time"
-            && let Some(dt) = e.attr("datetime")
+            && let Some(dt) = a.datetime
             && self.boiler == NONE
         {
             self.times.push((self.blocks.len(), dt.to_string()));
         }
-        let hidden = e.attr("hidden").is_some()
-            || e.attr("aria-hidden").is_some_and(|v| v == "true")
-            || e.attr("style").is_some_and(|s| {
-                let s: String = s
+        let hidden = a.hidden
+            || a.aria_hidden
+            || (!a.style.is_empty() && {
+                let s: String = a
+                    .style
                     .chars()
                     .filter(|c| !c.is_whitespace())
                     .collect::<String>()
@@ -268,17 +318,15 @@ impl Walker {
             return;
         }
         let inline = INLINE.contains(&name);
-        let mut names = String::new();
-        if let Some(c) = e.attr("class") {
-            names.push_str(c);
-        }
-        if let Some(i) = e.attr("id") {
+        let mut names = String::with_capacity(a.class.len() + a.id.len() + 1);
+        names.push_str(a.class);
+        if !a.id.is_empty() {
             names.push(' ');
-            names.push_str(i);
+            names.push_str(a.id);
         }
-        let names = names.to_ascii_lowercase();
-        let role = e.attr("role").unwrap_or("");
-        let itemprop = e.attr("itemprop").unwrap_or("").to_ascii_lowercase();
+        names.make_ascii_lowercase();
+        let role = a.role;
+        let itemprop = a.itemprop.to_ascii_lowercase();
         let strong = itemprop == "articlebody" || (!names.is_empty() && STRONG.is_match(&names));
         let boiler = !strong
             && (BOILER_TAGS.contains(&name)
@@ -288,7 +336,7 @@ impl Walker {
                 )
                 || (!names.is_empty() && (NEG_WORD.is_match(&names) || NEG_SUB.is_match(&names))));
         let byline = itemprop == "author"
-            || e.attr("rel").is_some_and(|r| r.contains("author"))
+            || a.rel.contains("author")
             || (!names.is_empty() && BYLINE_CLASS.is_match(&names));
         let caption = matches!(name, "figcaption" | "caption")
             || (!names.is_empty() && CAPTION.is_match(&names));
@@ -309,11 +357,18 @@ impl Walker {
         if is_block || boiler || strong {
             el = self.els.len() as u32;
             let parent = self.block_stack.last().copied().unwrap_or(NONE);
+            let hard = boiler
+                && (matches!(name, "nav" | "footer" | "menu")
+                    || names.contains("comment")
+                    || names.contains("binhluan")
+                    || names.contains("binh-luan"));
             self.els.push(El {
                 parent,
                 end: el,
                 boiler,
+                hard,
                 strong,
+                landmark: strong || matches!(name, "article" | "main") || role == "main",
             });
             self.block_stack.push(el);
         }
@@ -321,7 +376,7 @@ impl Walker {
         if boiler_set {
             self.boiler = el;
         }
-        let link = name == "a" && e.attr("href").is_some();
+        let link = name == "a" && a.href;
         if link {
             self.links += 1;
         }
@@ -505,9 +560,9 @@ enum Class {
     Bad,
 }
 
-fn classify(b: &Block, boiler: bool) -> Class {
+fn classify(b: &Block, boiler: bool, chrome: bool) -> Class {
     let ld = b.link_density();
-    if boiler || ld > 0.5 {
+    if boiler || chrome || ld > 0.5 {
         return Class::Bad;
     }
     if b.heading == 0 && b.chars >= 60 && ld <= 0.3 {
@@ -519,21 +574,29 @@ fn classify(b: &Block, boiler: bool) -> Class {
     }
 }
 
+/// A comparison key: folded, lower case, letters and digits only.
+fn text_key(s: &str) -> String {
+    crate::text::fold_lower(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
 fn same_text(a: &str, b: &str) -> bool {
-    let f = |s: &str| {
-        crate::text::fold_lower(s)
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-    };
-    let (x, y) = (f(a), f(b));
+    let (x, y) = (text_key(a), text_key(b));
     !x.is_empty() && x == y
+}
+
+/// Whether block text `b` is the headline whose key is `key` (`chars` long).
+fn is_title(b: &Block, key: &str, chars: u32) -> bool {
+    // Lengths first: folding every block of a page to compare costs more than the parse.
+    b.chars + 8 >= chars && b.chars <= chars * 2 + 8 && !key.is_empty() && text_key(&b.text) == key
 }
 
 fn assemble(w: Walker, ld: LinkedData) -> Article {
     let Walker {
         els,
-        blocks,
+        mut blocks,
         meta,
         title: title_tag,
         times,
@@ -547,16 +610,28 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
     let mut boiler_good = vec![0u64; n];
     let mut total_good = 0u64;
     for b in &blocks {
-        if classify(b, false) == Class::Good {
+        if classify(b, false, false) == Class::Good {
             total_good += u64::from(b.chars);
             if b.boiler != NONE {
                 boiler_good[b.boiler as usize] += u64::from(b.chars);
             }
         }
     }
+    // It must also hold the page's headline or an <article>/<main>: a long list of teasers
+    // under "Tin khác" holds more text than the article but neither of those.
+    let h1_el = blocks
+        .iter()
+        .find(|b| b.heading == 1 && b.link_density() < 0.5)
+        .map(|b| b.el as usize);
+    let anchored = |e: usize| {
+        let end = els[e].end as usize;
+        h1_el.is_some_and(|h| h >= e && h <= end) || els[e..=end].iter().any(|x| x.landmark)
+    };
     let cleared: Vec<bool> = boiler_good
         .iter()
-        .map(|g| *g * 2 > total_good && *g > 0)
+        .zip(&els)
+        .enumerate()
+        .map(|(i, (g, e))| *g * 2 > total_good && *g > 0 && !e.hard && anchored(i))
         .collect();
     let is_boiler = |b: &Block| {
         if b.boiler == NONE {
@@ -574,11 +649,39 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
         false
     };
     let boiler_of: Vec<bool> = blocks.iter().map(is_boiler).collect();
-    let class: Vec<Class> = blocks
+    let chromes: Vec<Option<Chrome>> = blocks
         .iter()
         .zip(&boiler_of)
-        .map(|(b, bo)| classify(b, *bo))
+        .map(|(b, boiler)| {
+            // Boilerplate and link lists are junk already: no need to read them.
+            if !boiler && b.chars < 200 && b.link_density() <= 0.5 {
+                chrome::classify(&b.text)
+            } else {
+                None
+            }
+        })
         .collect();
+    let mut class: Vec<Class> = blocks
+        .iter()
+        .zip(&boiler_of)
+        .zip(&chromes)
+        .map(|((b, bo), ch)| classify(b, *bo, *ch == Some(Chrome::Line)))
+        .collect();
+    // A teaser: a summary right under a linked headline in the same small box ("More
+    // from", "Tin khác" lists). Counted as short text, so a wrapper holding the article and
+    // a list of teasers does not outscore the article.
+    for i in 1..blocks.len() {
+        let (prev, b) = (&blocks[i - 1], &blocks[i]);
+        if class[i] != Class::Good || prev.chars < 15 || prev.link_density() <= 0.5 {
+            continue;
+        }
+        let (Some(be), Some(pe)) = (els.get(b.el as usize), els.get(prev.el as usize)) else {
+            continue;
+        };
+        if be.parent != NONE && (prev.el == be.parent || pe.parent == be.parent) {
+            class[i] = Class::Short;
+        }
+    }
 
     let mut score = vec![0f64; n];
     let mut good = vec![0f64; n];
@@ -664,6 +767,18 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
     // The body's blocks.
     let mut picked: Vec<usize> = Vec::new();
     let mut paragraphs = 0;
+    // Good text still to come in the container after each block: a "Related" heading
+    // with most of the article still below it is an inline box, not the article's end.
+    let mut good_after = vec![0u64; blocks.len() + 1];
+    for i in (0..blocks.len()).rev() {
+        let here = if class[i] == Class::Good && inside(&blocks[i]) && !boiler_of[i] {
+            u64::from(blocks[i].chars)
+        } else {
+            0
+        };
+        good_after[i] = good_after[i + 1] + here;
+    }
+    let mut good_before = 0u64;
     for (i, b) in blocks.iter().enumerate() {
         if !inside(b) || boiler_of[i] {
             continue;
@@ -671,14 +786,16 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
         if b.link_density() > 0.5 && !b.caption {
             continue;
         }
-        match chrome::classify(&b.text) {
+        match chromes[i] {
             Some(Chrome::Line) => continue,
-            Some(Chrome::End) if paragraphs > 0 => break,
+            Some(Chrome::End) if paragraphs > 0 && good_after[i + 1] <= good_before => break,
+            Some(Chrome::End) => continue,
             Some(Chrome::End) => continue,
             None => {}
         }
         if class[i] == Class::Good {
             paragraphs += 1;
+            good_before += u64::from(b.chars);
         }
         picked.push(i);
     }
@@ -691,6 +808,11 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
             i -= 1;
             let b = &blocks[i];
             if boiler_of[i] || b.link_density() > 0.3 {
+                // A byline or a share bar between headline and lead is passed over.
+                if b.chars < 120 {
+                    gap += 1;
+                    continue;
+                }
                 break;
             }
             if class[i] == Class::Good && b.link_density() <= 0.1 && b.chars >= 80 {
@@ -705,14 +827,28 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
     }
 
     // Headline, kicker and date lines at the head of the picked blocks go.
-    let title_pos = title
-        .as_ref()
-        .and_then(|t| blocks.iter().position(|b| same_text(&b.text, t)));
+    let title_key = title.as_deref().map(text_key).unwrap_or_default();
+    let title_chars = title.as_deref().map_or(0, |t| t.chars().count() as u32);
+    let title_pos = blocks
+        .iter()
+        .position(|b| is_title(b, &title_key, title_chars));
+    for &i in &picked {
+        // Only text that is not NFC (a windows-1258 page) needs composing before the
+        // byline and date rules read it; the full normalisation runs once on the body.
+        let t = &blocks[i].text;
+        if !matches!(
+            unicode_normalization::is_nfc_quick(t.chars()),
+            unicode_normalization::IsNormalized::Yes
+        ) {
+            blocks[i].text = crate::text::normalize_line(t);
+        }
+    }
     let mut dates: Vec<(usize, Stamp)> = Vec::new();
     let head_limit = picked.first().copied().unwrap_or(0) + 8;
     for (i, b) in blocks.iter().enumerate().take(head_limit.min(blocks.len())) {
         if b.chars <= 120
-            && let Some(st) = metadata::date_line(&b.text)
+            && b.text.bytes().any(|c| c.is_ascii_digit())
+            && let Some(st) = metadata::date_line(&crate::text::normalize_line(&b.text))
         {
             dates.push((i, st));
         }
@@ -727,10 +863,7 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
     let mut paras: Vec<String> = Vec::new();
     for (k, &i) in picked.iter().enumerate() {
         let b = &blocks[i];
-        if title
-            .as_ref()
-            .is_some_and(|t| b.heading > 0 && same_text(&b.text, t))
-        {
+        if b.heading > 0 && is_title(b, &title_key, title_chars) {
             continue;
         }
         if b.chars <= 120 && metadata::date_line(&b.text).is_some() {
@@ -786,6 +919,15 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
     .or_else(|| metadata::pick_date(&dates, title_pos).map(|s| s.render()));
 
     let author = author
+        .or_else(|| {
+            let near = picked.first().copied().unwrap_or(0);
+            blocks[..near.min(blocks.len())]
+                .iter()
+                .rev()
+                .take(8)
+                .find(|b| b.chars < 80 && starts_with_by(&b.text))
+                .and_then(|b| metadata::byline(&b.text))
+        })
         .or(ld.author)
         .or_else(|| {
             [
@@ -808,7 +950,7 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
                 .find(|b| b.byline && b.chars < 80 && b.chars >= 3)
                 .map(|b| metadata::byline(&b.text).unwrap_or_else(|| b.text.clone()))
         })
-        .filter(|a| site.is_none_or(|s| !same_text(s, a)));
+        .filter(|a| site.is_none_or(|s| !same_text(s, a)) && !is_organisation(a));
     Article {
         title,
         published,
@@ -817,7 +959,137 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
     }
 }
 
+/// Whether an "author" is the publication itself (`Báo Điện Biên Phủ`, `www.site.vn`):
+/// sites often put their own name in `<meta name="author">`.
+fn is_organisation(a: &str) -> bool {
+    let k = crate::text::fold_lower(a);
+    [
+        "bao ",
+        "tap chi ",
+        "dai phat thanh",
+        "cong thong tin",
+        "trang thong tin",
+        "ban bien tap",
+    ]
+    .iter()
+    .any(|p| k.starts_with(p))
+        || k.contains("www.")
+        || k.ends_with(".vn")
+        || k.ends_with(".com")
+}
+
 fn starts_with_by(s: &str) -> bool {
     let low = s.trim_start().to_lowercase();
     (low.starts_with("by ") || low.starts_with("par ")) && metadata::byline(s).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(n: usize, word: &str) -> String {
+        format!("<p>{}</p>", vec![word; n].join(" "))
+    }
+
+    #[test]
+    fn deep_nesting_on_a_normal_thread_stack() {
+        let n = 100_000;
+        let html = format!(
+            "{}{}{}",
+            "<div>".repeat(n),
+            para(30, "sâu"),
+            "</div>".repeat(n)
+        );
+        let a = std::thread::Builder::new()
+            .stack_size(2 * 1024 * 1024)
+            .spawn(move || extract(&html))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert!(a.body.starts_with("sâu sâu"));
+    }
+
+    #[test]
+    fn layout_class_mistaken_for_sidebar_is_lifted() {
+        let html = format!(
+            "<body><div class=\"main has-sidebar\"><h1>Tiêu đề bài</h1>{}{}</div><nav>{}</nav></body>",
+            para(40, "một"),
+            para(40, "hai"),
+            "<a href=/>Trang chủ</a> ".repeat(10)
+        );
+        let a = extract(&html);
+        assert!(
+            a.body.contains("một một") && a.body.contains("hai hai"),
+            "{}",
+            a.body
+        );
+        assert!(!a.body.contains("Trang chủ"));
+    }
+
+    #[test]
+    fn comments_stay_out_even_when_long() {
+        let html = format!(
+            "<body><article>{}</article><div id=\"comments\">{}{}{}</div></body>",
+            para(30, "bài"),
+            para(40, "ý"),
+            para(40, "kiến"),
+            para(40, "khác")
+        );
+        let a = extract(&html);
+        assert!(a.body.starts_with("bài bài"));
+        assert!(!a.body.contains("kiến"), "{}", a.body);
+    }
+
+    #[test]
+    fn related_heading_ends_the_article_and_link_lists_go() {
+        let html = format!(
+            "<body><div>{}<ul><li><a href=/a>Một bài khác rất dài về chủ đề khác nhau</a></li><li><a href=/b>Bài khác nữa cũng dài như vậy</a></li></ul>{}<h3>Tin liên quan</h3>{}</div></body>",
+            para(30, "đầu"),
+            para(30, "cuối"),
+            para(30, "liên")
+        );
+        let a = extract(&html);
+        assert!(a.body.contains("cuối"));
+        assert!(!a.body.contains("Một bài khác"));
+        assert!(!a.body.contains("liên liên"), "{}", a.body);
+    }
+
+    #[test]
+    fn site_name_is_not_an_author_and_long_titles_leave_the_body() {
+        let title = "Tăng cường công tác xây dựng Đảng ở cơ sở trong tình hình mới hiện nay";
+        let html = format!(
+            "<html><head><meta name=\"author\" content=\"Báo Điện Biên Phủ\"></head><body><h1>{title}</h1>{}</body></html>",
+            para(30, "chữ")
+        );
+        let a = extract(&html);
+        assert_eq!(a.author, None);
+        assert_eq!(a.title.as_deref(), Some(title));
+        assert!(a.body.starts_with("chữ chữ"), "{}", a.body);
+    }
+
+    #[test]
+    fn an_inline_related_box_does_not_end_the_article() {
+        let html = format!(
+            "<body><div>{}<h4>Read more</h4><p><a href=/x>Another story entirely</a></p>{}{}</div><div>{}</div></body>",
+            para(20, "first"),
+            para(30, "second"),
+            para(30, "third"),
+            "<a href=/>Home</a> ".repeat(20)
+        );
+        let a = extract(&html);
+        assert!(a.body.contains("third third"), "{}", a.body);
+        assert!(!a.body.contains("Another story"));
+    }
+
+    #[test]
+    fn json_ld_metadata() {
+        let html = format!(
+            "<html><head><script type=\"application/ld+json\">[{{\"@type\":\"NewsArticle\",\"headline\":\"Tiêu đề\",\"datePublished\":\"2024-05-01T07:30:00+07:00\",\"author\":[{{\"@type\":\"Person\",\"name\":\"Hà An\"}}]}}]</script></head><body>{}</body></html>",
+            para(30, "chữ")
+        );
+        let a = extract(&html);
+        assert_eq!(a.title.as_deref(), Some("Tiêu đề"));
+        assert_eq!(a.published.as_deref(), Some("2024-05-01T07:30:00+07:00"));
+        assert_eq!(a.author.as_deref(), Some("Hà An"));
+    }
 }

@@ -283,6 +283,12 @@ pub fn byline(line: &str) -> Option<String> {
     None
 }
 
+/// Whether `line` is a byline with its label (`Bài, ảnh: X`, `Tin: X`, `By X`), which is
+/// unmistakable wherever it stands, unlike a lone name.
+pub fn is_labelled_byline(line: &str) -> bool {
+    line.chars().count() <= 80 && BYLINE.is_match(line.trim()) && byline(line).is_some()
+}
+
 /// Whether `s` looks like a person's name or a few of them (`Minh Thùy`, `NGUYỄN HUY`,
 /// `H.Nguyên - T.Hà`): short, capitalised words, no digits.
 pub fn is_name(s: &str) -> bool {
@@ -301,8 +307,8 @@ pub fn is_name(s: &str) -> bool {
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
-        let ok_len = (2..=5).contains(&words.len())
-            || (words.len() == 1 && all_caps && part.chars().count() >= 3);
+        let one_word_ok = all_caps && part.chars().count() >= 3 || part.contains('.');
+        let ok_len = (2..=5).contains(&words.len()) || (words.len() == 1 && one_word_ok);
         if !ok_len {
             return false;
         }
@@ -340,7 +346,7 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
             }
         }
     }
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+    for sep in [" | ", " - ", " -- ", " – ", " — ", " :: ", " · "] {
         if t.contains(sep) {
             let parts: Vec<&str> = t.split(sep).map(str::trim).collect();
             let longest = parts

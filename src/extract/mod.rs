@@ -279,7 +279,7 @@ fn from_bytes_as(
         });
     }
     let decoded = crate::text::decode::decode(bytes, content_type);
-    if is_binary(&decoded.text) {
+    if is_binary(bytes, &decoded) {
         return Err(ExtractError::Binary);
     }
     let html = match hint {
@@ -299,11 +299,23 @@ fn from_bytes_as(
     Ok(record)
 }
 
-/// Binary data decodes to text full of control characters and replacement characters.
-fn is_binary(text: &str) -> bool {
+/// Binary data is full of control bytes, or decodes to replacement characters.
+fn is_binary(bytes: &[u8], decoded: &crate::text::decode::Decoded) -> bool {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let utf16 = decoded.encoding.starts_with("UTF-16");
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    if !utf16 && control * 10 > head.len() {
+        return true;
+    }
+    if !decoded.had_errors && !utf16 {
+        return false;
+    }
     let mut total = 0usize;
     let mut bad = 0usize;
-    for c in text.chars().take(64 * 1024) {
+    for c in decoded.text.chars().take(64 * 1024) {
         total += 1;
         if (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) || c == '\u{FFFD}' {
             bad += 1;
@@ -345,10 +357,18 @@ pub fn finish(article: Article, url: Option<&str>) -> Record {
 }
 
 /// Removes the byline closing the article and what follows it (the reporter's office, a
-/// source line), returning the name. Only the last few short lines are looked at; a
-/// paragraph of prose stops the search.
+/// source line, a site footer), returning the name. A labelled byline (`Bài, ảnh: X`) is
+/// looked for among the last eight lines; a lone name only among the last four, with
+/// nothing but short lines after it, and a paragraph of prose stops that search.
 pub(crate) fn cut_byline(paras: &mut Vec<String>) -> Option<String> {
     let n = paras.len();
+    for i in (n.saturating_sub(8)..n).rev() {
+        if i > 0 && metadata::is_labelled_byline(&paras[i]) {
+            let name = metadata::byline(&paras[i]);
+            paras.truncate(i);
+            return name;
+        }
+    }
     for i in (n.saturating_sub(4)..n).rev() {
         if plain::is_paragraph(&paras[i]) {
             break;
@@ -370,7 +390,7 @@ pub(crate) fn cut_byline(paras: &mut Vec<String>) -> Option<String> {
 /// repeated): the first stays.
 pub(crate) fn dedup(paras: &mut Vec<String>) {
     let mut seen = std::collections::HashSet::new();
-    paras.retain(|p| p.chars().count() < 15 || seen.insert(crate::text::fold_lower(p)));
+    paras.retain(|p| p.len() < 20 || seen.insert(p.clone()));
 }
 
 #[cfg(test)]
@@ -405,6 +425,21 @@ mod tests {
         .unwrap();
         assert_eq!(r.source.as_deref(), Some("baothanhhoa.vn"));
         assert!(r.body.contains("Tỉnh ủy"));
+    }
+
+    #[test]
+    fn labelled_byline_cuts_a_long_footer() {
+        let mut p: Vec<String> = [
+            "Đoạn một của bài viết.",
+            "Đoạn hai của bài viết.",
+            "Tin, ảnh: Trần Thép",
+            "Báo điện tử của Đảng bộ tỉnh, cơ quan ngôn luận của Đảng bộ, chính quyền và nhân dân các dân tộc trong tỉnh, phát hành hằng ngày.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert_eq!(cut_byline(&mut p).as_deref(), Some("Trần Thép"));
+        assert_eq!(p.len(), 2);
     }
 
     #[test]

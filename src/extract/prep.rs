@@ -39,7 +39,7 @@ const OPTIONAL_END: [&str; 14] = [
 pub fn prepare(html: &str) -> Prepared {
     let bytes = html.as_bytes();
     let mut out = Prepared {
-        html: String::with_capacity(html.len() / 2),
+        html: String::with_capacity(html.len()),
         json_ld: Vec::new(),
     };
     let mut depth = 0usize;

@@ -8,9 +8,17 @@
 use crate::record::Document;
 use crate::text::fold_lower;
 
-/// Issuers whose documents print as `{number}-{code}/{issuer}` (party bodies); the others
-/// (`CP`, `UBND`, `QH`, `TTG` …) print as `{number}/{code}-{issuer}`.
-const PARTY_ISSUERS: &[&str] = &["BCS", "DU", "DUQ", "HU", "QU", "TU", "TW"];
+/// Whether a document is the state's (`{number}/{code}-{issuer}`, number as printed) rather
+/// than the party's (`{number:02}-{code}/{issuer}`): the rule of `entities::documents`, so
+/// keys built here and canonicals built there agree.
+fn is_state(issuer: &str, code: &str) -> bool {
+    matches!(
+        issuer,
+        "CP" | "TTG" | "UBND" | "HDND" | "QH" | "UBTVQH" | "CTN" | "VPCP"
+    ) || issuer.starts_with("UBND")
+        || issuer.starts_with("HDND")
+        || matches!(code, "ND" | "TT" | "TTLT")
+}
 
 /// Normalises one part of a code: upper case, `Đ`→`D`, `Ư`→`W`, dots and diacritics dropped.
 fn code_part(s: &str) -> Option<String> {
@@ -35,7 +43,8 @@ fn code_part(s: &str) -> Option<String> {
 }
 
 /// The canonical form of a written document code: `12/NQ-TW` → `12-NQ/TW`, `2-qđ/hu` →
-/// `02-QD/HU`, `30/NQ-CP` stays; `None` when `s` is not a number-kind-issuer code.
+/// `02-QD/HU`, `30/NQ-CP` and `5/QĐ-UBND` → `5/QD-UBND` keep the state's form; `None` when `s`
+/// is not a number-kind-issuer code.
 pub fn canonical_code(s: &str) -> Option<String> {
     let mut parts = s.split(['-', '/']);
     let (num, kind, issuer) = (parts.next()?, parts.next()?, parts.next()?);
@@ -48,10 +57,10 @@ pub fn canonical_code(s: &str) -> Option<String> {
     if kind.len() > 5 || issuer.len() > 6 {
         return None;
     }
-    Some(if PARTY_ISSUERS.contains(&issuer.as_str()) {
-        format!("{n:02}-{kind}/{issuer}")
+    Some(if is_state(&issuer, &kind) {
+        format!("{n}/{kind}-{issuer}")
     } else {
-        format!("{n:02}/{kind}-{issuer}")
+        format!("{n:02}-{kind}/{issuer}")
     })
 }
 
@@ -253,9 +262,9 @@ pub fn filter_keys(value: &str) -> Vec<String> {
     if refs.len() == 1 && refs[0].first == 0 && refs[0].last == words.len() {
         return refs[0].keys.clone();
     }
-    let from_finder: Vec<String> = crate::entities::documents::find(&crate::text::normalize(value))
+    let from_finder: Vec<String> = crate::entities::documents::resolve(value)
         .iter()
-        .flat_map(document_keys)
+        .map(|c| canonical_code(c).unwrap_or_else(|| c.to_uppercase()))
         .collect();
     if !from_finder.is_empty() {
         return from_finder;
@@ -276,6 +285,9 @@ mod tests {
         assert_eq!(canonical_code("93/KH-TU").as_deref(), Some("93-KH/TU"));
         assert_eq!(canonical_code("2-QĐ/HU").as_deref(), Some("02-QD/HU"));
         assert_eq!(canonical_code("30/NQ-CP").as_deref(), Some("30/NQ-CP"));
+        assert_eq!(canonical_code("5/QĐ-UBND").as_deref(), Some("5/QD-UBND"));
+        assert_eq!(canonical_code("05-QĐ/UBND").as_deref(), Some("5/QD-UBND"));
+        assert_eq!(canonical_code("3/BTG-TU").as_deref(), Some("03-BTG/TU"));
         assert_eq!(canonical_code("16/1/2012"), None);
         assert_eq!(canonical_code("kinh-tế"), None);
     }

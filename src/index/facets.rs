@@ -67,12 +67,11 @@ impl SegmentCollector for FacetSegment {
     type Fruit = Facets;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        if let Some(p) = &self.province {
-            for ord in p.term_ords(doc) {
-                if let Some(c) = self.province_counts.get_mut(ord as usize) {
-                    *c += 1;
-                }
-            }
+        // One province per article: the first value, cheaper than iterating.
+        if let Some(ord) = self.province.as_ref().and_then(|p| p.ords().first(doc))
+            && let Some(c) = self.province_counts.get_mut(ord as usize)
+        {
+            *c += 1;
         }
         if let Some(d) = &self.document {
             for ord in d.term_ords(doc) {

@@ -122,9 +122,18 @@ fn find_documents(items: Vec<Signed>) -> Vec<Signed> {
                 _ => "",
             })
             .collect();
-        let refs = codes::find_refs(&words);
+        let mut refs = codes::find_refs(&words);
+        let extra: Vec<DocRef> = finder_refs(&words)
+            .into_iter()
+            .filter(|f| !refs.iter().any(|r| r.first < f.last && f.first < r.last))
+            .collect();
+        refs.extend(extra);
+        refs.sort_by_key(|r| r.first);
         let mut at = 0;
         for r in refs {
+            if r.first < at {
+                continue; // overlaps the previous reference
+            }
             out.extend(run[at..r.first].iter().cloned());
             let text = words[r.first..r.last].join(" ");
             out.push(Signed {
@@ -146,6 +155,48 @@ fn find_documents(items: Vec<Signed>) -> Vec<Signed> {
     }
     flush(&mut run, &mut out);
     out
+}
+
+/// References the entity finder sees in the words (the forms it knows and [`codes`] does
+/// not), mapped back to word indices.
+fn finder_refs(words: &[&str]) -> Vec<DocRef> {
+    if words.is_empty() {
+        return Vec::new();
+    }
+    // Each word normalised alone so code point offsets map back to words.
+    let normalized: Vec<String> = words
+        .iter()
+        .map(|w| crate::text::normalize_line(w))
+        .collect();
+    let mut bounds = Vec::with_capacity(words.len());
+    let mut at = 0;
+    for w in &normalized {
+        let n = w.chars().count();
+        bounds.push((at, at + n));
+        at += n + 1;
+    }
+    let text = normalized.join(" ");
+    let mut refs = Vec::new();
+    for d in crate::entities::documents::find(&text) {
+        let keys = codes::document_keys(&d);
+        if keys.is_empty() {
+            continue;
+        }
+        let covered: Vec<usize> = bounds
+            .iter()
+            .enumerate()
+            .filter(|(_, (s, e))| *s < d.span.end && d.span.start < *e)
+            .map(|(i, _)| i)
+            .collect();
+        if let (Some(&first), Some(&last)) = (covered.first(), covered.last()) {
+            refs.push(DocRef {
+                first,
+                last: last + 1,
+                keys,
+            });
+        }
+    }
+    refs
 }
 
 fn term(field: Field, text: &str) -> Box<dyn Query> {
@@ -190,9 +241,10 @@ fn text_clause(f: &Fields, syls: &[Syllable]) -> Box<dyn Query> {
         phrase(f.body_f, &folded),
         boost(phrase(f.title_f, &folded), TITLE_BOOST),
     ];
+    // Every scorer costs time on every matching article: the headline's exact stream adds
+    // little ranking beyond the body's and is left out.
     if syls.iter().any(|s| s.exact != s.folded) {
         qs.push(boost(phrase(f.body, &exact), EXACT_BOOST));
-        qs.push(boost(phrase(f.title, &exact), EXACT_BOOST * TITLE_BOOST));
     }
     union(qs)
 }
@@ -305,7 +357,11 @@ fn text_query(f: &Fields, q: &str, marks: &mut HashSet<String>) -> Option<Box<dy
         clauses.push((Occur::Must, union(g)));
     }
     for run in runs.into_iter().filter(|r| r.len() >= 2) {
-        clauses.push((Occur::Should, boost(text_clause(f, &run), PROXIMITY_BOOST)));
+        let folded: Vec<&str> = run.iter().map(|s| s.folded.as_str()).collect();
+        clauses.push((
+            Occur::Should,
+            boost(phrase(f.body_f, &folded), PROXIMITY_BOOST),
+        ));
     }
     for e in excluded {
         clauses.push((Occur::MustNot, e));

@@ -43,21 +43,37 @@ pub fn make(body: &str, marks: &HashSet<String>) -> String {
         );
         return out;
     }
-    let hit: Vec<bool> = syls.iter().map(|s| marks.contains(&s.folded)).collect();
+    // Each syllable's mark as a bit (the first 64 distinct marks), 0 when unmarked.
+    let mut ids: Vec<&str> = Vec::new();
+    let bits: Vec<u64> = syls
+        .iter()
+        .map(|s| {
+            if !marks.contains(&s.folded) {
+                return 0;
+            }
+            let i = match ids.iter().position(|m| *m == s.folded) {
+                Some(i) => i,
+                None => {
+                    ids.push(&s.folded);
+                    ids.len() - 1
+                }
+            };
+            1u64 << i.min(63)
+        })
+        .collect();
+    let hit: Vec<bool> = bits.iter().map(|b| *b != 0).collect();
     // The window with the most distinct matched syllables, then the most matches.
     let mut best = (0usize, 0usize, 0usize);
-    for (start, _) in hit.iter().enumerate().filter(|(_, h)| **h) {
+    for start in (0..syls.len()).filter(|&i| hit[i]) {
         let end = (start + WINDOW).min(syls.len());
-        let mut distinct = HashSet::new();
-        let mut n = 0;
-        for (i, s) in syls[start..end].iter().enumerate() {
-            if hit[start + i] {
-                distinct.insert(s.folded.as_str());
-                n += 1;
-            }
+        let (mut seen, mut n) = (0u64, 0usize);
+        for b in &bits[start..end] {
+            seen |= b;
+            n += usize::from(*b != 0);
         }
-        if (distinct.len(), n) > (best.1, best.2) {
-            best = (start, distinct.len(), n);
+        let distinct = seen.count_ones() as usize;
+        if (distinct, n) > (best.1, best.2) {
+            best = (start, distinct, n);
         }
     }
     let first = best.0.saturating_sub(if best.1 > 0 { LEAD } else { 0 });

@@ -68,6 +68,15 @@ fn num(f: f64) -> String {
     }
 }
 
+/// "1 article", "2 articles".
+fn articles(n: u64) -> String {
+    if n == 1 {
+        "1 article".to_string()
+    } else {
+        format!("{n} articles")
+    }
+}
+
 fn pad(s: &str, width: usize) -> String {
     let n = s.chars().count();
     if n >= width {
@@ -113,8 +122,8 @@ fn table(r: &Report) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "{} articles, {} provinces, {}",
-        r.articles,
+        "{}, {} provinces, {}",
+        articles(r.articles),
         r.provinces.iter().filter(|p| p.province.is_some()).count(),
         period(&r.first, &r.last)
     );
@@ -125,9 +134,9 @@ fn table(r: &Report) -> String {
         };
         let _ = writeln!(
             s,
-            "\n{}{now}: {} articles, {}",
+            "\n{}{now}: {}, {}",
             province_name(p),
-            p.articles,
+            articles(p.articles),
             period(&p.first, &p.last)
         );
         if !p.documents.is_empty() {
@@ -370,8 +379,8 @@ fn html(r: &Report) -> String {
     );
     let _ = writeln!(
         s,
-        "<h1>Coverage report</h1><p>{} articles, {}</p>",
-        r.articles,
+        "<h1>Coverage report</h1><p>{}, {}</p>",
+        articles(r.articles),
         e(&period(&r.first, &r.last))
     );
     for p in &r.provinces {
@@ -383,9 +392,9 @@ fn html(r: &Report) -> String {
         };
         let _ = writeln!(
             s,
-            "<section><h2>{}{now}</h2><p>{} articles, {}</p>",
+            "<section><h2>{}{now}</h2><p>{}, {}</p>",
             e(province_name(p)),
-            p.articles,
+            articles(p.articles),
             e(&period(&p.first, &p.last))
         );
         let mut tab = |title: &str, head: &[&str], rows: Vec<Vec<(String, bool)>>| {

@@ -181,7 +181,7 @@ fn renders_every_format() {
         "{t}"
     );
     assert!(t.contains("12-NQ/TW"), "{t}");
-    assert!(t.contains("(no province): 1 articles, undated"), "{t}");
+    assert!(t.contains("(no province): 1 article, undated"), "{t}");
 
     let j: serde_json::Value = serde_json::from_str(&out(ReportFormat::Json)).unwrap();
     assert_eq!(j["provinces"][0]["documents"][0]["canonical"], "12-NQ/TW");

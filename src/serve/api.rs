@@ -298,12 +298,14 @@ pub(crate) async fn export(
         limit: usize::MAX,
         ..req
     });
-    let permit = state
-        .permits
-        .clone()
-        .acquire_owned()
-        .await
-        .map_err(|_| ApiError::unavailable("the server is shutting down"))?;
+    // Waiting for a slot is bounded; the download itself is not (it streams).
+    let permit = tokio::time::timeout(
+        state.cfg.timeout,
+        state.export_permits.clone().acquire_owned(),
+    )
+    .await
+    .map_err(|_| ApiError::unavailable("too many exports running: try again shortly"))?
+    .map_err(|_| ApiError::unavailable("the server is shutting down"))?;
     let body = export_body(state.index.clone(), sel, table, format, permit);
     let disposition = format!(
         "attachment; filename=\"baochi-{}.{}\"",

@@ -88,6 +88,29 @@ mod tests {
     }
 
     #[test]
+    fn grid_names_and_codes_are_the_gazetteers() {
+        let gazetteer: HashSet<(String, String)> =
+            include_str!("../../corpus/reference/provinces.tsv")
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .skip(1)
+                .filter_map(|l| {
+                    let mut f = l.split('\t');
+                    Some((f.next()?.to_string(), f.next()?.to_string()))
+                })
+                .collect();
+        assert_eq!(gazetteer.len(), 63);
+        for t in province_grid() {
+            assert!(
+                gazetteer.contains(&(t.code.clone(), t.name.clone())),
+                "{} {} is in provinces.tsv",
+                t.code,
+                t.name
+            );
+        }
+    }
+
+    #[test]
     fn bad_grids_are_errors() {
         assert!(parse("").is_err());
         assert!(parse("code\tname\trow\tcol\tshort\n01\tHà Nội\tx\t1\tHN").is_err());

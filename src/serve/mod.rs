@@ -35,8 +35,11 @@ pub struct ServeConfig {
     pub max_limit: usize,
     /// Deepest page offset accepted.
     pub max_offset: usize,
-    /// Index operations running at once (searches, articles, reports, exports).
+    /// Searches, articles and reports running at once.
     pub max_concurrent: usize,
+    /// Export downloads running at once (they hold their slot until the download ends, so
+    /// they get their own, and a few slow downloads cannot starve searches).
+    pub max_exports: usize,
     /// How long a search, article or report may take before the answer is 503.
     pub timeout: Duration,
     /// How long the whole-index report is reused before being computed again.
@@ -51,6 +54,7 @@ impl Default for ServeConfig {
             max_limit: 100,
             max_offset: 10_000,
             max_concurrent: (cores * 2).max(4),
+            max_exports: 2,
             timeout: Duration::from_secs(20),
             report_ttl: Duration::from_secs(60),
         }
@@ -62,6 +66,7 @@ pub(crate) struct AppState {
     pub(crate) index: Arc<Index>,
     pub(crate) cfg: ServeConfig,
     pub(crate) permits: Arc<tokio::sync::Semaphore>,
+    pub(crate) export_permits: Arc<tokio::sync::Semaphore>,
     pub(crate) report: Mutex<Option<(std::time::Instant, Arc<String>)>>,
 }
 
@@ -70,6 +75,7 @@ pub fn router(index: Arc<Index>, cfg: ServeConfig) -> Router {
     let state = Arc::new(AppState {
         index,
         permits: Arc::new(tokio::sync::Semaphore::new(cfg.max_concurrent.max(1))),
+        export_permits: Arc::new(tokio::sync::Semaphore::new(cfg.max_exports.max(1))),
         cfg,
         report: Mutex::new(None),
     });

@@ -75,7 +75,7 @@ pub fn articles() -> Vec<Record> {
         province_now: Some("Huế".into()),
         entities: Entities {
             documents: vec![doc(
-                &body,
+                body,
                 "Nghị quyết Trung ương 4 (khóa XI)",
                 "12-NQ/TW",
                 "12",
@@ -84,17 +84,17 @@ pub fn articles() -> Vec<Record> {
             dates: vec![DateMention {
                 value: "2016".into(),
                 until: None,
-                span: span(&body, "năm 2016"),
+                span: span(body, "năm 2016"),
             }],
             officials: vec![Official {
                 name: "Tạ Ngọc Phước".into(),
                 titles: vec!["Bí thư Thị ủy Hương Trà".into()],
-                span: span(&body, "Tạ Ngọc Phước"),
+                span: span(body, "Tạ Ngọc Phước"),
             }],
-            localities: vec![place(&body, "Hương Trà", "thị xã", "Thừa Thiên Huế")],
+            localities: vec![place(body, "Hương Trà", "thị xã", "Thừa Thiên Huế")],
             statistics: vec![
                 stat(
-                    &body,
+                    body,
                     "157 đảng viên",
                     157.0,
                     "đảng viên",
@@ -102,7 +102,7 @@ pub fn articles() -> Vec<Record> {
                     Some("2016"),
                 ),
                 stat(
-                    &body,
+                    body,
                     "22,06%",
                     22.06,
                     "%",
@@ -126,7 +126,7 @@ pub fn articles() -> Vec<Record> {
         province_now: Some("Thanh Hóa".into()),
         entities: Entities {
             documents: vec![doc(
-                &body,
+                body,
                 "Nghị quyết số 04-NQ/TW",
                 "04-NQ/TW",
                 "4",
@@ -135,15 +135,15 @@ pub fn articles() -> Vec<Record> {
             dates: vec![DateMention {
                 value: "2018".into(),
                 until: None,
-                span: span(&body, "năm 2018"),
+                span: span(body, "năm 2018"),
             }],
             officials: vec![],
             localities: vec![
-                place(&body, "Thanh Hóa", "tỉnh", "Thanh Hóa"),
-                place(&body, "Bá Thước", "huyện", "Thanh Hóa"),
+                place(body, "Thanh Hóa", "tỉnh", "Thanh Hóa"),
+                place(body, "Bá Thước", "huyện", "Thanh Hóa"),
             ],
             statistics: vec![stat(
-                &body,
+                body,
                 "12 đảng viên",
                 12.0,
                 "đảng viên",
@@ -165,14 +165,14 @@ pub fn articles() -> Vec<Record> {
         province_now: Some("Cần Thơ".into()),
         entities: Entities {
             documents: vec![doc(
-                &body,
+                body,
                 "Nghị quyết Trung ương 4 khóa XII",
                 "04-NQ/TW",
                 "4",
                 Some("XII"),
             )],
-            localities: vec![place(&body, "Ninh Kiều", "quận", "Cần Thơ")],
-            statistics: vec![stat(&body, "45 đảng viên", 45.0, "đảng viên", None, None)],
+            localities: vec![place(body, "Ninh Kiều", "quận", "Cần Thơ")],
+            statistics: vec![stat(body, "45 đảng viên", 45.0, "đảng viên", None, None)],
             ..Entities::default()
         },
         body: body.to_string(),
@@ -188,7 +188,7 @@ pub fn articles() -> Vec<Record> {
         province: Some("Thanh Hóa".into()),
         province_now: Some("Thanh Hóa".into()),
         entities: Entities {
-            localities: vec![place(&body, "Thanh Hóa", "tỉnh", "Thanh Hóa")],
+            localities: vec![place(body, "Thanh Hóa", "tỉnh", "Thanh Hóa")],
             ..Entities::default()
         },
         body: body.to_string(),

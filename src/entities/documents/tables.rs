@@ -155,6 +155,14 @@ pub fn kind_by_word(word: &str) -> Option<&'static Kind> {
         .find(|k| k.name == lower || k.spellings.iter().any(|s| s.to_lowercase() == lower))
 }
 
+/// The only kind printed with `code` (`TB` → `thông báo`); `None` for a code two kinds
+/// share (`QD`) or none has.
+pub fn kind_by_code(code: &str) -> Option<&'static Kind> {
+    let mut it = KINDS.iter().filter(|k| k.codes.contains(&code));
+    let first = it.next()?;
+    it.next().is_none().then_some(first)
+}
+
 /// The value of a Roman numeral from I to XXX.
 pub fn roman(s: &str) -> Option<u32> {
     let mut total = 0u32;
@@ -208,6 +216,13 @@ pub fn by_number_date(number: u32, date: &str) -> Option<&'static Resolution> {
         .find(|r| r.number == number && r.date == date)
 }
 
+/// The plenum resolution numbered `number` of term `term`, if the table has it.
+pub fn by_number_term(number: u32, term: &str) -> Option<&'static Resolution> {
+    RESOLUTIONS
+        .iter()
+        .find(|r| r.number == number && r.term.eq_ignore_ascii_case(term))
+}
+
 /// The term whose plenum `conference` an article of `year` most likely means: the term in
 /// office, or the one before when that term's plenum had not yet been held that year.
 pub fn term_for_year(conference: u32, year: u32) -> Option<&'static str> {
@@ -238,6 +253,9 @@ mod tests {
         assert!(KINDS.iter().all(|k| !k.codes.is_empty()));
         assert_eq!(kind_by_word("NQ").map(|k| k.name), Some("nghị quyết"));
         assert_eq!(kind_by_word("Quy định").map(|k| k.code()), Some("QD"));
+        assert_eq!(kind_by_code("TB").map(|k| k.name), Some("thông báo"));
+        assert_eq!(kind_by_code("QDI").map(|k| k.name), Some("quy định"));
+        assert_eq!(kind_by_code("QD"), None);
     }
 
     #[test]

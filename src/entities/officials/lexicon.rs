@@ -170,7 +170,7 @@ impl Lexicon {
         if self.surnames.contains(syllable) {
             return true;
         }
-        if let Some((p, _)) = syllable.split_once(['\'', '’']) {
+        if let Some((p, _)) = syllable.split_once(['\'', '’', 'ʼ']) {
             return self.surname_prefixes.contains(p);
         }
         let mut chars = syllable.chars();

@@ -25,7 +25,8 @@
 
 mod lexicon;
 
-use crate::record::{CharIndex, Official};
+use crate::entities::gazetteer::gazetteer;
+use crate::record::{Official, Span};
 use crate::text::{TokenKind, normalize_line, segment};
 use lexicon::{LEXICON, Lexicon, Phrases};
 
@@ -42,11 +43,26 @@ pub fn find(body: &str) -> Vec<Official> {
     if mentions.is_empty() {
         return Vec::new();
     }
-    let index = CharIndex::new(body);
+    // Mentions come in body order, so code point offsets are counted in one pass.
+    let (mut byte, mut cp) = (0, 0);
+    let mut to_cp = |at: usize| {
+        if at >= byte {
+            cp += body[byte..at].chars().count();
+        } else {
+            cp = body[..at].chars().count();
+        }
+        byte = at;
+        cp
+    };
     mentions
         .into_iter()
         .map(|m| {
             let (s, e) = doc.bytes(m.name);
+            let span = Span {
+                text: body[s..e].to_string(),
+                start: to_cp(s),
+                end: to_cp(e),
+            };
             Official {
                 name: normalize_line(&body[s..e]),
                 titles: m
@@ -57,7 +73,7 @@ pub fn find(body: &str) -> Vec<Official> {
                         normalize_line(&body[ts..te])
                     })
                     .collect(),
-                span: index.span(body, s, e),
+                span,
             }
         })
         .collect()
@@ -133,6 +149,11 @@ fn shape_of(text: &str, kind: TokenKind) -> Shape {
                 Shape::Lower
             } else if first.is_uppercase() {
                 let rest = cs.as_str();
+                // HʼYim (modifier letter apostrophe, a letter itself): the syllable after it
+                // is capitalised too.
+                let rest = rest.strip_prefix('ʼ').map_or(rest, |r| {
+                    r.strip_prefix(|c: char| c.is_uppercase()).unwrap_or(r)
+                });
                 if rest.is_empty() || rest.chars().all(|c| !c.is_uppercase()) {
                     Shape::Name
                 } else if rest.chars().all(|c| !c.is_lowercase()) {
@@ -243,13 +264,22 @@ impl<'a> Doc<'a> {
         }
         set.starting(self.text(i))
             .iter()
-            .find(|p| {
-                i + p.len() <= limit.min(self.n())
-                    && p.iter()
-                        .enumerate()
-                        .all(|(k, w)| (k == 0 || self.joined(i + k)) && self.is(i + k, w))
-            })
+            .find(|p| i + p.len() <= limit.min(self.n()) && self.spells(p, i))
             .map(Vec::len)
+    }
+
+    /// Whether the tokens from `i` spell phrase `p`: single spaces between words, or ", "
+    /// after a word written with its comma ("Văn hóa, Thể thao và Du lịch").
+    fn spells(&self, p: &[String], i: usize) -> bool {
+        p.iter().enumerate().all(|(k, w)| {
+            let gap_ok = k == 0
+                || if p[k - 1].ends_with(',') {
+                    self.gap(i + k) == ", "
+                } else {
+                    self.joined(i + k)
+                };
+            gap_ok && self.is(i + k, w.trim_end_matches(','))
+        })
     }
 
     /// Length of the longest phrase of `set` that ends right before token `end`, starting
@@ -260,14 +290,7 @@ impl<'a> Doc<'a> {
         }
         set.ending(self.text(end - 1))
             .iter()
-            .find(|p| {
-                p.len() <= end - floor && {
-                    let s = end - p.len();
-                    p.iter()
-                        .enumerate()
-                        .all(|(k, w)| (k == 0 || self.joined(s + k)) && self.is(s + k, w))
-                }
-            })
+            .find(|p| p.len() <= end - floor && self.spells(p, end - p.len()))
             .map(Vec::len)
     }
 
@@ -452,10 +475,21 @@ impl<'a> Doc<'a> {
         };
         let mut order: Vec<usize> = vec![a, a + 2, a + 1];
         order.extend(a + 3..b);
-        let mut s = order.into_iter().find(|&s| valid(s))?;
+        // After "Huyện ủy", "tỉnh": the place the gazetteer knows comes first ("Huyện ủy Lâm
+        // Hà Lê Văn B"), and a run that is all place holds no name ("Huyện ủy Hoàng Su Phì").
+        let all_place = after_place && self.unit(a, b).is_some();
+        let known_place = (a + 1..b - 1)
+            .rev()
+            .find(|&s| after_place && valid(s) && self.unit(a, s).is_some());
+        let mut s = match known_place {
+            Some(s) => s,
+            None if all_place => return None,
+            None => order.into_iter().find(|&s| valid(s))?,
+        };
         // "Hà Trung Lê Duẩn" after a place word is a place and a name; "Nguyễn Thị Kim Ngân"
         // is one name.
         if s == a
+            && known_place.is_none()
             && b - a == 4
             && valid(a + 2)
             && !self.lx.middles.contains(self.text(a + 1))
@@ -472,6 +506,10 @@ impl<'a> Doc<'a> {
                 return None;
             }
             if len == 2 && after.is_empty() {
+                return None;
+            }
+            // "Hoàng Su Phì", "Trần Văn Thời": districts that read like names.
+            if self.unit(s, b) == Some(true) && self.names_at(&self.lx.person_places, s, b) == 0 {
                 return None;
             }
         }
@@ -498,6 +536,20 @@ impl<'a> Doc<'a> {
             next,
             cue,
         ))
+    }
+
+    /// Whether the gazetteer knows tokens `[s, e)` as an administrative unit: `Some(true)`
+    /// when one of its readings is a district or province, `Some(false)` for communes only.
+    fn unit(&self, s: usize, e: usize) -> Option<bool> {
+        let readings = gazetteer().readings(&self.body[self.toks[s].start..self.toks[e - 1].end]);
+        if readings.is_empty() {
+            return None;
+        }
+        Some(
+            readings
+                .iter()
+                .any(|r| !matches!(r.level, "xã" | "phường" | "thị trấn")),
+        )
     }
 
     /// Whether a name starts at token `i`: a family name and another name syllable.
@@ -534,16 +586,16 @@ impl<'a> Doc<'a> {
         while i < limit && i - t < MAX_TITLE_TOKENS {
             if !self.joined(i) {
                 // Văn hóa - Xã hội, Bà Rịa - Vũng Tàu.
-                let dash = matches!(self.gap(i), " - " | " – ");
-                if dash
-                    && self.is_cap(i - 1)
+                let dash = matches!(self.gap(i), " - " | " – ")
+                    || (matches!(self.gap(i), "-" | "–") && self.is_cap(i - 1));
+                let joins = dash
                     && self.is_cap(i)
                     && self.phrase_at(&self.lx.heads, i, limit).is_none()
-                {
-                    i += 1;
-                    continue;
+                    && self.phrase_at(&self.lx.cues, i, limit).is_none()
+                    && !self.starts_name(i);
+                if !joins {
+                    break;
                 }
-                break;
             }
             match self.shape(i) {
                 Shape::Name | Shape::Upper => {
@@ -670,7 +722,9 @@ impl<'a> Doc<'a> {
         let line_start = self.body[..s].rfind('\n').map_or(0, |p| p + 1);
         let line_end = self.body[e..].find('\n').map_or(self.body.len(), |p| e + p);
         let suffix = self.body[e..line_end].trim_matches(|c: char| c.is_whitespace() || c == '.');
-        if !suffix.is_empty() {
+        // "Nguyễn Văn A (TTXVN)": the agency after a byline.
+        let agency = suffix.starts_with('(') && suffix.ends_with(')');
+        if !suffix.is_empty() && !agency {
             return false;
         }
         let prefix = self.body[line_start..s].trim().to_lowercase();

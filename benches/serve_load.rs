@@ -1,0 +1,184 @@
+//! Load test of `baochi serve` on loopback: a bounded number of searches (10,000 by
+//! default) over a fixed number of connections (32), against an index of synthetic
+//! Vietnamese articles. Prints p50/p99 latency and requests per second, and fails on any
+//! error or non-200 answer.
+//!
+//! `cargo bench --bench serve_load`; sizes from BAOCHI_LOAD_REQUESTS,
+//! BAOCHI_LOAD_CONNECTIONS and BAOCHI_LOAD_ARTICLES.
+
+use baochi::index::Index;
+use baochi::record::Record;
+use baochi::serve::{ServeConfig, province_grid, router, serve};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+const SENTENCES: &[&str] = &[
+    "Ban Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết thực hiện Nghị quyết Trung ương 4 khóa XII về tăng cường xây dựng, chỉnh đốn Đảng.",
+    "Đảng bộ huyện đã kết nạp {n} đảng viên mới, vượt chỉ tiêu đề ra.",
+    "Có {p}% tổ chức cơ sở đảng được đánh giá hoàn thành tốt nhiệm vụ, trong sạch vững mạnh.",
+    "Công tác cán bộ, luân chuyển cán bộ được thực hiện công khai, dân chủ, đúng quy trình.",
+    "Cấp ủy các cấp đã xử lý kỷ luật {n} đảng viên vi phạm, ngăn chặn suy thoái tư tưởng chính trị, đạo đức, lối sống.",
+    "Hội nghị quán triệt Chỉ thị số 05-CT/TW về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
+    "Đồng chí Bí thư Huyện ủy nhấn mạnh việc tự phê bình và phê bình phải thực chất, tránh hình thức.",
+    "Ủy ban Kiểm tra Thị ủy đã kiểm tra {n} tổ chức đảng khi có dấu hiệu vi phạm.",
+    "Thực hiện Nghị quyết số 12-NQ/TW khóa XI, các chi bộ tổ chức sinh hoạt chuyên đề hằng quý.",
+    "Năm {y}, toàn tỉnh có {n} tập thể và cá nhân được khen thưởng vì thành tích xuất sắc.",
+];
+
+const QUERIES: &[&str] = &[
+    "nghi quyet trung uong 4",
+    "nghị quyết trung ương 4",
+    "dang vien moi",
+    "\"trong sạch vững mạnh\"",
+    "can bo luan chuyen",
+    "ky luat dang vien",
+    "12-NQ/TW",
+    "tu phe binh va phe binh",
+    "chi thi 05",
+    "khen thuong",
+];
+
+fn synthetic(i: usize) -> Record {
+    let grid = province_grid();
+    let province = &grid[i % grid.len()].name;
+    let mut body = String::new();
+    for k in 0..8 {
+        let s = SENTENCES[(i * 7 + k * 3) % SENTENCES.len()]
+            .replace("{n}", &((i * 13 + k) % 400 + 5).to_string())
+            .replace("{p}", &format!("{},{}", (i + k) % 60 + 30, i % 100))
+            .replace("{y}", &(2012 + (i + k) % 12).to_string());
+        body.push_str(&s);
+        body.push_str(if k % 3 == 2 { "\n\n" } else { " " });
+    }
+    Record {
+        url: Some(format!("https://bao.example.vn/bai-{i}.html")),
+        source: Some("bao.example.vn".into()),
+        title: Some(format!(
+            "{province}: {}",
+            SENTENCES[i % SENTENCES.len()]
+                .chars()
+                .take(40)
+                .collect::<String>()
+        )),
+        published: Some(format!(
+            "{}-{:02}-{:02}",
+            2012 + i % 12,
+            i % 12 + 1,
+            i % 28 + 1
+        )),
+        province: Some(province.clone()),
+        province_now: Some(province.clone()),
+        body: body.trim().to_string(),
+        ..Record::default()
+    }
+}
+
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn main() {
+    let requests = env_usize("BAOCHI_LOAD_REQUESTS", 10_000);
+    let connections = env_usize("BAOCHI_LOAD_CONNECTIONS", 32);
+    let articles = env_usize("BAOCHI_LOAD_ARTICLES", 2_000);
+
+    let tmp = tempfile::tempdir().expect("tmp");
+    let index = Index::create_or_open(&tmp.path().join("index")).expect("index");
+    let t = Instant::now();
+    {
+        let mut w = index.writer().expect("writer");
+        for i in 0..articles {
+            w.upsert(&synthetic(i)).expect("upsert");
+        }
+        w.commit().expect("commit");
+    }
+    index.reload().expect("reload");
+    assert_eq!(index.len() as usize, articles);
+    eprintln!(
+        "indexed {articles} synthetic articles in {:.1?}",
+        t.elapsed()
+    );
+
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    rt.block_on(async move {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        let server = tokio::spawn(serve(listener, router(Arc::new(index), ServeConfig::default()), async move {
+            let _ = stop_rx.await;
+        }));
+
+        let client = reqwest::Client::builder()
+            .no_proxy()
+            .pool_max_idle_per_host(connections)
+            .timeout(Duration::from_secs(30))
+            .build()
+            .expect("client");
+        let next = Arc::new(AtomicUsize::new(0));
+        let errors = Arc::new(AtomicUsize::new(0));
+        let start = Instant::now();
+        let mut workers = Vec::new();
+        for _ in 0..connections {
+            let (client, next, errors) = (client.clone(), next.clone(), errors.clone());
+            workers.push(tokio::spawn(async move {
+                let mut lat = Vec::new();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= requests {
+                        break lat;
+                    }
+                    let q = QUERIES[i % QUERIES.len()];
+                    let mut url = reqwest::Url::parse(&format!("http://{addr}/api/search")).expect("url");
+                    url.query_pairs_mut().append_pair("q", q).append_pair("limit", "10");
+                    if i % 4 == 0 {
+                        url.query_pairs_mut().append_pair("province", "Thanh Hoa");
+                    }
+                    if i % 5 == 0 {
+                        url.query_pairs_mut().append_pair("from", "2015").append_pair("to", "2020");
+                    }
+                    let t = Instant::now();
+                    let ok = match client.get(url).send().await {
+                        Ok(r) if r.status().is_success() => {
+                            r.bytes().await.is_ok_and(|b| b.starts_with(b"{\"total\""))
+                        }
+                        _ => false,
+                    };
+                    lat.push(t.elapsed());
+                    if !ok {
+                        errors.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+            }));
+        }
+        let mut lat: Vec<Duration> = Vec::with_capacity(requests);
+        for w in workers {
+            lat.extend(w.await.expect("worker"));
+        }
+        let wall = start.elapsed();
+        let _ = stop_tx.send(());
+        let _ = server.await;
+
+        lat.sort();
+        let pct = |p: f64| lat[((lat.len() as f64 - 1.0) * p).round() as usize];
+        let errors = errors.load(Ordering::Relaxed);
+        println!(
+            "serve_load: {} searches, {connections} connections, {articles} articles: {errors} errors, \
+             p50 {:.2?}, p99 {:.2?}, max {:.2?}, {:.0} requests/s ({:.2?} in all)",
+            lat.len(),
+            pct(0.50),
+            pct(0.99),
+            lat[lat.len() - 1],
+            lat.len() as f64 / wall.as_secs_f64(),
+            wall
+        );
+        assert_eq!(lat.len(), requests);
+        assert_eq!(errors, 0, "every search answered 200 with results");
+    });
+}
