@@ -101,6 +101,16 @@ fn bench_officials(c: &mut Criterion) {
     assert_eq!(total, 12, "officials found in corpus/seeds");
     let mut group = c.benchmark_group("entities");
     group.throughput(Throughput::Bytes(bytes as u64));
+    // A long article (126 KB): the seeds one after another, three times over.
+    let long = bodies.join("\n\n").repeat(3);
+    assert_eq!(
+        officials::find(&long).len(),
+        36,
+        "officials in the long article"
+    );
+    group.bench_function("officials/long", |b| {
+        b.iter(|| officials::find(black_box(&long)).len())
+    });
     group.bench_function("officials/seeds", |b| {
         b.iter(|| {
             bodies

@@ -541,3 +541,62 @@ fn robots_sitemaps_only_when_asked() {
     assert_eq!(server.count("/bai/s1.html"), 1);
     assert_eq!(s.indexed, 2, "{s:?}");
 }
+
+#[test]
+fn robots_txt_behind_a_redirect_is_obeyed() {
+    let server = serve("127.0.0.1", |r: &Req| match r.target.as_str() {
+        "/robots.txt" => Resp::redirect(301, "/robots-that-moved.txt"),
+        "/robots-that-moved.txt" => Resp::bytes(
+            200,
+            "text/plain",
+            b"User-agent: *\nDisallow: /private/\n".to_vec(),
+        ),
+        "/" => Resp::html("<a href=\"/private/a.html\">p</a><a href=\"/bai/b.html\">b</a>"),
+        p => Resp::html(article(p, "x")),
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let sink = MemSink::default();
+    let s = run(
+        test_config(vec![Seed {
+            url: server.url("/"),
+            kind: Kind::Listing,
+        }]),
+        &DataDir::new(dir.path()),
+        &sink,
+    );
+    assert_eq!(server.count("/robots-that-moved.txt"), 1);
+    assert_eq!(server.count("/private/a.html"), 0);
+    assert_eq!((s.blocked, s.indexed), (1, 1), "{s:?}");
+}
+
+#[test]
+fn a_host_found_mid_crawl_starts_without_waiting_for_the_others() {
+    let b = serve("127.0.0.4", |r: &Req| match r.target.as_str() {
+        "/robots.txt" => Resp::status(404),
+        p => Resp::html(article(p, "B")),
+    });
+    let b_url = b.url("/bai/b.html");
+    let a = serve("127.0.0.1", move |r: &Req| match r.target.as_str() {
+        "/robots.txt" => Resp::status(404),
+        "/" => Resp::html(
+            (1..=10)
+                .map(|i| format!("<a href=\"/bai-{i}.html\">{i}</a>"))
+                .collect::<String>()
+                + &format!("<a href=\"{b_url}\">b</a>"),
+        ),
+        p => Resp::html(article(p, "A")),
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let sink = MemSink::default();
+    let mut cfg = test_config(vec![Seed {
+        url: a.url("/"),
+        kind: Kind::Listing,
+    }]);
+    cfg.extra_sites = vec!["127.0.0.4".into()];
+    cfg.delay = Duration::from_millis(400);
+    let s = run(cfg, &DataDir::new(dir.path()), &sink);
+    assert_eq!(s.indexed, 11);
+    let b_at = b.requests().last().unwrap().at;
+    let a_last = a.requests().last().unwrap().at;
+    assert!(b_at + Duration::from_millis(800) < a_last, "B waited for A");
+}

@@ -131,6 +131,9 @@ fn dates_after_and_before_the_citation() {
     assert_eq!(d.date.as_deref(), Some("2019-08-02"));
     let d = one("Kế hoạch số 30-KH/HU, ngày 31/2/2019");
     assert_eq!(d.date, None, "no 31 February");
+    let d = one("Nghị quyết số 04-NQ/TW của Ban Chấp hành Trung ương Đảng khóa XII về tăng cường");
+    assert_eq!((d.conference, d.term.as_deref()), (Some(4), Some("XII")));
+    assert_eq!(d.span.text, "Nghị quyết số 04-NQ/TW");
     // The table knows 12-NQ/TW of 16/1/2012 as the XI Central Committee's fourth plenum.
     let d = one("Nghị quyết số 12-NQ/TW ngày 16/1/2012 của Ban Chấp hành");
     assert_eq!((d.conference, d.term.as_deref()), (Some(4), Some("XI")));
@@ -181,6 +184,7 @@ fn counts_and_durations_after_a_kind_are_not_numbers() {
     assert!(find("ban hành 3 nghị quyết, 5 kế hoạch 2 đề án").is_empty());
     assert!(find("Nghị quyết đạt 100% đảng viên học tập").is_empty());
     assert!(find("các nghị quyết, chỉ thị của Đảng").is_empty());
+    assert!(find("xây dựng Kế hoạch 2024 sát thực tế").is_empty());
 }
 
 #[test]
@@ -200,6 +204,8 @@ fn plenum_resolutions_in_every_form() {
         "NQ T.Ư 4 (khóa XI)",
         "NQ TƯ 4 khóa XI",
         "NQTW4-XI",
+        "Nghị quyết Trung ương 4 - khóa XI",
+        "nghị quyết trung ương 4 khóa XI",
     ] {
         let d = one(&format!("quán triệt {text} về xây dựng Đảng"));
         assert_eq!(d.span.text, text);
@@ -321,6 +327,8 @@ fn short_texts_and_queries_resolve() {
     assert_eq!(resolve("nqtw4-xii"), ["04-NQ/TW"]);
     assert_eq!(resolve("Nghị quyết 12"), ["12-NQ/TW"]);
     assert_eq!(resolve("nghi quyet so 12"), ["12-NQ/TW"]);
+    assert_eq!(resolve("nghị quyết trung ương 4 khóa xii"), ["04-NQ/TW"]);
+    assert_eq!(resolve("NQ12"), ["12-NQ/TW"]);
     assert_eq!(resolve("12-nq/tw"), ["12-NQ/TW"]);
     assert_eq!(resolve("30/nq-cp"), ["30/NQ-CP"]);
     let all = resolve("NQTW4");

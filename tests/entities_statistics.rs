@@ -47,7 +47,7 @@ fn counts_with_their_noun() {
     assert_eq!(got("hỗ trợ 2,5 tỷ đồng")[0], f(2.5, "tỷ đồng", None));
     let s = &find("tiếp nhận 350 ý kiến đóng góp vào dự thảo")[0];
     assert_eq!(s.span.text, "350 ý kiến đóng góp");
-    assert_eq!(s.subject.as_deref(), Some("ý kiến đóng góp vào dự thảo"));
+    assert_eq!(s.subject.as_deref(), Some("ý kiến đóng góp"));
 }
 
 #[test]
@@ -65,6 +65,15 @@ fn shares() {
         Some("tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ")
     );
     assert_eq!((s[1].value, s[1].year.as_deref()), (80.2, Some("2018")));
+    assert_eq!(
+        s[1].subject, s[0].subject,
+        "a bracketed share compares with the one before"
+    );
+    let clean = &find("có 60% chi bộ trong sạch vững mạnh")[0];
+    assert_eq!(
+        clean.subject.as_deref(),
+        Some("chi bộ trong sạch vững mạnh")
+    );
     assert_eq!(
         (s[2].value, s[2].year.as_deref()),
         (12.3, Some("2019")),

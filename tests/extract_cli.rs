@@ -185,7 +185,10 @@ fn a_bad_file_is_reported_and_skipped() {
     );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains(&format!("baochi: {}: empty input", empty.display())),
+        err.contains(&format!(
+            "baochi: {}: no article text: the input is empty",
+            empty.display()
+        )),
         "{err}"
     );
     assert!(

@@ -80,3 +80,35 @@ fn many_mentions_of_a_province_decide() {
     let body = "Tỉnh ủy Nghệ An họp. Huyện ủy Quỳnh Lưu báo cáo; huyện Quỳnh Lưu và thị xã Hoàng Mai thực hiện tốt. Đoàn Hà Tĩnh dự.";
     assert_eq!(infer(None, None, body), pair("Nghệ An", "Nghệ An"));
 }
+
+#[test]
+fn every_province_is_found_by_name_and_maps_to_its_2025_province() {
+    let g = baochi::entities::gazetteer::gazetteer();
+    let provinces: Vec<_> = g
+        .units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.tier == baochi::entities::gazetteer::Tier::Province)
+        .collect();
+    assert_eq!(provinces.len(), 63);
+    for (i, u) in provinces {
+        let word = if u.level == "tỉnh" {
+            "tỉnh"
+        } else {
+            "thành phố"
+        };
+        let body = format!("Đoàn công tác làm việc tại {word} {}.", u.name);
+        let locs = find(&body, &[]);
+        assert_eq!(locs.len(), 1, "{body}");
+        assert_eq!(locs[0].name, u.name);
+        assert_eq!(locs[0].code.as_deref(), Some(u.code));
+        let now = g.province_now(i).unwrap().name;
+        assert_eq!(infer(None, None, &body), pair(u.name, now), "{body}");
+    }
+}
+
+#[test]
+fn a_merged_province_reports_where_it_lies() {
+    let body = "Nhân dân tỉnh Hà Tây cũ vui mừng.";
+    assert_eq!(infer(None, None, body), pair("Hà Nội", "Hà Nội"));
+}

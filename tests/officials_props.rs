@@ -124,3 +124,16 @@ proptest! {
         check(&s);
     }
 }
+
+/// Work grows with the text, not with its square: a long article of many mentions.
+#[test]
+fn long_article_is_linear() {
+    let para = "Đồng chí Nguyễn Văn An, Bí thư Huyện ủy, Chủ tịch HĐND huyện phát biểu. \
+                Ông Lò Văn Bảo - Chủ tịch UBND xã cho biết, bà Lê Thị Hoa cũng đồng ý.\n\n";
+    let body = normalize(&para.repeat(2000));
+    let start = std::time::Instant::now();
+    let found = find(&body);
+    assert_eq!(found.len(), 6000);
+    // Generous: a few milliseconds in release, well under this in a debug build.
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+}

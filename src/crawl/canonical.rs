@@ -119,6 +119,33 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn canonical_form_is_stable(
+            path in "[a-z0-9/._-]{0,20}",
+            params in proptest::collection::vec(("(utm_[a-z]{1,5}|fbclid|id|page|q|)", "[a-z0-9%]{0,6}"), 0..5),
+            frag in proptest::option::of("[a-z]{0,5}"),
+        ) {
+            let mut s = format!("https://Bao.Example.vn/{path}");
+            if !params.is_empty() {
+                let q: Vec<String> = params.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                s.push('?');
+                s.push_str(&q.join("&"));
+            }
+            if let Some(f) = frag {
+                s.push('#');
+                s.push_str(&f);
+            }
+            let Some(once) = resolve(None, &s) else { return Ok(()) };
+            let twice = canonicalize(once.clone()).unwrap();
+            proptest::prop_assert_eq!(once.as_str(), twice.as_str());
+            proptest::prop_assert!(once.fragment().is_none());
+            let query = once.query().unwrap_or("");
+            proptest::prop_assert!(!query.contains("utm_") && !query.contains("fbclid"));
+            proptest::prop_assert_eq!(once.host_str(), Some("bao.example.vn"));
+        }
+    }
+
     #[test]
     fn sites_and_hosts() {
         assert_eq!(site_of("www.baodanang.vn"), "baodanang.vn");

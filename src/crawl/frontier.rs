@@ -414,11 +414,20 @@ impl Frontier {
     pub fn hosts_with_work(&self) -> Result<Vec<String>, CrawlError> {
         let txn = self.db.begin_read().map_err(store_err)?;
         let hosts = txn.open_table(HOSTS).map_err(store_err)?;
+        let queue = txn.open_table(QUEUE).map_err(store_err)?;
         let mut out = Vec::new();
         for row in hosts.iter().map_err(store_err)? {
             let (h, n) = row.map_err(store_err)?;
-            if n.value() > 0 {
-                out.push(h.value().to_string());
+            let h = h.value();
+            // The queue itself decides; the count only lists the candidates.
+            if n.value() > 0
+                && queue
+                    .range((h, 0u64)..=(h, u64::MAX))
+                    .map_err(store_err)?
+                    .next()
+                    .is_some()
+            {
+                out.push(h.to_string());
             }
         }
         Ok(out)

@@ -297,7 +297,14 @@ pub async fn crawl(
         fatal: Mutex::new(None),
     });
 
+    // A task per host with queued URLs, at most `concurrency` running; hosts that get work
+    // later (a redirect to `www.`, a link to another source) are picked up as they do.
     let mut stopped = false;
+    let sem = Arc::new(tokio::sync::Semaphore::new(
+        shared.config.concurrency.max(1),
+    ));
+    let mut set = tokio::task::JoinSet::new();
+    let mut running: HashMap<tokio::task::Id, String> = HashMap::new();
     loop {
         if stop.load(Ordering::Relaxed) || shared.budget_spent() {
             stopped = true;
@@ -306,39 +313,52 @@ pub async fn crawl(
         if shared.fatal.lock().map(|f| f.is_some()).unwrap_or(true) {
             break;
         }
-        let postponed: HashSet<String> = lock(&shared.hosts)
+        let skip: HashSet<String> = lock(&shared.hosts)
             .iter()
             .filter(|(_, h)| h.postponed.is_some())
             .map(|(k, _)| k.clone())
+            .chain(running.values().cloned())
             .collect();
-        let hosts: Vec<String> = frontier
-            .hosts_with_work()?
-            .into_iter()
-            .filter(|h| !postponed.contains(h))
-            .collect();
-        if hosts.is_empty() {
-            break;
-        }
-        let sem = Arc::new(tokio::sync::Semaphore::new(
-            shared.config.concurrency.max(1),
-        ));
-        let mut set = tokio::task::JoinSet::new();
-        for host in hosts {
+        for host in frontier.hosts_with_work()? {
+            if skip.contains(&host) {
+                continue;
+            }
             let shared = shared.clone();
             let sem = sem.clone();
-            set.spawn(async move {
+            let h = host.clone();
+            let handle = set.spawn(async move {
                 let Ok(_permit) = sem.acquire_owned().await else {
                     return;
                 };
-                if let Err(e) = host_task(&host, &shared).await
+                if let Err(e) = host_task(&h, &shared).await
                     && let Ok(mut f) = shared.fatal.lock()
                 {
                     f.get_or_insert(e);
                 }
             });
+            running.insert(handle.id(), host);
         }
-        while set.join_next().await.is_some() {}
+        if running.is_empty() {
+            break;
+        }
+        tokio::select! {
+            done = set.join_next_with_id() => {
+                let id = match done {
+                    Some(Ok((id, ()))) => Some(id),
+                    Some(Err(e)) => {
+                        tracing::error!(error = %e, "host task failed");
+                        Some(e.id())
+                    }
+                    None => None,
+                };
+                if let Some(id) = id {
+                    running.remove(&id);
+                }
+            }
+            () = tokio::time::sleep(Duration::from_millis(500)) => {}
+        }
     }
+    while set.join_next().await.is_some() {}
 
     // Closing the channel ends the storer once it has written everything.
     let shared = match Arc::try_unwrap(shared) {
@@ -606,14 +626,25 @@ async fn host_robots(host: &str, shared: &Shared) -> Result<Option<Arc<Robots>>,
     };
     let mut exchanges = Vec::new();
     let mut robots = None;
-    for attempt in 0..=shared.config.retries.min(2) {
+    let mut target = robots_url.clone();
+    let mut hops = 0;
+    let mut attempt = 0;
+    // RFC 9309: follow at least five redirects (http → https, bare → www are common);
+    // retry server errors a little.
+    while attempt <= shared.config.retries.min(2) {
         let backoff = (attempt > 0).then(|| politeness::backoff(shared.config.backoff, attempt));
         if !shared.wait_turn(host, backoff).await {
             break;
         }
         shared.stats.requests.fetch_add(1, Ordering::Relaxed);
-        let ex = shared.fetcher.get(&robots_url, None, None).await;
+        let ex = shared.fetcher.get(&target, None, None).await;
         shared.request_done(host);
+        let next = match &ex.response {
+            Ok(resp) if (300..400).contains(&resp.status) && hops < 5 => resp
+                .header("location")
+                .and_then(|l| canonical::resolve(Some(&target), l)),
+            _ => None,
+        };
         let r = match &ex.response {
             Ok(resp) => Robots::from_response(Some(resp.status), &resp.body, ""),
             Err(f) => Robots::from_response(None, b"", &f.to_string()),
@@ -623,10 +654,16 @@ async fn host_robots(host: &str, shared: &Shared) -> Result<Option<Arc<Robots>>,
             Err(_) => true,
         };
         exchanges.push(ex);
+        if let Some(n) = next {
+            target = n;
+            hops += 1;
+            continue;
+        }
         robots = Some(r);
         if !transient {
             break;
         }
+        attempt += 1;
     }
     let found = match &robots {
         Some(r) if shared.config.robots_sitemaps => r

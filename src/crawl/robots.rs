@@ -32,6 +32,8 @@ impl Robots {
                 Err(_) => Robots::AllowAll,
             },
             Some(429) => Robots::Unreachable("robots.txt: 429 too many requests".into()),
+            // More redirects than followed: RFC 9309 lets the file count as unavailable.
+            Some(300..=399) => Robots::AllowAll,
             Some(400..=499) => Robots::AllowAll,
             Some(s) => Robots::Unreachable(format!("robots.txt: status {s}")),
             None => Robots::Unreachable(format!("robots.txt: {why}")),

@@ -35,7 +35,7 @@ use tables::Kind;
 const ORDINAL: &str = r"nhất|mười\s+(?:một|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín)|mười|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín";
 
 /// The Central Committee as an issuer or plenum body.
-const CENTRAL: &str = r"(?:Trung\s+ương|TW|T\.Ư|TƯ|T\.W)";
+const CENTRAL: &str = r"(?:[Tt]rung\s+[Ưư]ơng|TRUNG\s+ƯƠNG|TW|T\.Ư|TƯ|T\.W)";
 
 /// A party or state document code: `NQ`, `QĐ`, `QĐi`, `CTr`, `KH`.
 const CODE: &str = r"[A-ZĐ]{1,4}[ir]?";
@@ -47,7 +47,7 @@ const ISSUER: &str = r"[A-ZĐƯ](?:\.?[A-ZĐƯ]|g){0,10}";
 fn term_pattern(p: &str) -> String {
     let khoa = r"[Kk]h(?:óa|oá|oa)";
     format!(
-        r"(?:\s*\(\s*{khoa}\s+(?P<{p}t1>[IVX]{{1,5}})(?:\s*(?:,|và|-)\s*(?:{khoa}\s+)?(?P<{p}t2>[IVX]{{1,5}}))?\s*\)|\s*,?\s+{khoa}\s+(?P<{p}t3>[IVX]{{1,5}})(?:\s*(?:,|và)\s*(?:{khoa}\s+)?(?P<{p}t4>[IVX]{{1,5}}))?|-(?P<{p}t5>[IVX]{{1,5}}))?"
+        r"(?:\s*\(\s*{khoa}\s+(?P<{p}t1>[IVX]{{1,5}})(?:\s*(?:,|và|-)\s*(?:{khoa}\s+)?(?P<{p}t2>[IVX]{{1,5}}))?\s*\)|\s*[,–-]?\s+{khoa}\s+(?P<{p}t3>[IVX]{{1,5}})(?:\s*(?:,|và)\s*(?:{khoa}\s+)?(?P<{p}t4>[IVX]{{1,5}}))?|-(?P<{p}t5>[IVX]{{1,5}}))?"
     )
 }
 
@@ -96,8 +96,9 @@ static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static WHO_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let board = r"(?:BCH|Ban\s+[Cc]hấp\s+hành)";
     let pattern = format!(
-        r"^\s*,?\s*(?:do\s+|của\s+)(?:(?P<plen>[Hh]ội\s+nghị\s+(?:(?:{board}\s+)?{CENTRAL}(?:\s+Đảng)?\s*(?:lần\s+thứ\s+)?(?P<pc2>\d{{1,2}})|(?:{CENTRAL}\s+)?(?:lần\s+thứ\s+)?(?P<pc>\d{{1,2}}|{ORDINAL})\s*,?\s*(?:của\s+)?{board}\s+{CENTRAL}(?:\s+Đảng)?){t})|(?P<tw>Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|{board}\s+{CENTRAL}|BCHTW|{CENTRAL})|(?:(?:Ban\s+Thường\s+vụ|BTV|{board}|Thường\s+trực)\s+)?(?P<loc>Tỉnh\s+ủy|Thành\s+ủy|Thị\s+ủy|Huyện\s+ủy|Quận\s+ủy|Đảng\s+ủy|Đảng\s+bộ\s+(?:tỉnh|thành\s+phố|thị\s+xã|huyện|quận|xã|phường|thị\s+trấn))|(?P<cp>Chính\s+phủ)|(?P<ttg>Thủ\s+tướng)|(?P<ubnd>UBND|Ủy\s+ban\s+nhân\s+dân)|(?P<hdnd>HĐND|Hội\s+đồng\s+nhân\s+dân)|(?P<qh>Quốc\s+hội))",
+        r"^\s*,?\s*(?:do\s+|của\s+)(?:(?P<plen>[Hh]ội\s+nghị\s+(?:(?:{board}\s+)?{CENTRAL}(?:\s+Đảng)?\s*(?:lần\s+thứ\s+)?(?P<pc2>\d{{1,2}})|(?:{CENTRAL}\s+)?(?:lần\s+thứ\s+)?(?P<pc>\d{{1,2}}|{ORDINAL})\s*,?\s*(?:của\s+)?{board}\s+{CENTRAL}(?:\s+Đảng)?){t})|(?P<tw>(?:Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|{board}\s+{CENTRAL}|BCHTW|{CENTRAL})(?:\s+Đảng)?{tv})|(?:(?:Ban\s+Thường\s+vụ|BTV|{board}|Thường\s+trực)\s+)?(?P<loc>Tỉnh\s+ủy|Thành\s+ủy|Thị\s+ủy|Huyện\s+ủy|Quận\s+ủy|Đảng\s+ủy|Đảng\s+bộ\s+(?:tỉnh|thành\s+phố|thị\s+xã|huyện|quận|xã|phường|thị\s+trấn))|(?P<cp>Chính\s+phủ)|(?P<ttg>Thủ\s+tướng)|(?P<ubnd>UBND|Ủy\s+ban\s+nhân\s+dân)|(?P<hdnd>HĐND|Hội\s+đồng\s+nhân\s+dân)|(?P<qh>Quốc\s+hội))",
         t = term_pattern("w"),
+        tv = term_pattern("v"),
     );
     Regex::new(&pattern).expect("valid")
 });
@@ -590,6 +591,10 @@ fn read_numbered(
         if !so && kind_word_is_lower(body, caps) && first.number > 200 {
             return None;
         }
+        // "Kế hoạch 2024" is the plan for a year.
+        if !so && (1900..=2100).contains(&first.number) {
+            return None;
+        }
     }
     let mut units = vec![first];
     while let Some(last) = units.last()
@@ -628,7 +633,9 @@ fn read_numbered(
                 terms.into_iter().next(),
             );
             Some("TW")
-        } else if c.name("tw").is_some() {
+        } else if let Some(tw) = c.name("tw") {
+            let (terms, _) = read_terms(&body[at..], &c, "v", tw.end());
+            plenum.1 = terms.into_iter().next();
             Some("TW")
         } else if let Some(l) = c.name("loc") {
             Some(local_issuer(l.as_str()))
@@ -704,7 +711,7 @@ fn read_numbered(
             if !many {
                 (doc.conference, doc.term) = plenum.clone();
             }
-            // A numbered plenum resolution the table knows by its date.
+            // A numbered plenum resolution the table knows by its date or its term.
             if doc.conference.is_none()
                 && doc.issuer.as_deref() == Some("TW")
                 && doc.code.as_deref() == Some("NQ")
@@ -712,6 +719,7 @@ fn read_numbered(
                     .date
                     .as_deref()
                     .and_then(|d| tables::by_number_date(u.number, d))
+                    .or_else(|| tables::by_number_term(u.number, doc.term.as_deref()?))
             {
                 doc.conference = Some(r.conference);
                 doc.term = Some(r.term.to_string());

@@ -221,7 +221,14 @@ pub fn find(body: &str, documents: &[Document], dates: &[DateMention]) -> Vec<St
         };
         if percent {
             let pct_end = e + after.find('%').map_or(0, |i| i + 1);
-            let subject = phrase_after(body, pct_end).or_else(|| rate_before(before));
+            // "(năm 2011 đạt 25,33%)": a share in brackets compares with the one before.
+            let in_brackets = before[clause_start(before).saturating_sub(1)..].starts_with('(');
+            let subject = phrase_after(body, pct_end)
+                .or_else(|| rate_before(before))
+                .or_else(|| {
+                    let last = figures.last().filter(|f| in_brackets && f.unit == "%")?;
+                    last.subject.clone()
+                });
             figures.push(Figure {
                 value,
                 unit: "%".into(),
@@ -363,13 +370,26 @@ fn phrase_stop(rest: &str) -> usize {
         " (",
         " ở ",
         " tại ",
+        " vào ",
+        " trở ",
+        " mỗi ",
     ];
     let mut stop = rest
         .find([',', ';', '.', ':', '(', ')', '\n', '“', '"'])
         .unwrap_or(rest.len());
     for w in STOPS {
-        if let Some(i) = rest[..stop].find(w) {
+        let head = &rest[..stop];
+        // The word may also end the phrase ("98,5% chi bộ đạt;").
+        let at_end = w.strip_suffix(' ').filter(|t| head.ends_with(t));
+        // "trong sạch vững mạnh" is "clean", not "in".
+        let found = head
+            .match_indices(w)
+            .map(|(i, _)| i)
+            .find(|&i| !(*w == " trong " && head[i + w.len()..].starts_with("sạch")));
+        if let Some(i) = found {
             stop = stop.min(i);
+        } else if let Some(t) = at_end {
+            stop = stop.min(head.len() - t.len());
         }
     }
     stop
@@ -490,7 +510,7 @@ struct Years<'a> {
 
 impl<'a> Years<'a> {
     fn new(body: &'a str, index: &'a CharIndex, dates: &[DateMention]) -> Years<'a> {
-        let mut points = Vec::new();
+        let mut points: Vec<(usize, usize, String)> = Vec::new();
         for d in dates {
             if d.until.is_some() {
                 continue;
@@ -505,6 +525,7 @@ impl<'a> Years<'a> {
                 points.push((d.span.start, d.span.end, y.to_string()));
             }
         }
+        points.sort_by_key(|p| p.0);
         let mut sentences = Vec::new();
         let mut para = 0;
         let mut start = 0;
@@ -537,10 +558,10 @@ impl<'a> Years<'a> {
         };
         for k in 0..years.sentences.len() {
             let (s, e, _, _) = years.sentences[k];
+            // A sentence that opens with a date frames the ones after it.
             let opening = years
-                .points
-                .iter()
-                .find(|(ds, _, _)| *ds >= s && *ds < e && *ds <= s + 25)
+                .points_in(s, e.min(s + 26))
+                .first()
                 .map(|(_, _, y)| y.clone());
             years.sentences[k].3 = opening;
         }
@@ -551,19 +572,22 @@ impl<'a> Years<'a> {
     fn at(&self, at: usize) -> Option<String> {
         let k = self
             .sentences
-            .iter()
-            .position(|&(s, e, _, _)| s <= at && at < e)?;
+            .partition_point(|x| x.0 <= at)
+            .checked_sub(1)?;
         let (s, e, para, _) = self.sentences[k];
-        let before: Option<&(usize, usize, String)> = self
-            .points
+        if at >= e {
+            return None;
+        }
+        let inside = self.points_in(s, e);
+        let before = inside
             .iter()
             .rev()
-            .find(|(ds, de, _)| *ds >= s && *de <= at && !self.closed_between(*ds, at));
+            .find(|(ds, de, _)| *de <= at && !self.closed_between(*ds, at));
         if let Some((_, _, y)) = before {
             return Some(y.clone());
         }
         // A date later in the same clause ("kết nạp 98 đảng viên trong năm 2019").
-        if let Some((ds, _, y)) = self.points.iter().find(|(ds, _, _)| *ds > at && *ds < e)
+        if let Some((ds, _, y)) = inside.iter().find(|(ds, _, _)| *ds > at)
             && !slice_cp(self.body, self.index, at, *ds).contains([';', '('])
         {
             return Some(y.clone());
@@ -573,6 +597,13 @@ impl<'a> Years<'a> {
             .rev()
             .take_while(|x| x.2 == para)
             .find_map(|x| x.3.clone())
+    }
+
+    /// The point dates starting in code points `s..e` (dates come in body order).
+    fn points_in(&self, s: usize, e: usize) -> &[(usize, usize, String)] {
+        let lo = self.points.partition_point(|p| p.0 < s);
+        let hi = self.points.partition_point(|p| p.0 < e);
+        &self.points[lo..hi.max(lo)]
     }
 
     /// Whether a parenthesis opened after code point `from` closes before `to`: a date in

@@ -639,8 +639,7 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
         }
         // An inner boiler under a cleared one still counts: walk up from the block.
         let mut e = b.el;
-        while e != NONE {
-            let el = &els[e as usize];
+        while let Some(el) = els.get(e as usize) {
             if el.boiler && !cleared[e as usize] {
                 return true;
             }
@@ -661,12 +660,27 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
             }
         })
         .collect();
-    let class: Vec<Class> = blocks
+    let mut class: Vec<Class> = blocks
         .iter()
         .zip(&boiler_of)
         .zip(&chromes)
         .map(|((b, bo), ch)| classify(b, *bo, *ch == Some(Chrome::Line)))
         .collect();
+    // A teaser: a summary right under a linked headline in the same small box ("More
+    // from", "Tin khác" lists). Counted as short text, so a wrapper holding the article and
+    // a list of teasers does not outscore the article.
+    for i in 1..blocks.len() {
+        let (prev, b) = (&blocks[i - 1], &blocks[i]);
+        if class[i] != Class::Good || prev.chars < 15 || prev.link_density() <= 0.5 {
+            continue;
+        }
+        let (Some(be), Some(pe)) = (els.get(b.el as usize), els.get(prev.el as usize)) else {
+            continue;
+        };
+        if be.parent != NONE && (prev.el == be.parent || pe.parent == be.parent) {
+            class[i] = Class::Short;
+        }
+    }
 
     let mut score = vec![0f64; n];
     let mut good = vec![0f64; n];
@@ -752,6 +766,18 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
     // The body's blocks.
     let mut picked: Vec<usize> = Vec::new();
     let mut paragraphs = 0;
+    // Good text still to come in the container after each block: a "Related" heading
+    // with most of the article still below it is an inline box, not the article's end.
+    let mut good_after = vec![0u64; blocks.len() + 1];
+    for i in (0..blocks.len()).rev() {
+        let here = if class[i] == Class::Good && inside(&blocks[i]) && !boiler_of[i] {
+            u64::from(blocks[i].chars)
+        } else {
+            0
+        };
+        good_after[i] = good_after[i + 1] + here;
+    }
+    let mut good_before = 0u64;
     for (i, b) in blocks.iter().enumerate() {
         if !inside(b) || boiler_of[i] {
             continue;
@@ -761,12 +787,13 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
         }
         match chromes[i] {
             Some(Chrome::Line) => continue,
-            Some(Chrome::End) if paragraphs > 0 => break,
+            Some(Chrome::End) if paragraphs > 0 && good_after[i + 1] <= good_before => break,
             Some(Chrome::End) => continue,
             None => {}
         }
         if class[i] == Class::Good {
             paragraphs += 1;
+            good_before += u64::from(b.chars);
         }
         picked.push(i);
     }
@@ -921,13 +948,32 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
                 .find(|b| b.byline && b.chars < 80 && b.chars >= 3)
                 .map(|b| metadata::byline(&b.text).unwrap_or_else(|| b.text.clone()))
         })
-        .filter(|a| site.is_none_or(|s| !same_text(s, a)));
+        .filter(|a| site.is_none_or(|s| !same_text(s, a)) && !is_organisation(a));
     Article {
         title,
         published,
         author,
         body,
     }
+}
+
+/// Whether an "author" is the publication itself (`Báo Điện Biên Phủ`, `www.site.vn`):
+/// sites often put their own name in `<meta name="author">`.
+fn is_organisation(a: &str) -> bool {
+    let k = crate::text::fold_lower(a);
+    [
+        "bao ",
+        "tap chi ",
+        "dai phat thanh",
+        "cong thong tin",
+        "trang thong tin",
+        "ban bien tap",
+    ]
+    .iter()
+    .any(|p| k.starts_with(p))
+        || k.contains("www.")
+        || k.ends_with(".vn")
+        || k.ends_with(".com")
 }
 
 fn starts_with_by(s: &str) -> bool {
@@ -1004,6 +1050,33 @@ mod tests {
         assert!(a.body.contains("cuối"));
         assert!(!a.body.contains("Một bài khác"));
         assert!(!a.body.contains("liên liên"), "{}", a.body);
+    }
+
+    #[test]
+    fn site_name_is_not_an_author_and_long_titles_leave_the_body() {
+        let title = "Tăng cường công tác xây dựng Đảng ở cơ sở trong tình hình mới hiện nay";
+        let html = format!(
+            "<html><head><meta name=\"author\" content=\"Báo Điện Biên Phủ\"></head><body><h1>{title}</h1>{}</body></html>",
+            para(30, "chữ")
+        );
+        let a = extract(&html);
+        assert_eq!(a.author, None);
+        assert_eq!(a.title.as_deref(), Some(title));
+        assert!(a.body.starts_with("chữ chữ"), "{}", a.body);
+    }
+
+    #[test]
+    fn an_inline_related_box_does_not_end_the_article() {
+        let html = format!(
+            "<body><div>{}<h4>Read more</h4><p><a href=/x>Another story entirely</a></p>{}{}</div><div>{}</div></body>",
+            para(20, "first"),
+            para(30, "second"),
+            para(30, "third"),
+            "<a href=/>Home</a> ".repeat(20)
+        );
+        let a = extract(&html);
+        assert!(a.body.contains("third third"), "{}", a.body);
+        assert!(!a.body.contains("Another story"));
     }
 
     #[test]

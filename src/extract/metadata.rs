@@ -277,10 +277,34 @@ pub fn byline(line: &str) -> Option<String> {
         return None;
     }
     let name = line.trim_end_matches('.').trim();
-    if is_name(name) {
+    // `Thu Hà (tổng hợp)`, `Minh Anh (TTXVN)`: the name before the note.
+    let name = match name.find(" (") {
+        Some(i) if name.ends_with(')') => name[..i].trim(),
+        _ => name,
+    };
+    if is_name(name) && !is_source_credit(line) {
         return Some(name.to_string());
     }
     None
+}
+
+static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\(?\s*(?:theo|nguồn|source|according to|d'après)\s*:?\s+[^,;.!?:]{1,60}\)?\.?$",
+    )
+    .expect("static regex")
+});
+
+/// Whether `line` credits a source (`Theo Báo Nhân Dân`, `(Theo VOV)`, `Nguồn: TTXVN`):
+/// not the author, and not article text either.
+pub fn is_source_credit(line: &str) -> bool {
+    SOURCE.is_match(line.trim())
+}
+
+/// Whether `line` is a byline with its label (`Bài, ảnh: X`, `Tin: X`, `By X`), which is
+/// unmistakable wherever it stands, unlike a lone name.
+pub fn is_labelled_byline(line: &str) -> bool {
+    line.chars().count() <= 80 && BYLINE.is_match(line.trim()) && byline(line).is_some()
 }
 
 /// Whether `s` looks like a person's name or a few of them (`Minh Thùy`, `NGUYỄN HUY`,
@@ -301,7 +325,7 @@ pub fn is_name(s: &str) -> bool {
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
-        let one_word_ok = all_caps && part.chars().count() >= 3 || part.contains('.');
+        let one_word_ok = all_caps && part.chars().count() >= 2 || part.contains('.');
         let ok_len = (2..=5).contains(&words.len()) || (words.len() == 1 && one_word_ok);
         if !ok_len {
             return false;
@@ -455,6 +479,15 @@ mod tests {
         );
         assert_eq!(byline("Ban Tuyên giáo Tỉnh uỷ Thái Nguyên"), None);
         assert_eq!(byline("Kết luận"), None);
+        assert_eq!(byline("PV").as_deref(), Some("PV"));
+        assert_eq!(byline("Thu Hà (tổng hợp)").as_deref(), Some("Thu Hà"));
+        assert_eq!(byline("Theo Báo Nhân Dân"), None);
+        assert!(is_source_credit("(Theo VOV)"));
+        assert!(is_source_credit("Nguồn: TTXVN"));
+        assert!(!is_source_credit("Theo ông A, việc này cần làm ngay."));
+        assert!(!is_source_credit(
+            "Theo kế hoạch, cuối tháng 6 năm 2013, Ban Thường vụ Đảng ủy Khối sẽ tổ chức các đoàn kiểm tra."
+        ));
         assert_eq!(byline("Xây dựng kế hoạch cụ thể cho năm 2018"), None);
     }
 

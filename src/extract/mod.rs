@@ -34,7 +34,7 @@ pub enum ExtractError {
     #[error("{0}")]
     Unreadable(String),
     /// The input is empty.
-    #[error("empty input")]
+    #[error("no article text: the input is empty")]
     Empty,
     /// The input is binary data, not a page.
     #[error("binary data, not an HTML or text page")]
@@ -208,7 +208,8 @@ fn each_warc_record(
             continue;
         }
         let uri = rec.target_uri.clone().unwrap_or_default();
-        let page_url = url.or(rec.target_uri.as_deref());
+        // Each response knows its own address; --url only stands in when a record lacks one.
+        let page_url = rec.target_uri.as_deref().filter(|u| !u.is_empty()).or(url);
         match from_bytes(&rec.payload, page_url, rec.content_type.as_deref()) {
             Ok(r) => each(Ok(r)),
             Err(e) => each(Err(ExtractError::Record {
@@ -357,10 +358,27 @@ pub fn finish(article: Article, url: Option<&str>) -> Record {
 }
 
 /// Removes the byline closing the article and what follows it (the reporter's office, a
-/// source line), returning the name. Only the last few short lines are looked at; a
-/// paragraph of prose stops the search.
+/// source line, a site footer), returning the name. A labelled byline (`Bài, ảnh: X`) is
+/// looked for among the last eight lines; a lone name only among the last four, with
+/// nothing but short lines after it, and a paragraph of prose stops that search.
 pub(crate) fn cut_byline(paras: &mut Vec<String>) -> Option<String> {
+    // A source credit closing the article (`Theo VOV`) goes, and the byline may stand
+    // above it.
+    while paras.len() > 1
+        && paras
+            .last()
+            .is_some_and(|l| l.chars().count() <= 70 && metadata::is_source_credit(l))
+    {
+        paras.pop();
+    }
     let n = paras.len();
+    for i in (n.saturating_sub(8)..n).rev() {
+        if i > 0 && metadata::is_labelled_byline(&paras[i]) {
+            let name = metadata::byline(&paras[i]);
+            paras.truncate(i);
+            return name;
+        }
+    }
     for i in (n.saturating_sub(4)..n).rev() {
         if plain::is_paragraph(&paras[i]) {
             break;
@@ -417,6 +435,21 @@ mod tests {
         .unwrap();
         assert_eq!(r.source.as_deref(), Some("baothanhhoa.vn"));
         assert!(r.body.contains("Tỉnh ủy"));
+    }
+
+    #[test]
+    fn labelled_byline_cuts_a_long_footer() {
+        let mut p: Vec<String> = [
+            "Đoạn một của bài viết.",
+            "Đoạn hai của bài viết.",
+            "Tin, ảnh: Trần Thép",
+            "Báo điện tử của Đảng bộ tỉnh, cơ quan ngôn luận của Đảng bộ, chính quyền và nhân dân các dân tộc trong tỉnh, phát hành hằng ngày.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert_eq!(cut_byline(&mut p).as_deref(), Some("Trần Thép"));
+        assert_eq!(p.len(), 2);
     }
 
     #[test]

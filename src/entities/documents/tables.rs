@@ -216,6 +216,13 @@ pub fn by_number_date(number: u32, date: &str) -> Option<&'static Resolution> {
         .find(|r| r.number == number && r.date == date)
 }
 
+/// The plenum resolution numbered `number` of term `term`, if the table has it.
+pub fn by_number_term(number: u32, term: &str) -> Option<&'static Resolution> {
+    RESOLUTIONS
+        .iter()
+        .find(|r| r.number == number && r.term.eq_ignore_ascii_case(term))
+}
+
 /// The term whose plenum `conference` an article of `year` most likely means: the term in
 /// office, or the one before when that term's plenum had not yet been held that year.
 pub fn term_for_year(conference: u32, year: u32) -> Option<&'static str> {

@@ -733,6 +733,7 @@ impl<'a> Doc<'a> {
             let later_lines = self.body[line_end..]
                 .lines()
                 .filter(|l| !l.trim().is_empty())
+                .take(3)
                 .count();
             return later_lines <= 2;
         }

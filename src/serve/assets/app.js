@@ -399,26 +399,35 @@ function detail(x) {
   }
 }
 
+// Repeated mentions (the same name, value and detail) are listed once with a count;
+// clicking an item flashes every mention of it in the text.
 function renderEntityList(box, ents) {
   box.replaceChildren();
   for (const [kind, name] of KINDS) {
-    const mine = ents.filter((x) => x.kind === kind);
-    const ul = el("ul", {});
-    for (const x of mine) {
-      const sub = detail(x);
-      ul.append(el("li", { dataset: { kind } },
-        el("button", { type: "button", onclick: () => flash(x.key) },
-          describe(x), sub ? el("span", { class: "sub" }, sub) : null)));
+    const groups = new Map();
+    for (const x of ents.filter((e) => e.kind === kind)) {
+      const k = describe(x) + "\u0000" + detail(x);
+      if (!groups.has(k)) groups.set(k, []);
+      groups.get(k).push(x);
     }
-    if (mine.length === 0) ul.append(el("li", { class: "meta" }, "—"));
+    const ul = el("ul", {});
+    for (const xs of groups.values()) {
+      const sub = detail(xs[0]);
+      ul.append(el("li", { dataset: { kind } },
+        el("button", { type: "button", onclick: () => flash(xs.map((x) => x.key)) },
+          describe(xs[0]), xs.length > 1 ? el("span", { class: "times" }, ` ×${xs.length}`) : null,
+          sub ? el("span", { class: "sub" }, sub) : null)));
+    }
+    const total = ents.filter((e) => e.kind === kind).length;
+    if (total === 0) ul.append(el("li", { class: "meta" }, "—"));
     box.append(el("section", { id: `ents-${kind}` },
-      el("h2", {}, el("span", { class: `swatch ent-${kind}` }, "\u00a0"), `${name} (${mine.length})`), ul));
+      el("h2", {}, el("span", { class: `swatch ent-${kind}` }, "\u00a0"), `${name} (${total})`), ul));
   }
 }
 
-function flash(key) {
+function flash(keys) {
   const marks = [...document.querySelectorAll("#article-body mark.ent")]
-    .filter((m) => m.dataset.ents.split(" ").includes(key));
+    .filter((m) => m.dataset.ents.split(" ").some((k) => keys.includes(k)));
   document.querySelectorAll("mark.flash").forEach((m) => m.classList.remove("flash"));
   marks.forEach((m) => m.classList.add("flash"));
   if (marks[0]) marks[0].scrollIntoView({ block: "center", behavior: "smooth" });
