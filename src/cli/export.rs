@@ -20,6 +20,15 @@ pub struct Args {
     /// Where to write (standard output when absent; parquet needs a file or a pipe).
     #[arg(short = 'o', long)]
     pub output: Option<PathBuf>,
+    /// Which articles.
+    #[command(flatten)]
+    pub selection: Selection,
+}
+
+/// `--query` and the search filters, shared by the commands that read a selection of the
+/// index (export, report).
+#[derive(Debug, Clone, clap::Args)]
+pub struct Selection {
     /// Only the articles this search selects.
     #[arg(long)]
     pub query: Option<String>,
@@ -37,38 +46,34 @@ pub struct Args {
     pub to: Option<String>,
 }
 
-/// The search that `--query` and the filters make, or `None` for the whole index.
-pub fn selection(
-    query: Option<String>,
-    province: Option<String>,
-    document: Option<String>,
-    from: Option<String>,
-    to: Option<String>,
-) -> Option<SearchRequest> {
-    let query = query.unwrap_or_default();
-    if query.trim().is_empty()
-        && province.is_none()
-        && document.is_none()
-        && from.is_none()
-        && to.is_none()
-    {
-        return None;
+impl Selection {
+    /// The search these flags make, or `None` for the whole index.
+    pub fn request(self) -> Option<SearchRequest> {
+        let query = self.query.unwrap_or_default();
+        if query.trim().is_empty()
+            && self.province.is_none()
+            && self.document.is_none()
+            && self.from.is_none()
+            && self.to.is_none()
+        {
+            return None;
+        }
+        Some(SearchRequest {
+            query,
+            province: self.province,
+            document: self.document,
+            from: self.from,
+            to: self.to,
+            limit: usize::MAX,
+            offset: 0,
+        })
     }
-    Some(SearchRequest {
-        query,
-        province,
-        document,
-        from,
-        to,
-        limit: usize::MAX,
-        offset: 0,
-    })
 }
 
 pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
     let table: Table = args.table.parse()?;
     let format: Format = args.format.parse()?;
-    let req = selection(args.query, args.province, args.document, args.from, args.to);
+    let req = args.selection.request();
     let dir = data.index_dir();
     let index = Index::open(&dir)?;
     let rows = match &args.output {

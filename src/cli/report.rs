@@ -1,6 +1,6 @@
 //! `baochi report [--format table|csv|json|html] [-o FILE]`
 
-use super::export::selection;
+use super::export::Selection;
 use anyhow::Context;
 use baochi::data::DataDir;
 use baochi::index::Index;
@@ -18,21 +18,9 @@ pub struct Args {
     /// Where to write (standard output when absent).
     #[arg(short = 'o', long)]
     pub output: Option<PathBuf>,
-    /// Only the articles this search selects.
-    #[arg(long)]
-    pub query: Option<String>,
-    /// Only articles about this province.
-    #[arg(long)]
-    pub province: Option<String>,
-    /// Only articles citing this document.
-    #[arg(long)]
-    pub document: Option<String>,
-    /// Published on or after this date.
-    #[arg(long)]
-    pub from: Option<String>,
-    /// Published on or before this date.
-    #[arg(long)]
-    pub to: Option<String>,
+    /// Which articles.
+    #[command(flatten)]
+    pub selection: Selection,
     /// How many documents, officials, localities and figure groups to list per province
     /// (10, 20, 30 and 40 by default).
     #[arg(long)]
@@ -41,7 +29,7 @@ pub struct Args {
 
 pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
     let format: ReportFormat = args.format.parse().map_err(anyhow::Error::msg)?;
-    let req = selection(args.query, args.province, args.document, args.from, args.to);
+    let req = args.selection.request();
     let mut opts = ReportOptions::default();
     if let Some(n) = args.top {
         opts = ReportOptions {
