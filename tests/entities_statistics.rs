@@ -129,6 +129,18 @@ fn years_from_the_sentence_and_the_paragraph() {
         [f(64.0, "đồng chí", None)],
         "an open range gives no year"
     );
+    let s = got("Trong quý I/2019, toàn tỉnh kết nạp 157 đảng viên mới.");
+    assert_eq!(
+        s,
+        [f(157.0, "đảng viên", Some("2019"))],
+        "a range inside one year gives that year"
+    );
+    let s = got("Giai đoạn 2012-2015, đã luân chuyển 64 đồng chí.");
+    assert_eq!(
+        s,
+        [f(64.0, "đồng chí", None)],
+        "a range over several years gives none"
+    );
 }
 
 #[test]

@@ -512,7 +512,11 @@ impl<'a> Years<'a> {
     fn new(body: &'a str, index: &'a CharIndex, dates: &[DateMention]) -> Years<'a> {
         let mut points: Vec<(usize, usize, String)> = Vec::new();
         for d in dates {
-            if d.until.is_some() {
+            // A range inside one year ("quý I/2019", "tháng 3 - 5/2019") still names the
+            // figure's year; one spanning years ("2012-2015") names none.
+            if let Some(u) = &d.until
+                && u.get(..4) != d.value.get(..4)
+            {
                 continue;
             }
             // "từ năm 2010 đến nay" starts an open range: no single year.
