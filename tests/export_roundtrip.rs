@@ -1,17 +1,14 @@
 //! `baochi export` end to end: index fixture articles, export every table in every format
-//! with the binary, read each file back (csv crate, serde_json, parquet/arrow) and compare
+//! with the binary, read each file back (csv crate, serde_json, parquet) and compare
 //! with what the index holds.
 
 mod serve_common;
 
-use arrow_array::cast::AsArray;
-use arrow_array::types::{Date32Type, Float64Type, Int64Type};
-use arrow_array::{Array, RecordBatch};
-use arrow_schema::DataType;
 use assert_cmd::Command;
-use baochi::export::{ColType, Table, Value, date32, rows};
+use baochi::export::{Table, Value, date32, rows};
 use baochi::index::{Index, SearchRequest};
-use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::basic::{LogicalType, Type as Physical};
+use parquet::file::reader::{FileReader, SerializedFileReader};
 use std::path::Path;
 
 fn baochi(data: &Path) -> Command {
@@ -48,28 +45,6 @@ fn as_json(v: &Value) -> serde_json::Value {
         Value::Int(n) => n.map_or(serde_json::Value::Null, Into::into),
         Value::Float(f) => (*f).into(),
         Value::List(l) => l.clone().into(),
-    }
-}
-
-/// A cell of a Parquet batch, as the Value it came from would be (dates as Date32 days).
-fn parquet_cell(batch: &RecordBatch, col: usize, row: usize, ty: ColType) -> serde_json::Value {
-    let a = batch.column(col);
-    if a.is_null(row) {
-        return serde_json::Value::Null;
-    }
-    match ty {
-        ColType::Text => a.as_string::<i32>().value(row).into(),
-        ColType::Int => a.as_primitive::<Int64Type>().value(row).into(),
-        ColType::Float => a.as_primitive::<Float64Type>().value(row).into(),
-        ColType::Date => a.as_primitive::<Date32Type>().value(row).into(),
-        ColType::List => {
-            let l = a.as_list::<i32>().value(row);
-            let s = l.as_string::<i32>();
-            (0..s.len())
-                .map(|i| s.value(i).to_string())
-                .collect::<Vec<_>>()
-                .into()
-        }
     }
 }
 
@@ -156,31 +131,83 @@ fn check_table(
         .args(extra)
         .assert()
         .success();
-    let file = std::fs::File::open(&path).expect("parquet file");
-    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
-        .expect("parquet")
-        .build()
-        .expect("reader");
-    let mut n = 0;
-    for batch in reader {
-        let batch = batch.expect("batch");
-        let schema = batch.schema();
-        if let Ok(f) = schema.field_with_name("published") {
-            assert_eq!(f.data_type(), &DataType::Date32);
+    let meta = SerializedFileReader::new(std::fs::File::open(&path).expect("parquet file"))
+        .expect("parquet");
+    let schema = meta.metadata().file_metadata().schema_descr();
+    for (i, c) in cols.iter().enumerate() {
+        let top = schema.column(i).path().parts()[0].clone();
+        assert_eq!(top, c.name, "{table} parquet column {i}");
+        if c.name == "published" {
+            assert_eq!(schema.column(i).physical_type(), Physical::INT32);
+            assert_eq!(
+                schema.column(i).logical_type_ref(),
+                Some(&LogicalType::Date)
+            );
         }
-        for row in 0..batch.num_rows() {
-            for (i, c) in cols.iter().enumerate() {
-                assert_eq!(
-                    parquet_cell(&batch, i, row, c.ty),
-                    expected_parquet(&want[n][i]),
-                    "{table}.{} parquet row {n}",
-                    c.name
-                );
-            }
-            n += 1;
+    }
+    let got = serve_common::parquet_cells(std::fs::File::open(&path).expect("parquet file"));
+    let n = got.len();
+    for (r, (g, w)) in got.iter().zip(&want).enumerate() {
+        for (i, c) in cols.iter().enumerate() {
+            assert_eq!(
+                g[i],
+                expected_parquet(&w[i]),
+                "{table}.{} parquet row {r}",
+                c.name
+            );
         }
     }
     assert_eq!(n, want.len(), "{table} parquet rows");
+    if has_pyarrow() {
+        assert_eq!(
+            pyarrow_cells(&path),
+            got,
+            "{table}: pyarrow reads what parquet reads"
+        );
+    }
+}
+
+/// Whether pyarrow (what pandas reads Parquet with) is installed; CI installs it, so there
+/// its absence is a failure rather than a skip.
+fn has_pyarrow() -> bool {
+    let ok = std::process::Command::new("python3")
+        .args(["-c", "import pyarrow.parquet"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        ok || std::env::var_os("CI").is_none(),
+        "CI must have pyarrow (.ci/run installs it)"
+    );
+    ok
+}
+
+/// The file read by pyarrow, cells as `parquet_cells` gives them (dates as days since 1970).
+fn pyarrow_cells(path: &Path) -> Vec<Vec<serde_json::Value>> {
+    let script = r#"
+import sys, json, datetime
+import pyarrow.parquet as pq
+t = pq.read_table(sys.argv[1])
+epoch = datetime.date(1970, 1, 1)
+def cell(v):
+    return (v - epoch).days if isinstance(v, datetime.date) else v
+for row in t.to_pylist():
+    print(json.dumps([cell(v) for v in row.values()], ensure_ascii=False))
+"#;
+    let out = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(path)
+        .output()
+        .expect("python3");
+    assert!(
+        out.status.success(),
+        "pyarrow failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect()
 }
 
 #[test]

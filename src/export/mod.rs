@@ -5,8 +5,8 @@
 //! `title`, `published`, `province`, `province_now` and the sentence the entity stands in —
 //! as CSV (RFC 4180, UTF-8), JSON Lines or Parquet (typed columns, Snappy).
 //!
-//! Rows stream: CSV and JSON Lines are written as they come, Parquet in record batches of
-//! [`BATCH_ROWS`] rows and row groups of at most [`ROW_GROUP_ROWS`], so memory stays flat
+//! Rows stream: CSV and JSON Lines are written as they come, Parquet in row groups of at
+//! most [`ROW_GROUP_ROWS`] rows or [`ROW_GROUP_BYTES`] of text, so memory stays flat
 //! however large the index.
 //!
 //! ```
@@ -26,23 +26,20 @@ pub use sentence::sentence_around;
 
 use crate::index::{Index, IndexError, SearchRequest};
 use crate::record::Record;
-use arrow_array::builder::{
-    ArrayBuilder, Date32Builder, Float64Builder, Int64Builder, ListBuilder, StringBuilder,
-};
-use arrow_array::{ArrayRef, RecordBatch};
-use arrow_schema::{DataType, Field, Schema, SchemaRef};
-use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
+use parquet::data_type::{ByteArray, ByteArrayType, DoubleType, Int32Type, Int64Type};
 use parquet::file::properties::WriterProperties;
+use parquet::file::writer::SerializedFileWriter;
+use parquet::schema::types::Type as ParquetType;
 use std::fmt;
 use std::io::Write;
 use std::str::FromStr;
 use std::sync::Arc;
 
-/// Rows per Arrow record batch handed to the Parquet writer.
-pub const BATCH_ROWS: usize = 8192;
-/// Rows per Parquet row group: bounds what the writer buffers before flushing.
-pub const ROW_GROUP_ROWS: usize = 65_536;
+/// Rows per Parquet row group: the rows of a group are buffered until it is written.
+pub const ROW_GROUP_ROWS: usize = 32_768;
+/// Bytes of text after which a row group is written early (long bodies in `articles`).
+pub const ROW_GROUP_BYTES: usize = 16 << 20;
 
 /// What can go wrong writing an export.
 #[derive(Debug, thiserror::Error)]
@@ -66,12 +63,6 @@ pub enum ExportError {
 
 impl From<parquet::errors::ParquetError> for ExportError {
     fn from(e: parquet::errors::ParquetError) -> Self {
-        ExportError::Parquet(e.to_string())
-    }
-}
-
-impl From<arrow_schema::ArrowError> for ExportError {
-    fn from(e: arrow_schema::ArrowError) -> Self {
         ExportError::Parquet(e.to_string())
     }
 }
@@ -173,14 +164,28 @@ impl Table {
         cols
     }
 
-    /// The Arrow schema of the table's Parquet form.
-    pub fn schema(self) -> SchemaRef {
-        let fields: Vec<Field> = self
-            .columns()
-            .iter()
-            .map(|c| Field::new(c.name, c.ty.arrow(), c.nullable()))
-            .collect();
-        Arc::new(Schema::new(fields))
+    /// The Parquet schema of the table: one leaf per column, lists in the standard
+    /// three-level form pandas, R (arrow) and DuckDB read as lists of strings.
+    pub fn parquet_schema(self) -> String {
+        let mut s = format!("message baochi_{} {{\n", self.name());
+        for c in self.columns() {
+            let rep = if c.nullable() { "optional" } else { "required" };
+            let leaf = match c.ty {
+                ColType::Text => format!("{rep} binary {} (STRING);", c.name),
+                ColType::Int => format!("{rep} int64 {};", c.name),
+                ColType::Float => format!("{rep} double {};", c.name),
+                ColType::Date => format!("{rep} int32 {} (DATE);", c.name),
+                ColType::List => format!(
+                    "{rep} group {} (LIST) {{ repeated group list {{ optional binary element (STRING); }} }}",
+                    c.name
+                ),
+            };
+            s.push_str("  ");
+            s.push_str(&leaf);
+            s.push('\n');
+        }
+        s.push('}');
+        s
     }
 }
 
@@ -258,22 +263,10 @@ pub enum ColType {
     Int,
     /// A 64-bit float (figures).
     Float,
-    /// A date: the record's string in CSV and JSON, Date32 (its first day) in Parquet.
+    /// A date: the record's string in CSV and JSON, a Parquet DATE (its first day).
     Date,
-    /// A list of strings: `; `-joined in CSV, an array in JSON, List<Utf8> in Parquet.
+    /// A list of strings: `; `-joined in CSV, an array in JSON, a LIST of strings in Parquet.
     List,
-}
-
-impl ColType {
-    fn arrow(self) -> DataType {
-        match self {
-            ColType::Text => DataType::Utf8,
-            ColType::Int => DataType::Int64,
-            ColType::Float => DataType::Float64,
-            ColType::Date => DataType::Date32,
-            ColType::List => DataType::List(Arc::new(Field::new_list_field(DataType::Utf8, true))),
-        }
-    }
 }
 
 /// A column of a table.
@@ -491,10 +484,25 @@ enum Sink<W: Write + Send> {
 }
 
 struct ParquetSink<W: Write + Send> {
-    writer: ArrowWriter<W>,
-    schema: SchemaRef,
-    builders: Vec<Box<dyn ArrayBuilder>>,
+    writer: SerializedFileWriter<W>,
+    /// One buffer per column: the rows of the row group being gathered.
+    columns: Vec<ColumnBuffer>,
+    nullable: Vec<bool>,
     pending: usize,
+    pending_bytes: usize,
+}
+
+/// The values and levels of one column for the row group being gathered.
+#[derive(Default)]
+struct ColumnBuffer {
+    bytes: Vec<ByteArray>,
+    ints: Vec<i64>,
+    dates: Vec<i32>,
+    floats: Vec<f64>,
+    /// Definition levels (optional columns and lists).
+    def: Vec<i16>,
+    /// Repetition levels (lists).
+    rep: Vec<i16>,
 }
 
 impl<W: Write + Send> Exporter<W> {
@@ -511,19 +519,19 @@ impl<W: Write + Send> Exporter<W> {
             }
             Format::Jsonl => Sink::Jsonl(std::io::BufWriter::with_capacity(1 << 16, out)),
             Format::Parquet => {
-                let schema = table.schema();
+                let schema: ParquetType =
+                    parquet::schema::parser::parse_message_type(&table.parquet_schema())?;
                 let props = WriterProperties::builder()
                     .set_compression(Compression::SNAPPY)
-                    .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
                     .set_created_by(format!("baochi {}", env!("CARGO_PKG_VERSION")))
                     .build();
-                let writer = ArrowWriter::try_new(out, schema.clone(), Some(props))?;
-                let builders = columns.iter().map(|c| builder(c.ty)).collect();
+                let writer = SerializedFileWriter::new(out, Arc::new(schema), Arc::new(props))?;
                 Sink::Parquet(Box::new(ParquetSink {
                     writer,
-                    schema,
-                    builders,
+                    columns: columns.iter().map(|_| ColumnBuffer::default()).collect(),
+                    nullable: columns.iter().map(Column::nullable).collect(),
                     pending: 0,
+                    pending_bytes: 0,
                 }))
             }
         };
@@ -578,15 +586,7 @@ impl<W: Write + Send> Exporter<W> {
                 serde_json::to_writer(&mut *w, &obj).map_err(std::io::Error::from)?;
                 w.write_all(b"\n")?;
             }
-            Sink::Parquet(p) => {
-                for (b, v) in p.builders.iter_mut().zip(row) {
-                    append(b.as_mut(), v);
-                }
-                p.pending += 1;
-                if p.pending >= BATCH_ROWS {
-                    p.flush_batch()?;
-                }
-            }
+            Sink::Parquet(p) => p.push(row)?,
         }
         Ok(())
     }
@@ -602,7 +602,7 @@ impl<W: Write + Send> Exporter<W> {
             Sink::Csv(mut w) => w.flush()?,
             Sink::Jsonl(mut w) => w.flush()?,
             Sink::Parquet(mut p) => {
-                p.flush_batch()?;
+                p.flush_group()?;
                 p.writer.close()?;
             }
         }
@@ -611,59 +611,106 @@ impl<W: Write + Send> Exporter<W> {
 }
 
 impl<W: Write + Send> ParquetSink<W> {
-    fn flush_batch(&mut self) -> Result<(), ExportError> {
+    fn push(&mut self, row: &[Value]) -> Result<(), ExportError> {
+        for ((buf, v), &nullable) in self.columns.iter_mut().zip(row).zip(&self.nullable) {
+            self.pending_bytes += buf.push(v, nullable);
+        }
+        self.pending += 1;
+        if self.pending >= ROW_GROUP_ROWS || self.pending_bytes >= ROW_GROUP_BYTES {
+            self.flush_group()?;
+        }
+        Ok(())
+    }
+
+    /// Writes the gathered rows as one row group and empties the buffers.
+    fn flush_group(&mut self) -> Result<(), ExportError> {
         if self.pending == 0 {
             return Ok(());
         }
-        let arrays: Vec<ArrayRef> = self.builders.iter_mut().map(|b| b.finish()).collect();
-        let batch = RecordBatch::try_new(self.schema.clone(), arrays)?;
-        self.writer.write(&batch)?;
+        let mut group = self.writer.next_row_group()?;
+        let mut bufs = self.columns.iter_mut();
+        while let Some(mut col) = group.next_column()? {
+            let buf = bufs.next().ok_or_else(|| {
+                ExportError::Parquet("the schema has more columns than the table".into())
+            })?;
+            let def = (!buf.def.is_empty()).then_some(&buf.def[..]);
+            let rep = (!buf.rep.is_empty()).then_some(&buf.rep[..]);
+            match col.untyped() {
+                parquet::column::writer::ColumnWriter::ByteArrayColumnWriter(_) => {
+                    col.typed::<ByteArrayType>()
+                        .write_batch(&buf.bytes, def, rep)?;
+                }
+                parquet::column::writer::ColumnWriter::Int64ColumnWriter(_) => {
+                    col.typed::<Int64Type>().write_batch(&buf.ints, def, rep)?;
+                }
+                parquet::column::writer::ColumnWriter::Int32ColumnWriter(_) => {
+                    col.typed::<Int32Type>().write_batch(&buf.dates, def, rep)?;
+                }
+                parquet::column::writer::ColumnWriter::DoubleColumnWriter(_) => {
+                    col.typed::<DoubleType>()
+                        .write_batch(&buf.floats, def, rep)?;
+                }
+                _ => return Err(ExportError::Parquet("unexpected column type".into())),
+            }
+            col.close()?;
+            *buf = ColumnBuffer::default();
+        }
+        group.close()?;
         self.pending = 0;
+        self.pending_bytes = 0;
         Ok(())
     }
 }
 
-fn builder(ty: ColType) -> Box<dyn ArrayBuilder> {
-    match ty {
-        ColType::Text => Box::new(StringBuilder::new()),
-        ColType::Int => Box::new(Int64Builder::new()),
-        ColType::Float => Box::new(Float64Builder::new()),
-        ColType::Date => Box::new(Date32Builder::new()),
-        ColType::List => Box::new(ListBuilder::new(StringBuilder::new())),
-    }
-}
-
-fn append(b: &mut dyn ArrayBuilder, v: &Value) {
-    let any = b.as_any_mut();
-    // The builders were made from the same column list as the row, so the types agree; a
-    // mismatch would be a bug in `rows`, caught by the round-trip tests.
-    match v {
-        Value::Text(s) => {
-            if let Some(b) = any.downcast_mut::<StringBuilder>() {
-                b.append_option(s.as_deref());
+impl ColumnBuffer {
+    /// Adds one cell; returns the bytes of text it holds.
+    fn push(&mut self, v: &Value, nullable: bool) -> usize {
+        // The column's type decides the buffer; `rows` builds cells in column order, so a
+        // cell always matches its column (the round-trip tests hold this).
+        let present = |def: &mut Vec<i16>, is: bool| {
+            if nullable {
+                def.push(i16::from(is));
             }
-        }
-        Value::Int(n) => {
-            if let Some(b) = any.downcast_mut::<Int64Builder>() {
-                b.append_option(*n);
+        };
+        match v {
+            Value::Text(s) => {
+                present(&mut self.def, s.is_some());
+                let Some(s) = s else { return 0 };
+                self.bytes.push(ByteArray::from(s.as_str()));
+                s.len()
             }
-        }
-        Value::Float(f) => {
-            if let Some(b) = any.downcast_mut::<Float64Builder>() {
-                b.append_value(*f);
+            Value::Int(n) => {
+                present(&mut self.def, n.is_some());
+                self.ints.extend(n);
+                0
             }
-        }
-        Value::Date(s) => {
-            if let Some(b) = any.downcast_mut::<Date32Builder>() {
-                b.append_option(s.as_deref().and_then(date32));
+            Value::Float(f) => {
+                present(&mut self.def, true);
+                self.floats.push(*f);
+                0
             }
-        }
-        Value::List(l) => {
-            if let Some(b) = any.downcast_mut::<ListBuilder<StringBuilder>>() {
-                for s in l {
-                    b.values().append_value(s);
+            Value::Date(s) => {
+                let d = s.as_deref().and_then(date32);
+                present(&mut self.def, d.is_some());
+                self.dates.extend(d);
+                0
+            }
+            Value::List(items) => {
+                // Levels of `optional group (LIST) { repeated group list { optional
+                // element } }`: 1 = an empty list, 3 = an element; rep 1 = same list.
+                if items.is_empty() {
+                    self.def.push(1);
+                    self.rep.push(0);
+                    return 0;
                 }
-                b.append(true);
+                let mut n = 0;
+                for (k, item) in items.iter().enumerate() {
+                    self.def.push(3);
+                    self.rep.push(i16::from(k > 0));
+                    self.bytes.push(ByteArray::from(item.as_str()));
+                    n += item.len();
+                }
+                n
             }
         }
     }

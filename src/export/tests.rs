@@ -1,9 +1,8 @@
 use super::*;
 use crate::record::{DateMention, Document, Entities, Locality, Official, Span, Statistic};
-use arrow_array::Array;
-use arrow_array::cast::AsArray;
-use arrow_array::types::{Date32Type, Float64Type, Int64Type};
-use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::basic::{LogicalType, Type as Physical};
+use parquet::file::reader::{FileReader, SerializedFileReader};
+use parquet::record::{Field, ListAccessor, Row, RowAccessor};
 
 fn span(body: &str, needle: &str) -> Span {
     let b = body.find(needle).unwrap();
@@ -200,88 +199,101 @@ fn jsonl_reads_back_typed() {
     );
 }
 
-#[test]
-fn parquet_reads_back_typed_across_batches() {
-    // More rows than one batch, so batching and row groups are exercised.
-    let recs: Vec<Record> = (0..BATCH_ROWS / 2 + 10).map(sample).collect();
-    let out = export(Table::Statistics, Format::Parquet, &recs);
-    let reader = ParquetRecordBatchReaderBuilder::try_new(file_of(&out))
+/// The rows of a Parquet file, read back with the parquet crate's record reader.
+fn parquet_rows(bytes: &[u8]) -> (SerializedFileReader<std::fs::File>, Vec<Row>) {
+    let reader = SerializedFileReader::new(file_of(bytes)).unwrap();
+    let rows = reader
+        .get_row_iter(None)
         .unwrap()
-        .build()
-        .unwrap();
-    let mut n = 0usize;
-    for batch in reader {
-        let batch = batch.unwrap();
-        let schema = batch.schema();
-        assert_eq!(
-            schema.field_with_name("value").unwrap().data_type(),
-            &DataType::Float64
-        );
-        assert_eq!(
-            schema.field_with_name("published").unwrap().data_type(),
-            &DataType::Date32
-        );
-        let value = batch
-            .column_by_name("value")
-            .unwrap()
-            .as_primitive::<Float64Type>();
-        let start = batch
-            .column_by_name("start")
-            .unwrap()
-            .as_primitive::<Int64Type>();
-        let published = batch
-            .column_by_name("published")
-            .unwrap()
-            .as_primitive::<Date32Type>();
-        let unit = batch.column_by_name("unit").unwrap().as_string::<i32>();
-        let url = batch.column_by_name("url").unwrap().as_string::<i32>();
-        for i in 0..batch.num_rows() {
-            let row = n + i;
-            let rec = &recs[row / 2];
-            let st = &rec.entities.statistics[row % 2];
-            assert_eq!(value.value(i), st.value);
-            assert_eq!(unit.value(i), st.unit);
-            assert_eq!(start.value(i), st.span.start as i64);
-            assert_eq!(url.value(i), rec.url.as_deref().unwrap());
-            assert_eq!(Some(published.value(i)), date32("2017-11-05"));
-        }
-        n += batch.num_rows();
+        .map(|r| r.unwrap())
+        .collect();
+    (reader, rows)
+}
+
+/// The day of a DATE cell.
+fn date_at(row: &Row, i: usize) -> i32 {
+    match row.get_column_iter().nth(i).map(|(_, f)| f) {
+        Some(Field::Date(d)) => *d,
+        other => panic!("not a date: {other:?}"),
     }
-    assert_eq!(n, recs.len() * 2);
+}
+
+/// The index of column `name` in `table`.
+fn col(table: Table, name: &str) -> usize {
+    table.columns().iter().position(|c| c.name == name).unwrap()
+}
+
+#[test]
+fn parquet_reads_back_typed_across_row_groups() {
+    // More rows than one row group, so the group boundary is exercised.
+    let recs: Vec<Record> = (0..ROW_GROUP_ROWS / 2 + 10).map(sample).collect();
+    let out = export(Table::Statistics, Format::Parquet, &recs);
+    let (reader, rows) = parquet_rows(&out);
+    assert_eq!(reader.metadata().num_row_groups(), 2);
+    let schema = reader.metadata().file_metadata().schema_descr();
+    let t = Table::Statistics;
+    let value = schema.column(col(t, "value"));
+    assert_eq!(value.physical_type(), Physical::DOUBLE);
+    let published = schema.column(col(t, "published"));
+    assert_eq!(published.physical_type(), Physical::INT32);
+    assert_eq!(published.logical_type_ref(), Some(&LogicalType::Date));
+    assert_eq!(rows.len(), recs.len() * 2);
+    for (n, row) in rows.iter().enumerate() {
+        let rec = &recs[n / 2];
+        let st = &rec.entities.statistics[n % 2];
+        assert_eq!(row.get_double(col(t, "value")).unwrap(), st.value);
+        assert_eq!(row.get_string(col(t, "unit")).unwrap(), &st.unit);
+        assert_eq!(row.get_long(col(t, "start")).unwrap(), st.span.start as i64);
+        assert_eq!(
+            row.get_string(col(t, "url")).unwrap(),
+            rec.url.as_deref().unwrap()
+        );
+        assert_eq!(
+            Some(date_at(row, col(t, "published"))),
+            date32("2017-11-05")
+        );
+    }
+}
+
+#[test]
+fn parquet_row_groups_close_early_on_long_text() {
+    let mut big = sample(1);
+    big.body = format!("{}{}", big.body, " x".repeat(ROW_GROUP_BYTES / 2 + 1));
+    let out = export(
+        Table::Articles,
+        Format::Parquet,
+        &[big.clone(), big.clone(), big],
+    );
+    let (reader, rows) = parquet_rows(&out);
+    assert_eq!(rows.len(), 3);
+    assert!(reader.metadata().num_row_groups() >= 2);
 }
 
 #[test]
 fn parquet_lists_dates_and_nulls() {
     let mut recs = vec![sample(1)];
     recs[0].published = None;
-    let out = export(Table::Officials, Format::Parquet, &recs);
-    let mut reader = ParquetRecordBatchReaderBuilder::try_new(file_of(&out))
-        .unwrap()
-        .build()
-        .unwrap();
-    let batch = reader.next().unwrap().unwrap();
-    let titles = batch.column_by_name("titles").unwrap().as_list::<i32>();
-    let first = titles.value(0);
-    let first = first.as_string::<i32>();
-    assert_eq!(first.value(0), "Bí thư Thị ủy Hương Trà");
-    assert_eq!(first.value(1), "x; y");
-    assert!(batch.column_by_name("published").unwrap().is_null(0));
-    let out = export(Table::Documents, Format::Parquet, &[sample(2)]);
-    let batch = ParquetRecordBatchReaderBuilder::try_new(file_of(&out))
-        .unwrap()
-        .build()
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap();
-    let date = batch
-        .column_by_name("date")
-        .unwrap()
-        .as_primitive::<Date32Type>();
-    assert_eq!(Some(date.value(0)), date32("2012-01-16"));
-    let conf = batch
-        .column_by_name("conference")
-        .unwrap()
-        .as_primitive::<Int64Type>();
-    assert_eq!(conf.value(0), 4);
+    let mut no_titles = sample(3);
+    for o in &mut no_titles.entities.officials {
+        o.titles.clear();
+    }
+    recs.push(no_titles);
+    let t = Table::Officials;
+    let out = export(t, Format::Parquet, &recs);
+    let (_, rows) = parquet_rows(&out);
+    let titles = rows[0].get_list(col(t, "titles")).unwrap();
+    assert_eq!(titles.len(), 2);
+    assert_eq!(titles.get_string(0).unwrap(), "Bí thư Thị ủy Hương Trà");
+    assert_eq!(titles.get_string(1).unwrap(), "x; y");
+    let published = rows[0].get_column_iter().nth(col(t, "published")).unwrap();
+    assert_eq!(published.1, &Field::Null);
+    assert_eq!(rows[1].get_list(col(t, "titles")).unwrap().len(), 0);
+    let t = Table::Documents;
+    let out = export(t, Format::Parquet, &[sample(2)]);
+    let (_, rows) = parquet_rows(&out);
+    assert_eq!(
+        Some(date_at(&rows[0], col(t, "date"))),
+        date32("2012-01-16")
+    );
+    assert_eq!(rows[0].get_long(col(t, "conference")).unwrap(), 4);
 }

@@ -241,3 +241,33 @@ impl Drop for TestServer {
         }
     }
 }
+
+/// The cells of a Parquet file, row by row, as JSON: strings, integers, floats, dates as
+/// days since 1970 (Parquet DATE), lists as arrays, nulls as null. Read with the parquet
+/// crate's record reader, independently of how baochi writes.
+pub fn parquet_cells(file: std::fs::File) -> Vec<Vec<serde_json::Value>> {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    use parquet::record::Field;
+    fn cell(f: &Field) -> serde_json::Value {
+        match f {
+            Field::Null => serde_json::Value::Null,
+            Field::Str(s) => s.as_str().into(),
+            Field::Long(n) => (*n).into(),
+            Field::Double(x) => (*x).into(),
+            Field::Date(d) => (*d).into(),
+            Field::ListInternal(l) => l.elements().iter().map(cell).collect::<Vec<_>>().into(),
+            other => panic!("unexpected Parquet cell {other:?}"),
+        }
+    }
+    let reader = SerializedFileReader::new(file).expect("parquet");
+    reader
+        .get_row_iter(None)
+        .expect("rows")
+        .map(|r| {
+            r.expect("row")
+                .get_column_iter()
+                .map(|(_, f)| cell(f))
+                .collect()
+        })
+        .collect()
+}
