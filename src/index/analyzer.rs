@@ -469,18 +469,8 @@ mod tests {
     #[test]
     fn tokenizer_positions_and_offsets() {
         let mut t = VietnameseTokenizer::folded();
-        let mut s = t.token_stream("Cán bộ, Đảng");
-        let mut got = Vec::new();
-        while let Some(tok) = s.next() {
-            got.push((
-                tok.text.clone(),
-                tok.position,
-                tok.offset_from,
-                tok.offset_to,
-            ));
-        }
         assert_eq!(
-            got,
+            stream(&mut t, "Cán bộ, Đảng"),
             [
                 ("can".to_string(), 0, 0, 4),
                 ("bo".to_string(), 1, 5, 9),
