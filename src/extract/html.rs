@@ -759,7 +759,24 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
             site,
         )),
         (Some(h), None) => Some(h.text.clone()),
-        (None, None) if !title_tag.is_empty() => Some(metadata::strip_site_name(&title_tag, site)),
+        // No h1: a lesser heading that `<title>` opens or closes with is the headline
+        // (portals print it as `<h2 class="news-title">`), whatever the site name is.
+        (None, None) if !title_tag.is_empty() => {
+            let folded = crate::text::fold_lower(&title_tag);
+            let heading = blocks
+                .iter()
+                .zip(&boiler_of)
+                .filter(|(b, bo)| (2..=3).contains(&b.heading) && !**bo && b.chars >= 8)
+                .map(|(b, _)| b)
+                .find(|b| {
+                    let h = crate::text::fold_lower(&b.text);
+                    h.len() < folded.len() && (folded.starts_with(&h) || folded.ends_with(&h))
+                });
+            Some(match heading {
+                Some(h) => h.text.clone(),
+                None => metadata::strip_site_name(&title_tag, site),
+            })
+        }
         _ => None,
     };
 

@@ -325,7 +325,17 @@ pub fn is_name(s: &str) -> bool {
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
-        let one_word_ok = all_caps && part.chars().count() >= 2 || part.contains('.');
+        // `H'Nhi`, `K'Sor`: Central Highlands names are often one word with an apostrophe.
+        let highlands = words.len() == 1 && {
+            let mut it = part.split(['\'', '’']);
+            let (a, b) = (it.next().unwrap_or(""), it.next().unwrap_or(""));
+            it.next().is_none()
+                && a.chars().count() == 1
+                && a.chars().all(char::is_uppercase)
+                && b.chars().next().is_some_and(char::is_uppercase)
+                && b.chars().count() >= 2
+        };
+        let one_word_ok = all_caps && part.chars().count() >= 2 || part.contains('.') || highlands;
         let ok_len = (2..=5).contains(&words.len()) || (words.len() == 1 && one_word_ok);
         if !ok_len {
             return false;
@@ -335,7 +345,11 @@ pub fn is_name(s: &str) -> bool {
             let Some(first) = chars.next() else {
                 return false;
             };
-            if !first.is_uppercase() || !w.chars().all(|c| c.is_alphabetic() || c == '.') {
+            if !first.is_uppercase()
+                || !w
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’'))
+            {
                 return false;
             }
         }
@@ -489,6 +503,13 @@ mod tests {
             "Theo kế hoạch, cuối tháng 6 năm 2013, Ban Thường vụ Đảng ủy Khối sẽ tổ chức các đoàn kiểm tra."
         ));
         assert_eq!(byline("Xây dựng kế hoạch cụ thể cho năm 2018"), None);
+        assert_eq!(byline("H'Nhi").as_deref(), Some("H'Nhi"));
+        assert_eq!(
+            byline("Y Ơn - K’Sor Phước").as_deref(),
+            Some("Y Ơn - K’Sor Phước")
+        );
+        assert_eq!(byline("Thôi"), None);
+        assert_eq!(byline("Don't"), None);
     }
 
     #[test]
