@@ -247,6 +247,9 @@ struct Analysed {
     complete: bool,
 }
 
+/// Texts longer than this are analysed twice rather than copied for sharing.
+const SHARE_MAX: usize = 4 << 20;
+
 thread_local! {
     static LAST: RefCell<Analysed> = RefCell::new(Analysed::default());
 }
@@ -272,6 +275,10 @@ impl Tokenizer for VietnameseTokenizer {
             let mut last = last.borrow_mut();
             if self.fold {
                 (last.complete && last.text == text).then(|| std::mem::take(&mut *last))
+            } else if text.len() > SHARE_MAX {
+                // Not worth a copy of a huge text held until the next document.
+                last.complete = false;
+                None
             } else {
                 // Reuse the buffers of the previous text.
                 let mut a = std::mem::take(&mut *last);
@@ -464,6 +471,12 @@ mod tests {
         assert_eq!(stream(&mut folded, b), want_b);
         assert!(!LAST.with(|l| l.borrow().complete));
         assert_eq!(stream(&mut folded, b), want_b);
+        // A huge text is not shared, and invalidates what was.
+        stream(&mut exact, a);
+        let huge = "Đảng ủy ".repeat(SHARE_MAX / 8);
+        stream(&mut exact, &huge);
+        assert!(!LAST.with(|l| l.borrow().complete));
+        assert_eq!(stream(&mut folded, a), want_a);
     }
 
     #[test]
