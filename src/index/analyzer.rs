@@ -235,7 +235,8 @@ impl VietnameseTokenizer {
 /// tantivy indexes a document's fields in field order on one thread, so the folded field
 /// (`body_f`) is analysed right after the exact one (`body`) on the same text. The folded
 /// tokenizer then folds these syllables instead of segmenting and normalising the text a
-/// second time: a quarter less analysis per indexed article.
+/// second time (the two tokenizers went from 0.56 to 0.85 of one-pass speed in
+/// `cargo bench --bench text`).
 #[derive(Debug, Default)]
 struct Analysed {
     text: String,
