@@ -34,6 +34,9 @@ struct El {
     boiler: bool,
     /// Boilerplate whose flag is never lifted (comment sections, navigation, footers).
     hard: bool,
+    /// Boilerplate only by its class or id words (not by tag or ARIA role): the weakest
+    /// evidence, which page builders' layout classes (`elementor-widget-wrap`) defeat.
+    soft: bool,
     strong: bool,
     /// `<article>`, `<main>` or a strong body marker: where an article is.
     landmark: bool,
@@ -328,12 +331,13 @@ impl Walker {
         let role = a.role;
         let itemprop = a.itemprop.to_ascii_lowercase();
         let strong = itemprop == "articlebody" || (!names.is_empty() && STRONG.is_match(&names));
+        let by_tag = BOILER_TAGS.contains(&name)
+            || matches!(
+                role,
+                "navigation" | "complementary" | "contentinfo" | "search" | "menu" | "menubar"
+            );
         let boiler = !strong
-            && (BOILER_TAGS.contains(&name)
-                || matches!(
-                    role,
-                    "navigation" | "complementary" | "contentinfo" | "search" | "menu" | "menubar"
-                )
+            && (by_tag
                 || (!names.is_empty() && (NEG_WORD.is_match(&names) || NEG_SUB.is_match(&names))));
         let byline = itemprop == "author"
             || a.rel.contains("author")
@@ -367,6 +371,7 @@ impl Walker {
                 end: el,
                 boiler,
                 hard,
+                soft: boiler && !by_tag && !hard,
                 strong,
                 landmark: strong || matches!(name, "article" | "main") || role == "main",
             });
@@ -549,8 +554,29 @@ pub fn extract(html: &str) -> Article {
     }
     w.flush();
     drop(doc);
+    for b in &mut w.blocks {
+        // Only text that is not NFC (a windows-1258 page) needs composing before the
+        // byline and date rules read it; the full normalisation runs once on the body.
+        if !matches!(
+            unicode_normalization::is_nfc_quick(b.text.chars()),
+            unicode_normalization::IsNormalized::Yes
+        ) {
+            b.text = crate::text::normalize_line(&b.text);
+        }
+    }
     let ld = read_json_ld(&prepared.json_ld);
-    assemble(w, ld)
+    // A cascade: the precise pass trusts every boilerplate mark; when page-builder class
+    // names hid most of the text from it, a pass that trusts only structure is taken.
+    let strict = assemble(&w, &ld, Trust::All);
+    if !w.els.iter().any(|e| e.soft) {
+        return strict;
+    }
+    let lenient = assemble(&w, &ld, Trust::Structure);
+    if strict.body.len() * 2 < lenient.body.len() {
+        lenient
+    } else {
+        strict
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -593,10 +619,19 @@ fn is_title(b: &Block, key: &str, chars: u32) -> bool {
     b.chars + 8 >= chars && b.chars <= chars * 2 + 8 && !key.is_empty() && text_key(&b.text) == key
 }
 
-fn assemble(w: Walker, ld: LinkedData) -> Article {
+/// How far a pass trusts boilerplate marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trust {
+    /// Every mark: tags, roles and class or id words.
+    All,
+    /// Tags, roles and comment sections only: class words are taken as layout names.
+    Structure,
+}
+
+fn assemble(w: &Walker, ld: &LinkedData, trust: Trust) -> Article {
     let Walker {
         els,
-        mut blocks,
+        blocks,
         meta,
         title: title_tag,
         times,
@@ -609,7 +644,7 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
     // layout class such as "has-sidebar" on the main column): its flag is lifted.
     let mut boiler_good = vec![0u64; n];
     let mut total_good = 0u64;
-    for b in &blocks {
+    for b in blocks.iter() {
         if classify(b, false, false) == Class::Good {
             total_good += u64::from(b.chars);
             if b.boiler != NONE {
@@ -629,7 +664,7 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
     };
     let cleared: Vec<bool> = boiler_good
         .iter()
-        .zip(&els)
+        .zip(els.iter())
         .enumerate()
         .map(|(i, (g, e))| *g * 2 > total_good && *g > 0 && !e.hard && anchored(i))
         .collect();
@@ -640,7 +675,7 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
         // An inner boiler under a cleared one still counts: walk up from the block.
         let mut e = b.el;
         while let Some(el) = els.get(e as usize) {
-            if el.boiler && !cleared[e as usize] {
+            if el.boiler && !cleared[e as usize] && (trust == Trust::All || !el.soft) {
                 return true;
             }
             e = el.parent;
@@ -847,17 +882,6 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
     let title_pos = blocks
         .iter()
         .position(|b| is_title(b, &title_key, title_chars));
-    for &i in &picked {
-        // Only text that is not NFC (a windows-1258 page) needs composing before the
-        // byline and date rules read it; the full normalisation runs once on the body.
-        let t = &blocks[i].text;
-        if !matches!(
-            unicode_normalization::is_nfc_quick(t.chars()),
-            unicode_normalization::IsNormalized::Yes
-        ) {
-            blocks[i].text = crate::text::normalize_line(t);
-        }
-    }
     let mut dates: Vec<(usize, Stamp)> = Vec::new();
     let head_limit = picked.first().copied().unwrap_or(0) + 8;
     for (i, b) in blocks.iter().enumerate().take(head_limit.min(blocks.len())) {
@@ -943,7 +967,7 @@ fn assemble(w: Walker, ld: LinkedData) -> Article {
                 .find(|b| b.chars < 80 && starts_with_by(&b.text))
                 .and_then(|b| metadata::byline(&b.text))
         })
-        .or(ld.author)
+        .or_else(|| ld.author.clone())
         .or_else(|| {
             [
                 "author",
