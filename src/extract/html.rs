@@ -148,6 +148,32 @@ static BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Whether a class names a state or a taxonomy of the element rather than what it is:
+/// `has-comments`, `no-sidebar`, `tag-sustainable-clothing`, `category-news` (CMSs put the
+/// post's tags and categories on its container).
+fn is_state_class(token: &str) -> bool {
+    let t = token.as_bytes();
+    let starts = |p: &str| t.len() > p.len() && t[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    [
+        "has-",
+        "has_",
+        "no-",
+        "no_",
+        "is-",
+        "is_",
+        "with-",
+        "tag-",
+        "category-",
+        "format-",
+        "status-",
+        "type-",
+        "comments-open",
+        "comments-closed",
+    ]
+    .iter()
+    .any(|p| starts(p))
+}
+
 /// The attributes the walk reads, gathered in one pass.
 #[derive(Default)]
 struct Attrs<'a> {
@@ -305,7 +331,7 @@ impl Walker {
                     .to_ascii_lowercase();
                 s.contains("display:none") || s.contains("visibility:hidden")
             });
-        if SKIP.contains(&name) || hidden {
+        if SKIP.contains(&name) {
             self.flush();
             self.skip = 1;
             self.stack.push(Frame {
@@ -322,10 +348,17 @@ impl Walker {
         }
         let inline = INLINE.contains(&name);
         let mut names = String::with_capacity(a.class.len() + a.id.len() + 1);
-        names.push_str(a.class);
-        if !a.id.is_empty() {
-            names.push(' ');
-            names.push_str(a.id);
+        // The classes of `<html>` and `<body>` describe the page (`single-post`,
+        // `footer-dark`, `no-gallery-comments`), never a piece of furniture.
+        if !matches!(name, "html" | "body") {
+            for token in a.class.split_ascii_whitespace().chain([a.id]) {
+                if !is_state_class(token) {
+                    if !names.is_empty() {
+                        names.push(' ');
+                    }
+                    names.push_str(token);
+                }
+            }
         }
         names.make_ascii_lowercase();
         let role = a.role;
@@ -336,9 +369,14 @@ impl Walker {
                 role,
                 "navigation" | "complementary" | "contentinfo" | "search" | "menu" | "menubar"
             );
-        let boiler = !strong
-            && (by_tag
-                || (!names.is_empty() && (NEG_WORD.is_match(&names) || NEG_SUB.is_match(&names))));
+        // Hidden text is weak furniture, not nothing: streaming renderers (React's
+        // `<div hidden id="S:0">`) keep the whole article in a hidden element until a
+        // script moves it.
+        let boiler = hidden
+            || !strong
+                && (by_tag
+                    || (!names.is_empty()
+                        && (NEG_WORD.is_match(&names) || NEG_SUB.is_match(&names))));
         let byline = itemprop == "author"
             || a.rel.contains("author")
             || (!names.is_empty() && BYLINE_CLASS.is_match(&names));
@@ -366,6 +404,7 @@ impl Walker {
                     || names.contains("comment")
                     || names.contains("binhluan")
                     || names.contains("binh-luan"));
+            let hard = hard && !hidden;
             self.els.push(El {
                 parent,
                 end: el,
@@ -532,6 +571,39 @@ fn ld_name(v: &serde_json::Value) -> Option<String> {
 
 /// Extracts the article of an HTML page.
 pub fn extract(html: &str) -> Article {
+    let (w, ld) = walk(html);
+    // A cascade: the precise pass trusts every boilerplate mark; when page-builder class
+    // names hid most of the text from it, a pass that trusts only structure is taken.
+    let strict = assemble(&w, &ld, Trust::All, None);
+    if !w.els.iter().any(|e| e.soft) {
+        return strict;
+    }
+    let lenient = assemble(&w, &ld, Trust::Structure, None);
+    if strict.body.len() * 2 < lenient.body.len() {
+        lenient
+    } else {
+        strict
+    }
+}
+
+/// For developers: every block of the page with what each pass made of it.
+#[doc(hidden)]
+pub fn trace(html: &str) -> String {
+    let (w, ld) = walk(html);
+    let mut out = Vec::new();
+    for trust in [Trust::All, Trust::Structure] {
+        out.push(format!("== pass {trust:?}"));
+        let a = assemble(&w, &ld, trust, Some(&mut out));
+        out.push(format!(
+            "-> {} body chars, title {:?}",
+            a.body.len(),
+            a.title
+        ));
+    }
+    out.join("\n")
+}
+
+fn walk(html: &str) -> (Walker, LinkedData) {
     let prepared = super::prep::prepare(html);
     let doc = Html::parse_document(&prepared.html);
     let mut w = Walker {
@@ -565,21 +637,10 @@ pub fn extract(html: &str) -> Article {
         }
     }
     let ld = read_json_ld(&prepared.json_ld);
-    // A cascade: the precise pass trusts every boilerplate mark; when page-builder class
-    // names hid most of the text from it, a pass that trusts only structure is taken.
-    let strict = assemble(&w, &ld, Trust::All);
-    if !w.els.iter().any(|e| e.soft) {
-        return strict;
-    }
-    let lenient = assemble(&w, &ld, Trust::Structure);
-    if strict.body.len() * 2 < lenient.body.len() {
-        lenient
-    } else {
-        strict
-    }
+    (w, ld)
 }
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Class {
     Good,
     Short,
@@ -628,7 +689,12 @@ enum Trust {
     Structure,
 }
 
-fn assemble(w: &Walker, ld: &LinkedData, trust: Trust) -> Article {
+fn assemble(
+    w: &Walker,
+    ld: &LinkedData,
+    trust: Trust,
+    mut trace: Option<&mut Vec<String>>,
+) -> Article {
     let Walker {
         els,
         blocks,
@@ -848,6 +914,26 @@ fn assemble(w: &Walker, ld: &LinkedData, trust: Trust) -> Article {
             good_before += u64::from(b.chars);
         }
         picked.push(i);
+    }
+    if let Some(t) = trace.as_deref_mut() {
+        t.push(format!("container {container:?}"));
+        for (i, b) in blocks.iter().enumerate() {
+            let e = els.get(b.el as usize);
+            t.push(format!(
+                "{i:4} el {:4} par {:4} {}{} {:5?} ch {:5} ld {:.2} h{} {} {:?} | {}",
+                b.el,
+                e.map_or(0, |e| e.parent as i64),
+                if inside(b) { "IN " } else { "   " },
+                if picked.contains(&i) { "PICK" } else { "    " },
+                class[i],
+                b.chars,
+                b.link_density(),
+                b.heading,
+                if boiler_of[i] { "BOILER" } else { "" },
+                chromes[i],
+                b.text.chars().take(90).collect::<String>()
+            ));
+        }
     }
     // A lead printed just above the container (between headline and body) belongs to it.
     if let Some(&first) = picked.first() {
