@@ -689,12 +689,7 @@ enum Trust {
     Structure,
 }
 
-fn assemble(
-    w: &Walker,
-    ld: &LinkedData,
-    trust: Trust,
-    mut trace: Option<&mut Vec<String>>,
-) -> Article {
+fn assemble(w: &Walker, ld: &LinkedData, trust: Trust, trace: Option<&mut Vec<String>>) -> Article {
     let Walker {
         els,
         blocks,
@@ -848,7 +843,7 @@ fn assemble(
         .or_else(|| meta.get("twitter:title"))
         .cloned()
         .or(ld.headline.clone());
-    let title_tag = crate::text::normalize_line(&title_tag);
+    let title_tag = crate::text::normalize_line(title_tag);
     let title = match (h1, &declared) {
         (Some(h), Some(d))
             if crate::text::fold_lower(d).contains(&crate::text::fold_lower(&h.text)) =>
@@ -915,7 +910,7 @@ fn assemble(
         }
         picked.push(i);
     }
-    if let Some(t) = trace.as_deref_mut() {
+    if let Some(t) = trace {
         t.push(format!("container {container:?}"));
         for (i, b) in blocks.iter().enumerate() {
             let e = els.get(b.el as usize);
