@@ -17,6 +17,7 @@
 use super::Article;
 use super::chrome::{self, Chrome};
 use super::metadata::{self, Stamp};
+use super::page_type::Signals;
 use ego_tree::iter::Edge;
 use regex::Regex;
 use scraper::{Html, Node};
@@ -97,6 +98,29 @@ struct Walker {
     times: Vec<(usize, String)>,
     item_dates: Vec<String>,
     item_authors: Vec<String>,
+    /// What the page is made of, for telling an article from a listing.
+    counts: Counts,
+    /// Characters of the outermost link being read.
+    anchor_chars: u32,
+    /// `<link rel="canonical">`.
+    canonical: Option<String>,
+}
+
+/// Tallies of the whole page's structure (outside `<head>` and scripts).
+#[derive(Debug, Default, Clone, Copy)]
+struct Counts {
+    anchors: u32,
+    /// Links whose text reads like a headline (30 characters or more).
+    headline_anchors: u32,
+    /// Of those, links outside page furniture.
+    content_headline_anchors: u32,
+    articles: u32,
+    inputs: u32,
+    buttons: u32,
+    forms: u32,
+    code: u32,
+    images: u32,
+    media: u32,
 }
 
 const SKIP: [&str; 17] = [
@@ -184,6 +208,7 @@ struct Attrs<'a> {
     itemprop: &'a str,
     rel: &'a str,
     href: bool,
+    href_value: &'a str,
     hidden: bool,
     aria_hidden: bool,
     datetime: Option<&'a str>,
@@ -242,6 +267,7 @@ impl Walker {
             self.chars += 1;
             if in_link {
                 self.link_chars += 1;
+                self.anchor_chars += 1;
             }
         }
     }
@@ -272,7 +298,10 @@ impl Walker {
                 "role" => a.role = v,
                 "itemprop" => a.itemprop = v,
                 "rel" => a.rel = v,
-                "href" => a.href = true,
+                "href" => {
+                    a.href = true;
+                    a.href_value = v;
+                }
                 "hidden" => a.hidden = true,
                 "aria-hidden" => a.aria_hidden = v == "true",
                 "datetime" => a.datetime = Some(v),
@@ -284,6 +313,13 @@ impl Walker {
         }
         match name {
             "meta" => self.meta(&a),
+            "link"
+                if a.rel.eq_ignore_ascii_case("canonical")
+                    && self.canonical.is_none()
+                    && a.href_value.starts_with("http") =>
+            {
+                self.canonical = Some(a.href_value.trim().to_string());
+            }
             "title" if self.title.is_empty() => self.in_title = true,
             _ => {}
         }
@@ -331,6 +367,16 @@ impl Walker {
                     .to_ascii_lowercase();
                 s.contains("display:none") || s.contains("visibility:hidden")
             });
+        match name {
+            "input" | "textarea" | "select" => self.counts.inputs += 1,
+            "button" => self.counts.buttons += 1,
+            "iframe" | "video" | "audio" | "embed" | "object" => self.counts.media += 1,
+            "form" => self.counts.forms += 1,
+            "article" => self.counts.articles += 1,
+            "pre" | "code" => self.counts.code += 1,
+            "img" => self.counts.images += 1,
+            _ => {}
+        }
         if SKIP.contains(&name) {
             self.flush();
             self.skip = 1;
@@ -422,6 +468,10 @@ impl Walker {
         }
         let link = name == "a" && a.href;
         if link {
+            if self.links == 0 {
+                self.anchor_chars = 0;
+                self.counts.anchors += 1;
+            }
             self.links += 1;
         }
         if caption {
@@ -472,6 +522,12 @@ impl Walker {
         }
         if f.link {
             self.links -= 1;
+            if self.links == 0 && self.anchor_chars >= 30 {
+                self.counts.headline_anchors += 1;
+                if self.boiler == NONE {
+                    self.counts.content_headline_anchors += 1;
+                }
+            }
         }
         if f.caption {
             self.captions -= 1;
@@ -486,6 +542,8 @@ impl Walker {
 /// What JSON-LD says about the article.
 #[derive(Debug, Default)]
 struct LinkedData {
+    /// Every `@type` seen, at any depth.
+    types: Vec<String>,
     headline: Option<String>,
     published: Option<String>,
     author: Option<String>,
@@ -519,6 +577,11 @@ fn visit_ld(v: &serde_json::Value, ld: &mut LinkedData, depth: usize) {
                     .join(" "),
                 _ => String::new(),
             };
+            for t in ty.split_whitespace() {
+                if ld.types.len() < 64 && !ld.types.iter().any(|x| x == t) {
+                    ld.types.push(t.to_string());
+                }
+            }
             let articleish = ["Article", "BlogPosting", "Report", "LiveBlogPosting"]
                 .iter()
                 .any(|t| ty.contains(t));
@@ -575,15 +638,90 @@ pub fn extract(html: &str) -> Article {
     // A cascade: the precise pass trusts every boilerplate mark; when page-builder class
     // names hid most of the text from it, a pass that trusts only structure is taken.
     let strict = assemble(&w, &ld, Trust::All, None);
-    if !w.els.iter().any(|e| e.soft) {
-        return strict;
-    }
-    let lenient = assemble(&w, &ld, Trust::Structure, None);
-    if strict.body.len() * 2 < lenient.body.len() {
-        lenient
-    } else {
+    let mut article = if !w.els.iter().any(|e| e.soft) {
         strict
+    } else {
+        let lenient = assemble(&w, &ld, Trust::Structure, None);
+        if strict.body.len() * 2 < lenient.body.len() {
+            lenient
+        } else {
+            strict
+        }
+    };
+    let mut s = signals(&w, &ld);
+    s.body_teasers = article.signals.as_ref().map_or(0, |x| x.body_teasers);
+    article.signals = Some(s);
+    article
+}
+
+/// What the page is made of, for telling an article from a listing (the body's share is
+/// measured later, on the final text).
+fn signals(w: &Walker, ld: &LinkedData) -> Signals {
+    let c = w.counts;
+    let mut s = Signals {
+        anchors: c.anchors,
+        headline_anchors: c.headline_anchors,
+        content_headline_anchors: c.content_headline_anchors,
+        article_elements: c.articles,
+        inputs: c.inputs,
+        buttons: c.buttons,
+        forms: c.forms,
+        code: c.code,
+        images: c.images,
+        media: c.media,
+        times: w.times.len() as u32,
+        page_url: w.canonical.clone().or_else(|| {
+            w.meta
+                .get("og:url")
+                .filter(|u| u.starts_with("http"))
+                .cloned()
+        }),
+        og_type: w.meta.get("og:type").map(|t| t.trim().to_ascii_lowercase()),
+        ld_types: ld.types.clone(),
+        declared_date: ld.published.is_some()
+            || !w.item_dates.is_empty()
+            || [
+                "article:published_time",
+                "datepublished",
+                "pubdate",
+                "date",
+                "dc.date",
+            ]
+            .iter()
+            .any(|k| w.meta.contains_key(*k)),
+        ..Signals::default()
+    };
+    let mut prev_linked_headline = false;
+    for b in &w.blocks {
+        s.text_chars += b.chars;
+        s.link_chars += b.link;
+        let boiler = b.boiler != NONE;
+        if boiler {
+            s.boiler_chars += b.chars;
+        }
+        let linked = b.link_density() > 0.5;
+        if (1..=4).contains(&b.heading) {
+            s.headings += 1;
+            if linked && b.chars >= 15 {
+                s.linked_headings += 1;
+            }
+            if b.heading == 1 && !boiler && !linked {
+                s.has_h1 = true;
+            }
+        }
+        // A listing prints a date under every teaser.
+        if b.chars <= 60
+            && b.text.bytes().any(|c| c.is_ascii_digit())
+            && metadata::date_line(&b.text).is_some()
+        {
+            s.date_lines += 1;
+        }
+        if prev_linked_headline && !linked && b.chars >= 40 && b.heading == 0 {
+            s.teasers += 1;
+        }
+        prev_linked_headline = linked && b.chars >= 25;
     }
+    s
 }
 
 /// For developers: every block of the page with what each pass made of it.
@@ -767,7 +905,12 @@ fn assemble(w: &Walker, ld: &LinkedData, trust: Trust, trace: Option<&mut Vec<St
     // a list of teasers does not outscore the article.
     for i in 1..blocks.len() {
         let (prev, b) = (&blocks[i - 1], &blocks[i]);
-        if class[i] != Class::Good || prev.chars < 15 || prev.link_density() <= 0.5 {
+        // A share bar (furniture) above the lead is not a headline.
+        if class[i] != Class::Good
+            || prev.chars < 15
+            || prev.link_density() <= 0.5
+            || boiler_of[i - 1]
+        {
             continue;
         }
         let (Some(be), Some(pe)) = (els.get(b.el as usize), els.get(prev.el as usize)) else {
@@ -930,6 +1073,18 @@ fn assemble(w: &Walker, ld: &LinkedData, trust: Trust, trace: Option<&mut Vec<St
             ));
         }
     }
+    // Picked paragraphs that stand under a linked headline are teasers: a listing's body.
+    let body_teasers = picked
+        .iter()
+        .filter(|&&i| class[i] == Class::Good)
+        .filter(|&&i| {
+            blocks[i.saturating_sub(3)..i]
+                .iter()
+                .rev()
+                .take_while(|p| p.chars < 120 || p.link_density() > 0.5)
+                .any(|p| p.chars >= 20 && p.link_density() > 0.5)
+        })
+        .count() as u32;
     // A lead printed just above the container (between headline and body) belongs to it.
     if let Some(&first) = picked.first() {
         let mut i = first;
@@ -1076,6 +1231,10 @@ fn assemble(w: &Walker, ld: &LinkedData, trust: Trust, trace: Option<&mut Vec<St
         published,
         author,
         body,
+        signals: Some(Signals {
+            body_teasers,
+            ..Signals::default()
+        }),
     }
 }
 

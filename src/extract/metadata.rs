@@ -285,7 +285,27 @@ pub fn byline(line: &str) -> Option<String> {
     if is_name(name) && !is_source_credit(line) {
         return Some(name.to_string());
     }
+    // `Thu Hằng - Ban Tổ chức Tỉnh ủy`: the reporter's name, then the office she writes for.
+    if let Some((who, office)) = name.split_once(" - ").or_else(|| name.split_once(" – "))
+        && is_name(who.trim())
+        && is_office(office.trim())
+    {
+        return Some(who.trim().to_string());
+    }
     None
+}
+
+/// Whether `s` names an office or a body (`Ban Tổ chức Tỉnh ủy`, `Trung tâm Văn hóa huyện`,
+/// `UBND xã Kim Chính`): a capitalised first word, lower-case words after it, no sentence.
+fn is_office(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=8).contains(&words.len())
+        && words[0].chars().next().is_some_and(char::is_uppercase)
+        && words
+            .iter()
+            .any(|w| w.chars().next().is_some_and(char::is_lowercase))
+        && !s.contains(['.', ':', ';', '?', '!'])
+        && !words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
 }
 
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -404,6 +424,23 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_with_its_office() {
+        assert_eq!(
+            byline("Thu Hằng - Ban Tổ chức Tỉnh ủy").as_deref(),
+            Some("Thu Hằng")
+        );
+        assert_eq!(
+            byline("NGUYỄN HUY – Trung tâm Văn hóa huyện").as_deref(),
+            Some("NGUYỄN HUY")
+        );
+        // A headline-like line with a dash is not a byline.
+        assert_eq!(
+            byline("Hải Dương - kết nạp 157 đảng viên mới năm 2023"),
+            None
+        );
+    }
 
     #[test]
     fn vietnamese_date_lines() {
