@@ -27,6 +27,15 @@ pub struct Record {
     pub province_now: Option<String>,
     /// The five entity lists.
     pub entities: Entities,
+    /// What the page is: only articles are printed by default and indexed.
+    #[serde(default)]
+    pub page_type: crate::extract::page_type::PageType,
+    /// Why the page was taken for what `page_type` says, in the page's own figures.
+    #[serde(default)]
+    pub page_type_reason: String,
+    /// What the page-type decision read (for `extract --explain`); not part of the record.
+    #[serde(skip)]
+    pub signals: Option<crate::extract::page_type::Signals>,
 }
 
 /// The entity lists of a record; each may be empty, none may be missing.

@@ -24,10 +24,11 @@ fn records(out: &[u8]) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// The record of one page, whatever its page type (tests/page_types.rs tests those).
 fn extract_one(path: &Path) -> serde_json::Value {
     let out = Command::cargo_bin("baochi")
         .unwrap()
-        .arg("extract")
+        .args(["extract", "--all"])
         .arg(path)
         .output()
         .unwrap();
@@ -199,7 +200,10 @@ fn a_bad_file_is_reported_and_skipped() {
         err.contains(&format!("baochi: {}: binary data", binary.display())),
         "{err}"
     );
-    assert!(err.contains("2 records from 5 inputs, 3 skipped"), "{err}");
+    assert!(
+        err.contains("2 records from 5 inputs, 0 not articles, 3 skipped"),
+        "{err}"
+    );
     assert!(!err.contains("panicked"));
 }
 
@@ -233,7 +237,7 @@ fn invalid_utf8_and_unknown_charset_give_best_effort_records() {
     std::fs::write(&odd, "<html><head><meta charset=\"x-no-such-charset\"></head><body><p>Nội dung bài viết với bộ mã không ai biết đến nhưng vẫn là chữ Việt đầy đủ dấu.</p></body></html>").unwrap();
     let out = Command::cargo_bin("baochi")
         .unwrap()
-        .arg("extract")
+        .args(["extract", "--all"])
         .arg(&latin)
         .arg(&odd)
         .output()

@@ -191,6 +191,9 @@ fn full_record() -> Record {
         province: Some("Thanh Hóa".into()),
         province_now: Some("Thanh Hóa".into()),
         entities,
+        page_type: baochi::extract::page_type::PageType::Article,
+        page_type_reason: "7 paragraphs, 2400 characters, dated".into(),
+        signals: None,
     }
 }
 

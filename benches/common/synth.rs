@@ -323,6 +323,7 @@ pub fn article(i: u64) -> Record {
             documents,
             ..Default::default()
         },
+        ..Record::default()
     }
 }
 

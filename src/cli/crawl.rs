@@ -183,7 +183,7 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
     })?;
 
     let mut line = format!(
-        "crawl: {} URLs fetched, {} articles indexed, {} pages without article, {} not modified, {} redirects, {} failed, {} blocked by robots.txt, {} still queued",
+        "crawl: {} URLs fetched, {} articles indexed, {} not articles (kept in WARC, links followed), {} not modified, {} redirects, {} failed, {} blocked by robots.txt, {} still queued",
         summary.fetched,
         summary.indexed,
         summary.no_article,

@@ -1,8 +1,31 @@
-//! `baochi extract [--url URL] PATH...`
+//! `baochi extract [--all] [--url URL] PATH...`
 
 use std::io::{ErrorKind, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+use baochi::extract::page_type::{self, PageType};
+use baochi::record::Record;
+
+/// The record with the page-type features beside it, by name.
+fn explained(rec: &Record) -> serde_json::Result<serde_json::Value> {
+    let mut v = serde_json::to_value(rec)?;
+    if let (Some(s), Some(obj)) = (&rec.signals, v.as_object_mut()) {
+        let cx = page_type::Context {
+            url: rec.url.as_deref(),
+            published: rec.published.is_some(),
+            author: rec.author.is_some(),
+            title: rec.title.is_some(),
+        };
+        let f: serde_json::Map<String, serde_json::Value> = page_type::FEATURES
+            .iter()
+            .zip(page_type::features(s, &cx))
+            .map(|(k, x)| (k.to_string(), serde_json::json!(x)))
+            .collect();
+        obj.insert("page_features".into(), serde_json::Value::Object(f));
+    }
+    Ok(v)
+}
 
 /// Flags of `baochi extract`.
 #[derive(Debug, clap::Args)]
@@ -10,6 +33,14 @@ pub struct Args {
     /// The address the page came from (sets `url` and `source`); for a single input.
     #[arg(long)]
     pub url: Option<String>,
+    /// Print every page, with its `page_type` (`article`, `listing`, `other`), not only
+    /// articles.
+    #[arg(long)]
+    pub all: bool,
+    /// With each record, the figures the page-type decision read (`page_features`), for
+    /// checking a decision or training the model.
+    #[arg(long, hide = true)]
+    pub explain: bool,
     /// HTML (.html, .htm), plain text (.txt) or WARC (.warc, .warc.gz) files; `-` reads stdin.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
@@ -22,6 +53,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut records = 0usize;
     let mut skipped = 0usize;
+    let mut not_articles = 0usize;
     let mut write_err: Option<std::io::Error> = None;
     for path in &args.paths {
         let shown = path.display().to_string();
@@ -31,7 +63,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             match r {
                 Ok(rec) => {
-                    let written = serde_json::to_writer(&mut out, &rec)
+                    if rec.page_type != PageType::Article && !args.all {
+                        eprintln!(
+                            "baochi: {shown}: not an article ({}: {})",
+                            rec.page_type, rec.page_type_reason
+                        );
+                        not_articles += 1;
+                        return;
+                    }
+                    let written = if args.explain {
+                        explained(&rec).and_then(|v| serde_json::to_writer(&mut out, &v))
+                    } else {
+                        serde_json::to_writer(&mut out, &rec)
+                    };
+                    let written = written
                         .map_err(std::io::Error::from)
                         .and_then(|()| out.write_all(b"\n"));
                     match written {
@@ -65,10 +110,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Err(anyhow::Error::new(e).context("cannot write to standard output"));
     }
     eprintln!(
-        "baochi: {records} record{} from {} input{}, {skipped} skipped",
+        "baochi: {records} record{} from {} input{}, {not_articles} not article{}, {skipped} skipped",
         if records == 1 { "" } else { "s" },
         args.paths.len(),
         if args.paths.len() == 1 { "" } else { "s" },
+        if not_articles == 1 { "" } else { "s" },
     );
     Ok(ExitCode::from(if skipped > 0 { 1 } else { 0 }))
 }

@@ -3,6 +3,7 @@
 use anyhow::Context;
 use baochi::data::DataDir;
 use baochi::extract::ExtractError;
+use baochi::extract::page_type::PageType;
 use baochi::index::{Index, Upsert};
 use baochi::record::Record;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -59,6 +60,8 @@ fn reason(e: &ExtractError) -> &'static str {
 struct Tally {
     added: u64,
     replaced: u64,
+    /// Pages that are not articles, by page type: kept out of the index, not errors.
+    not_articles: BTreeMap<&'static str, u64>,
     skipped: BTreeMap<String, u64>,
 }
 
@@ -76,6 +79,23 @@ impl Tally {
             self.replaced,
             skipped
         );
+        let not_articles: u64 = self.not_articles.values().sum();
+        if not_articles > 0 {
+            let kinds: Vec<String> = self
+                .not_articles
+                .iter()
+                .map(|(t, n)| format!("{n} {t}"))
+                .collect();
+            s = s.replacen(
+                ", skipped",
+                &format!(
+                    ", {not_articles} not article{} ({}), skipped",
+                    if not_articles == 1 { "" } else { "s" },
+                    kinds.join(", ")
+                ),
+                1,
+            );
+        }
         if skipped > 0 {
             let reasons: Vec<String> = self
                 .skipped
@@ -165,6 +185,21 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
                         continue;
                     }
                 };
+                if rec.page_type != PageType::Article {
+                    bar.suspend(|| {
+                        eprintln!(
+                            "baochi: {}: not an article ({}: {})",
+                            path.display(),
+                            rec.page_type,
+                            rec.page_type_reason
+                        )
+                    });
+                    *tally
+                        .not_articles
+                        .entry(rec.page_type.as_str())
+                        .or_default() += 1;
+                    continue;
+                }
                 if rec.body.trim().is_empty() {
                     bar.suspend(|| eprintln!("baochi: {}: no article text", path.display()));
                     tally.skip("without article text");

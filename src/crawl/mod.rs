@@ -187,7 +187,8 @@ pub struct Summary {
     pub fetched: u64,
     /// Articles handed to the index.
     pub indexed: u64,
-    /// HTML pages with no article (listings, extract refused).
+    /// HTML pages that are not articles (listings, contact pages, galleries: their links
+    /// are followed and they stay in WARC, out of the index).
     pub no_article: u64,
     /// 304 answers to `--refresh`.
     pub not_modified: u64,
@@ -1249,8 +1250,17 @@ fn analyse_body(
             }
             if entry.kind == Kind::Page {
                 match crate::extract::from_bytes(&body, Some(&a.record_url), ct) {
-                    Ok(rec) if !rec.body.trim().is_empty() => a.record = Some(rec),
-                    Ok(_) => a.no_article = true,
+                    // A listing is fetched for its links and kept in WARC, not indexed.
+                    Ok(rec)
+                        if rec.page_type == crate::extract::page_type::PageType::Article
+                            && !rec.body.trim().is_empty() =>
+                    {
+                        a.record = Some(rec)
+                    }
+                    Ok(rec) => {
+                        tracing::debug!(url = base.as_str(), page_type = %rec.page_type, reason = rec.page_type_reason.as_str(), "not an article");
+                        a.no_article = true
+                    }
                     Err(e) => {
                         tracing::debug!(url = base.as_str(), error = %e, "no article");
                         a.no_article = true;
@@ -1304,7 +1314,10 @@ fn recover_pending(
                 // As when it was fetched: a server may gzip a page it was not asked to.
                 let body = discover::gunzip_if_needed(&body);
                 match crate::extract::from_bytes(&body, Some(&p.record_url), ct.as_deref()) {
-                    Ok(rec) => sink.upsert(&rec).map_err(CrawlError::Sink)?,
+                    Ok(rec) if rec.page_type == crate::extract::page_type::PageType::Article => {
+                        sink.upsert(&rec).map_err(CrawlError::Sink)?
+                    }
+                    Ok(_) => {}
                     Err(e) => {
                         tracing::warn!(url = p.url, error = %e, "recovered page has no article")
                     }

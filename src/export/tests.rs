@@ -72,6 +72,7 @@ pub(crate) fn sample(n: usize) -> Record {
             ],
         },
         body,
+        ..Record::default()
     }
 }
 

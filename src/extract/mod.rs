@@ -13,6 +13,7 @@
 pub mod chrome;
 pub mod html;
 pub mod metadata;
+pub mod page_type;
 pub mod plain;
 pub mod prep;
 
@@ -71,6 +72,9 @@ pub struct Article {
     pub author: Option<String>,
     /// The article's paragraphs, separated by a blank line.
     pub body: String,
+    /// What an HTML page is made of, for deciding its page type (None for plain text,
+    /// which is taken for an article).
+    pub signals: Option<page_type::Signals>,
 }
 
 /// How an input is to be read.
@@ -294,7 +298,8 @@ fn from_bytes_as(
         plain::extract(&decoded.text)
     };
     let record = finish(article, url);
-    if record.body.is_empty() {
+    // A page with no text is still a page (`other: no text`); a text dump is only its text.
+    if record.body.is_empty() && !html {
         return Err(ExtractError::Unreadable("no article text found".into()));
     }
     Ok(record)
@@ -338,6 +343,28 @@ pub fn finish(article: Article, url: Option<&str>) -> Record {
         .and_then(|u| url::Url::parse(u).ok())
         .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
     let title = line(article.title);
+    let published = line(article.published);
+    let author = line(article.author);
+    let (page_type, page_type_reason, signals) = match article.signals {
+        Some(mut s) => {
+            s.measure_body(&body);
+            let d = page_type::decide(
+                &s,
+                &page_type::Context {
+                    url,
+                    published: published.is_some(),
+                    author: author.is_some(),
+                    title: title.is_some(),
+                },
+            );
+            (d.page_type, d.reason, Some(s))
+        }
+        None => (
+            page_type::PageType::Article,
+            "plain text, taken as one article".to_string(),
+            None,
+        ),
+    };
     let province = crate::entities::localities::infer_province(
         source.as_deref(),
         title.as_deref(),
@@ -348,12 +375,15 @@ pub fn finish(article: Article, url: Option<&str>) -> Record {
         url: url.map(str::to_string),
         source,
         title,
-        published: line(article.published),
-        author: line(article.author),
+        published,
+        author,
         body,
         province: province.as_ref().map(|p| p.0.clone()),
         province_now: province.map(|p| p.1),
         entities,
+        page_type,
+        page_type_reason,
+        signals,
     }
 }
 

@@ -141,6 +141,7 @@ pub fn extract(text: &str) -> Article {
         published,
         author,
         body: paras.join("\n\n"),
+        signals: None,
     }
 }
 

@@ -198,13 +198,16 @@ async fn answer(shared: Arc<Shared>, req: axum::extract::Request) -> axum::respo
     b.body(axum::body::Body::from(resp.body)).unwrap()
 }
 
-/// An article page with a title and a few paragraphs.
+/// An article page: a title, a date line and three paragraphs (a news brief).
 pub fn article(title: &str, extra: &str) -> String {
     format!(
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title></head><body>\
-         <article><h1>{title}</h1><p>Ngày 12/3/2013, Ban Thường vụ Tỉnh ủy tổ chức hội nghị \
+         <article><h1>{title}</h1><p class=\"date\">12/03/2013 08:15</p>\
+         <p>Ngày 12/3/2013, Ban Thường vụ Tỉnh ủy tổ chức hội nghị \
          kiểm điểm tự phê bình và phê bình theo tinh thần Nghị quyết Trung ương 4 (khóa XI) \
          về một số vấn đề cấp bách trong xây dựng Đảng hiện nay.</p>\
+         <p>Các đại biểu đã thẳng thắn chỉ ra những hạn chế, khuyết điểm của tập thể và cá \
+         nhân, đề ra giải pháp khắc phục cụ thể trong thời gian tới.</p>\
          <p>{extra}</p></article></body></html>"
     )
 }

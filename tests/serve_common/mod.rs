@@ -112,6 +112,7 @@ pub fn articles() -> Vec<Record> {
             ],
         },
         body: body.to_string(),
+        ..Record::default()
     });
 
     let body = "Ban Thường vụ Tỉnh ủy Thanh Hóa kiểm điểm việc thực hiện Nghị quyết số 04-NQ/TW khóa XII về tăng cường xây dựng, chỉnh đốn Đảng.\n\n\
@@ -152,6 +153,7 @@ pub fn articles() -> Vec<Record> {
             )],
         },
         body: body.to_string(),
+        ..Record::default()
     });
 
     let body = "Thành ủy Cần Thơ triển khai Nghị quyết Trung ương 4 khóa XII đến cán bộ chủ chốt; quận Ninh Kiều kết nạp 45 đảng viên.";
@@ -176,6 +178,7 @@ pub fn articles() -> Vec<Record> {
             ..Entities::default()
         },
         body: body.to_string(),
+        ..Record::default()
     });
 
     let body = "Bài viết có <script>alert('xss')</script> và <b>thẻ</b> & ký tự \"lạ\" về công tác cán bộ ở Thanh Hóa.";
@@ -192,6 +195,7 @@ pub fn articles() -> Vec<Record> {
             ..Entities::default()
         },
         body: body.to_string(),
+        ..Record::default()
     });
     out
 }
