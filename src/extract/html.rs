@@ -824,37 +824,49 @@ fn assemble(w: &Walker, ld: &LinkedData, trust: Trust, trace: Option<&mut Vec<St
         }
     };
 
-    // Title: og:title or JSON-LD headline without the site name; an h1 they contain is the
-    // cleaner form.
+    // Title: the page's visible headline, its h1, is the article's own; og:title and the
+    // JSON-LD headline are often an SEO variant, so they only choose among several h1s and
+    // stand in when there is none.
     let site = meta.get("og:site_name").map(String::as_str);
-    let h1: Option<&Block> = blocks
-        .iter()
-        .zip(&boiler_of)
-        .find(|(b, bo)| b.heading == 1 && !**bo && b.link_density() < 0.9 && b.chars >= 8)
-        .or_else(|| {
-            blocks
-                .iter()
-                .zip(&boiler_of)
-                .find(|(b, _)| b.heading == 1 && b.chars >= 8)
-        })
-        .map(|(b, _)| b);
+    let title_tag = crate::text::normalize_line(title_tag);
     let declared = meta
         .get("og:title")
         .or_else(|| meta.get("twitter:title"))
         .cloned()
-        .or(ld.headline.clone());
-    let title_tag = crate::text::normalize_line(title_tag);
+        .or(ld.headline.clone())
+        .map(|d| metadata::strip_site_name(&crate::text::normalize_line(&d), site));
+    let body_start = blocks
+        .iter()
+        .zip(&class)
+        .zip(&boiler_of)
+        .position(|((b, c), bo)| *c == Class::Good && !*bo && inside(b));
+    let h1_candidates = |boiler_ok: bool| -> Vec<(usize, &Block)> {
+        blocks
+            .iter()
+            .enumerate()
+            .filter(|(i, b)| {
+                b.heading == 1
+                    && (boiler_ok || !boiler_of[*i])
+                    && b.link_density() < 0.9
+                    && b.chars >= 4
+                    && !metadata::is_site_name(&b.text, site, &title_tag)
+            })
+            .collect()
+    };
+    let mut h1s = h1_candidates(false);
+    if h1s.is_empty() {
+        h1s = h1_candidates(true);
+    }
+    let tag_title = (!title_tag.is_empty()).then(|| metadata::strip_site_name(&title_tag, site));
+    let declared_all: Vec<&str> = declared
+        .iter()
+        .chain(tag_title.iter())
+        .map(String::as_str)
+        .collect();
+    let h1 = choose_h1(&h1s, &declared_all, body_start);
     let title = match (h1, &declared) {
-        (Some(h), Some(d))
-            if crate::text::fold_lower(d).contains(&crate::text::fold_lower(&h.text)) =>
-        {
-            Some(h.text.clone())
-        }
-        (_, Some(d)) => Some(metadata::strip_site_name(
-            &crate::text::normalize_line(d),
-            site,
-        )),
-        (Some(h), None) => Some(h.text.clone()),
+        (Some(h), _) => Some(h),
+        (None, Some(d)) => Some(d.clone()),
         // No h1: a lesser heading that `<title>` opens or closes with is the headline
         // (portals print it as `<h2 class="news-title">`), whatever the site name is.
         (None, None) if !title_tag.is_empty() => {
@@ -1079,6 +1091,63 @@ fn assemble(w: &Walker, ld: &LinkedData, trust: Trust, trace: Option<&mut Vec<St
     }
 }
 
+/// The headline among the page's h1s (`(block index, block)`, site names left out), given
+/// the declared titles (og:title or JSON-LD, then `<title>`, site names stripped) and where
+/// the body starts. An h1 a declared title contains, or that contains it, is the headline
+/// (the shorter form wins: `Dec 18 2025 Title` gives `Title`). Otherwise the h1 nearest
+/// above the body (a logo h1 in the header is farther up); an h1 below the body's start (a
+/// footer's "Contact Us") is not one, nor a paragraph set as h1 or a template placeholder.
+/// A section name as h1 (`Perspectives`, three words at most) yields to a longer declared
+/// title. A `Headline | Tagline` h1 keeps its headline.
+fn choose_h1(
+    h1s: &[(usize, &Block)],
+    declared: &[&str],
+    body_start: Option<usize>,
+) -> Option<String> {
+    let clean = |t: &str| match t.split_once(" | ") {
+        Some((head, _)) if head.trim().chars().count() >= 8 => head.trim().to_string(),
+        _ => t.to_string(),
+    };
+    let h1s: Vec<&(usize, &Block)> = h1s
+        .iter()
+        .filter(|(_, b)| b.chars <= 200 && !b.text.contains("{{"))
+        .collect();
+    for d in declared {
+        let dk = text_key(d);
+        if dk.chars().count() < 4 {
+            continue;
+        }
+        for (_, b) in &h1s {
+            let hk = text_key(&b.text);
+            if hk.chars().count() < 4 {
+                continue;
+            }
+            if dk.contains(&hk) {
+                return Some(clean(&b.text));
+            }
+            // A declared title cut short (`How to set up your monitor, laptop, and k`)
+            // is the h1's opening; one the h1 holds after a prefix (a date) is the cleaner.
+            if hk.starts_with(&dk) {
+                return Some(clean(&b.text));
+            }
+            if hk.contains(&dk) {
+                return Some(d.to_string());
+            }
+        }
+    }
+    let pick = match body_start {
+        Some(start) => h1s.iter().rfind(|(i, _)| *i <= start),
+        None => h1s.first(),
+    };
+    let first = declared.first();
+    pick.filter(|(_, b)| b.chars >= 8 || first.is_none())
+        .filter(|(_, b)| {
+            let words = b.text.split_whitespace().count();
+            words > 3 || first.is_none_or(|d| d.split_whitespace().count() < words + 2)
+        })
+        .map(|(_, b)| clean(&b.text))
+}
+
 /// Whether an "author" is the publication itself (`Báo Điện Biên Phủ`, `www.site.vn`):
 /// sites often put their own name in `<meta name="author">`.
 fn is_organisation(a: &str) -> bool {
@@ -1211,5 +1280,59 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Tiêu đề"));
         assert_eq!(a.published.as_deref(), Some("2024-05-01T07:30:00+07:00"));
         assert_eq!(a.author.as_deref(), Some("Hà An"));
+    }
+
+    #[test]
+    fn the_visible_h1_is_the_headline_not_the_seo_title() {
+        let body = format!("{}{}", para(30, "word"), para(30, "text"));
+        let page = |head: &str, top: &str| {
+            format!(
+                "<html><head>{head}</head><body>{top}<article>{body}</article><footer><h1>Contact Us Today</h1></footer></body></html>"
+            )
+        };
+        // og:title is an SEO variant: the h1 wins.
+        let a = extract(&page(
+            "<meta property=\"og:title\" content=\"Best Tax Software | Site\">",
+            "<h1>The Best Tax Prep Software of 2025</h1>",
+        ));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("The Best Tax Prep Software of 2025")
+        );
+        // A logo h1 (the site name, a part of <title>) loses to the headline h1.
+        let a = extract(&page(
+            "<title>Our Favorite Biking Spots | Houstonia Magazine</title>",
+            "<h1>Houstonia Magazine</h1><h1>Our Favorite Biking Spots</h1>",
+        ));
+        assert_eq!(a.title.as_deref(), Some("Our Favorite Biking Spots"));
+        // An h1 holding the declared title after a date gives the declared title.
+        let a = extract(&page(
+            "<meta property=\"og:title\" content=\"Preparing a transition\">",
+            "<h1>Dec 18 2025 Preparing a transition</h1>",
+        ));
+        assert_eq!(a.title.as_deref(), Some("Preparing a transition"));
+        // A section name as h1 yields to a longer declared title; a footer h1 is no headline.
+        let a = extract(&page(
+            "<meta property=\"og:title\" content=\"Finding the Right Home Insurance Policy\">",
+            "<h1>Insurance tips</h1>",
+        ));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Finding the Right Home Insurance Policy")
+        );
+        let a = extract(&page(
+            "<meta property=\"og:title\" content=\"Addressing Smart Home Concerns\">",
+            "",
+        ));
+        assert_eq!(a.title.as_deref(), Some("Addressing Smart Home Concerns"));
+        // `Headline | Tagline` as h1 keeps the headline.
+        let a = extract(&page(
+            "",
+            "<h1>Best Residential Movers in NYC 2025 | Top 19 Companies</h1>",
+        ));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Best Residential Movers in NYC 2025")
+        );
     }
 }

@@ -401,6 +401,44 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
     t.to_string()
 }
 
+const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " -- ", " – ", " — ", " :: ", " · ", " • "];
+
+/// Whether a heading is the site's name rather than a headline: it is `og:site_name`, or a
+/// short part (four words at most) of `<title>` beside a longer one (`Story | Houstonia
+/// Magazine` with an h1 logo `Houstonia Magazine`).
+pub fn is_site_name(heading: &str, site: Option<&str>, title_tag: &str) -> bool {
+    let key = |s: &str| -> String {
+        crate::text::fold_lower(s)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    };
+    let hk = key(heading);
+    if hk.is_empty() {
+        return false;
+    }
+    if site.is_some_and(|s| key(s) == hk) {
+        return true;
+    }
+    if heading.split_whitespace().count() > 4 {
+        return false;
+    }
+    for sep in TITLE_SEPARATORS {
+        if !title_tag.contains(sep) {
+            continue;
+        }
+        let parts: Vec<&str> = title_tag.split(sep).map(str::trim).collect();
+        let longest = parts.iter().map(|p| p.chars().count()).max().unwrap_or(0);
+        if parts
+            .iter()
+            .any(|p| key(p) == hk && p.chars().count() < longest)
+        {
+            return true;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -510,6 +548,24 @@ mod tests {
         );
         assert_eq!(byline("Thôi"), None);
         assert_eq!(byline("Don't"), None);
+    }
+
+    #[test]
+    fn site_name_headings() {
+        let tag = "Our Favorite Biking Spots in Houston | Houstonia Magazine";
+        assert!(is_site_name("Houstonia Magazine", None, tag));
+        assert!(!is_site_name(
+            "Our Favorite Biking Spots in Houston",
+            None,
+            tag
+        ));
+        assert!(is_site_name("The Southerner", Some("The Southerner"), ""));
+        // A long heading is a headline even when `<title>` holds a longer tagline.
+        assert!(!is_site_name(
+            "Tăng cường xây dựng Đảng ở cơ sở",
+            None,
+            "Tăng cường xây dựng Đảng ở cơ sở - Báo Điện Biên Phủ điện tử, cơ quan của Đảng bộ tỉnh"
+        ));
     }
 
     #[test]
