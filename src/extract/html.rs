@@ -490,6 +490,10 @@ struct LinkedData {
     published: Option<String>,
     author: Option<String>,
     body: Option<String>,
+    /// `datePublished` of a node that is not an article (a WebPage in a `@graph`).
+    page_published: Option<String>,
+    /// `dateModified`, the page's last resort date.
+    modified: Option<String>,
 }
 
 fn read_json_ld(blocks: &[String]) -> LinkedData {
@@ -544,6 +548,13 @@ fn visit_ld(v: &serde_json::Value, ld: &mut LinkedData, depth: usize) {
                         .and_then(|h| h.as_str())
                         .map(str::to_string);
                 }
+            }
+            let date = |k: &str| map.get(k).and_then(|h| h.as_str()).map(str::to_string);
+            if ld.page_published.is_none() {
+                ld.page_published = date("datePublished");
+            }
+            if ld.modified.is_none() {
+                ld.modified = date("dateModified");
             }
             if let Some(g) = map.get("@graph") {
                 visit_ld(g, ld, depth + 1);
@@ -1021,6 +1032,11 @@ fn assemble(w: &Walker, ld: &LinkedData, trust: Trust, trace: Option<&mut Vec<St
         body = ldb.clone();
     }
 
+    let mut other_published: Vec<(&String, &String)> = meta
+        .iter()
+        .filter(|(k, _)| k.contains("publish") && !k.contains("publisher"))
+        .collect();
+    other_published.sort();
     let published = [
         "article:published_time",
         "og:article:published_time",
@@ -1040,6 +1056,9 @@ fn assemble(w: &Walker, ld: &LinkedData, trust: Trust, trace: Option<&mut Vec<St
     .filter_map(|k| meta.get(*k))
     .chain(ld.published.iter())
     .chain(item_dates.iter())
+    .chain(ld.page_published.iter())
+    // Other publication keys (`published`, `published-date`, `w-published-date`).
+    .chain(other_published.iter().map(|(_, v)| *v))
     .find_map(|v| metadata::parse_machine_date(v))
     .or_else(|| {
         let near = picked.first().copied().unwrap_or(0) + 3;
@@ -1048,7 +1067,23 @@ fn assemble(w: &Walker, ld: &LinkedData, trust: Trust, trace: Option<&mut Vec<St
             .filter(|(at, _)| *at <= near)
             .find_map(|(_, v)| metadata::parse_machine_date(v))
     })
-    .or_else(|| metadata::pick_date(&dates, title_pos).map(|s| s.render()));
+    .or_else(|| metadata::pick_date(&dates, title_pos).map(|s| s.render()))
+    .or_else(|| {
+        // A `<time>` further down the article (a "Published" box beside the body).
+        let end = picked.last().copied().unwrap_or(0);
+        times
+            .iter()
+            .filter(|(at, _)| *at <= end)
+            .find_map(|(_, v)| metadata::parse_machine_date(v))
+    })
+    .or_else(|| {
+        // A page that only says when it was last changed is dated by that.
+        ["article:modified_time", "og:updated_time", "datemodified"]
+            .iter()
+            .filter_map(|k| meta.get(*k))
+            .chain(ld.modified.iter())
+            .find_map(|v| metadata::parse_machine_date(v))
+    });
 
     let author = author
         .or_else(|| {
@@ -1334,5 +1369,35 @@ mod tests {
             a.title.as_deref(),
             Some("Best Residential Movers in NYC 2025")
         );
+    }
+
+    #[test]
+    fn dates_of_web_page_nodes_other_keys_and_modified_pages() {
+        let body = para(30, "word");
+        let page = |head: &str| {
+            format!("<html><head>{head}</head><body><h1>Headline here</h1>{body}</body></html>")
+        };
+        // Yoast puts datePublished on the WebPage node of its graph.
+        let a = extract(&page(
+            "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebPage\",\"datePublished\":\"2021-01-27T06:00:00+00:00\"}]}</script>",
+        ));
+        assert_eq!(a.published.as_deref(), Some("2021-01-27T06:00:00+00:00"));
+        let a = extract(&page(
+            "<meta name=\"published-date\" content=\"2021-02-16\">",
+        ));
+        assert_eq!(a.published.as_deref(), Some("2021-02-16"));
+        let a = extract(&page(
+            "<meta name=\"published\" content=\"July 17, 2025\"><meta name=\"publisher\" content=\"2019-01-01\">",
+        ));
+        assert_eq!(a.published.as_deref(), Some("2025-07-17"));
+        // Only a modification date: the page is dated by it.
+        let a = extract(&page(
+            "<meta property=\"article:modified_time\" content=\"2023-06-12T10:39:42+00:00\">",
+        ));
+        assert_eq!(a.published.as_deref(), Some("2023-06-12T10:39:42+00:00"));
+        let a = extract(&page(
+            "<meta property=\"article:modified_time\" content=\"2023-06-12T10:39:42+00:00\"><meta property=\"article:published_time\" content=\"2020-01-02T03:04:05+00:00\">",
+        ));
+        assert_eq!(a.published.as_deref(), Some("2020-01-02T03:04:05+00:00"));
     }
 }

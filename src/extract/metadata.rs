@@ -116,12 +116,14 @@ fn find_date(s: &str) -> Option<((u16, u8, u8), std::ops::Range<usize>)> {
     }
     if let Some(c) = DMY.captures(s) {
         let r = c.get(1).map_or(0, |m| m.start())..c.get(3).map_or(0, |m| m.end());
+        let (a, b, y) = (
+            num(&c, 1).unwrap_or(0),
+            num(&c, 2).unwrap_or(0),
+            num(&c, 3).unwrap_or(0),
+        );
+        // Day first; a second number above 12 can only be the day of a US date (`2/24/2026`).
         offer(
-            valid(
-                num(&c, 3).unwrap_or(0),
-                num(&c, 2).unwrap_or(0),
-                num(&c, 1).unwrap_or(0),
-            ),
+            valid(y, b, a).or_else(|| (b > 12).then(|| valid(y, a, b)).flatten()),
             r,
         );
     }
@@ -465,12 +467,26 @@ mod tests {
     }
 
     #[test]
+    fn us_dates_when_the_day_comes_second() {
+        assert_eq!(
+            date_line("2/24/2026").map(|s| s.render()).as_deref(),
+            Some("2026-02-24")
+        );
+        // Day first whenever both orders are possible.
+        assert_eq!(
+            date_line("03/10/2018").map(|s| s.render()).as_deref(),
+            Some("2018-10-03")
+        );
+    }
+
+    #[test]
     fn prose_is_not_a_date_line() {
         assert!(
             date_line("Hội nghị cán bộ chủ chốt của tỉnh ngày 28/3/2012 đã thông qua").is_none()
         );
         assert!(date_line("Số 12-NQ/TW").is_none());
         assert!(date_line("31/2/2012").is_none());
+        assert!(date_line("13/13/2012").is_none());
     }
 
     #[test]
