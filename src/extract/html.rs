@@ -1013,7 +1013,7 @@ fn assemble(w: &Walker, ld: &LinkedData, trust: Trust, trace: Option<&mut Vec<St
             continue;
         }
         if k < 4 && b.chars < 80 && author.is_none() && (b.byline || starts_with_by(&b.text)) {
-            author = metadata::byline(&b.text).or_else(|| Some(b.text.clone()));
+            author = block_author(blocks, i);
             continue;
         }
         paras.push(b.text.clone());
@@ -1110,12 +1110,22 @@ fn assemble(w: &Walker, ld: &LinkedData, trust: Trust, trace: Option<&mut Vec<St
             .find(|v| !v.starts_with("http") && v.chars().count() <= 80)
             .map(|v| metadata::byline(v).unwrap_or_else(|| v.clone()))
         })
+        .or_else(|| {
+            // `twitter:label1 = Written by`, `twitter:data1 = the name` (Yoast and others).
+            ["twitter:label1", "twitter:label2"]
+                .iter()
+                .zip(["twitter:data1", "twitter:data2"])
+                .filter(|(l, _)| {
+                    meta.get(**l)
+                        .is_some_and(|v| metadata::byline_name(&format!("{v} X")).is_some())
+                })
+                .find_map(|(_, d)| meta.get(d).and_then(|v| metadata::byline_name(v)))
+        })
         .or_else(|| item_authors.first().cloned())
         .or_else(|| {
-            blocks
-                .iter()
-                .find(|b| b.byline && b.chars < 80 && b.chars >= 3)
-                .map(|b| metadata::byline(&b.text).unwrap_or_else(|| b.text.clone()))
+            (0..blocks.len())
+                .filter(|&i| blocks[i].byline && blocks[i].chars < 80 && blocks[i].chars >= 3)
+                .find_map(|i| block_author(blocks, i))
         })
         .filter(|a| site.is_none_or(|s| !same_text(s, a)) && !is_organisation(a));
     Article {
@@ -1181,6 +1191,26 @@ fn choose_h1(
             words > 3 || first.is_none_or(|d| d.split_whitespace().count() < words + 2)
         })
         .map(|(_, b)| clean(&b.text))
+}
+
+/// The author a byline block names: its own name once the label and date are gone, or,
+/// for a label alone (`Written by`), the short block after it.
+fn block_author(blocks: &[Block], i: usize) -> Option<String> {
+    let b = blocks.get(i)?;
+    if let Some(name) = metadata::byline(&b.text) {
+        return metadata::byline_name(&name).or(Some(name));
+    }
+    if let Some(name) = metadata::byline_name(&b.text) {
+        return Some(name);
+    }
+    let label_only = metadata::byline_name(&format!("{} X", b.text.trim())).as_deref() == Some("X");
+    if label_only {
+        return blocks
+            .get(i + 1)
+            .filter(|n| n.chars < 80)
+            .and_then(|n| metadata::byline_name(&n.text));
+    }
+    None
 }
 
 /// Whether an "author" is the publication itself (`Báo Điện Biên Phủ`, `www.site.vn`):
@@ -1399,5 +1429,38 @@ mod tests {
             "<meta property=\"article:modified_time\" content=\"2023-06-12T10:39:42+00:00\"><meta property=\"article:published_time\" content=\"2020-01-02T03:04:05+00:00\">",
         ));
         assert_eq!(a.published.as_deref(), Some("2020-01-02T03:04:05+00:00"));
+    }
+
+    #[test]
+    fn page_bylines_labels_and_twitter_data() {
+        let body = format!("{}{}", para(30, "word"), para(30, "text"));
+        let page = |head: &str, top: &str| {
+            format!(
+                "<html><head>{head}</head><body><h1>Headline of the story</h1>{top}<article>{body}</article></body></html>"
+            )
+        };
+        // A label alone in the author box: the name is the next line.
+        let a = extract(&page(
+            "",
+            "<div class=\"author-box\"><p>Written By</p><p>Edzel Tabing</p></div>",
+        ));
+        assert_eq!(a.author.as_deref(), Some("Edzel Tabing"));
+        // The date after the name goes.
+        let a = extract(&page(
+            "",
+            "<div class=\"byline\">Jim Donnelly | August 24, 2023</div>",
+        ));
+        assert_eq!(a.author.as_deref(), Some("Jim Donnelly"));
+        // A share bar with an author class names no one.
+        let a = extract(&page(
+            "",
+            "<div class=\"author-share\">Facebook Twitter Email</div>",
+        ));
+        assert_eq!(a.author, None);
+        let a = extract(&page(
+            "<meta name=\"twitter:label1\" content=\"Written by\"><meta name=\"twitter:data1\" content=\"Andrew Liptak\">",
+            "",
+        ));
+        assert_eq!(a.author.as_deref(), Some("Andrew Liptak"));
     }
 }

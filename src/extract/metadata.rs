@@ -270,7 +270,7 @@ pub fn byline(line: &str) -> Option<String> {
         return None;
     }
     if let Some(c) = BYLINE.captures(line) {
-        let name = c.get(1).or(c.get(2))?.as_str();
+        let name = cut_tail(c.get(1).or(c.get(2))?.as_str());
         let name = name.trim_end_matches(['.', ',', ';']).trim();
         let words = name.split_whitespace().count();
         if (1..=10).contains(&words) && !name.ends_with(':') {
@@ -284,10 +284,32 @@ pub fn byline(line: &str) -> Option<String> {
         Some(i) if name.ends_with(')') => name[..i].trim(),
         _ => name,
     };
-    if is_name(name) && !is_source_credit(line) {
+    // `Written By`, `Author`: a label whose name is elsewhere.
+    if is_name(name)
+        && !is_source_credit(line)
+        && !has_notname_word(name)
+        && byline_label(name).is_none()
+    {
         return Some(name.to_string());
     }
     None
+}
+
+/// Whether a short line is shaped like a name but is site furniture (`PIN IT HERE`,
+/// `More Home Decor`): capitalised words among which one is never part of a name.
+pub fn is_name_shaped_furniture(line: &str) -> bool {
+    let line = line.trim().trim_end_matches('.');
+    is_name(line) && has_notname_word(line)
+}
+
+/// Whether `s` holds a word that is never part of a name (`PIN IT HERE`, `Watch Next`).
+fn has_notname_word(s: &str) -> bool {
+    s.split_whitespace().any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        WORDS.notname.contains(w.as_str())
+    })
 }
 
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -401,6 +423,133 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
         }
     }
     t.to_string()
+}
+
+const BYLINE_WORDS: &str = include_str!("../../corpus/reference/byline_words.tsv");
+
+struct BylineWords {
+    /// Longest first, so `written by` is tried before `by`.
+    labels: Vec<&'static str>,
+    notname: std::collections::HashSet<&'static str>,
+}
+
+static WORDS: LazyLock<BylineWords> = LazyLock::new(|| {
+    let mut w = BylineWords {
+        labels: Vec::new(),
+        notname: std::collections::HashSet::new(),
+    };
+    for row in BYLINE_WORDS
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        match row.split_once('\t') {
+            Some((p, "label")) => w.labels.push(p),
+            Some((p, "notname")) => {
+                w.notname.insert(p);
+            }
+            _ => {}
+        }
+    }
+    w.labels
+        .sort_by_key(|l| std::cmp::Reverse(l.chars().count()));
+    w
+});
+
+/// What ends the name in a byline line: a date, a read time, `Updated`, a separator.
+static BYLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \s[|•·⋅—]\s? | [•·⋅—]
+        | (?:Published|Updated|Posted|Reviewed)\b
+        | (?i:\b(?:last\s+updated|updated\s+on|published\s+on|on\s+behalf\s+of|view\s+in\b|\d+\s*mins?\s+read|\d+\s*minutes?\s+read))
+        ",
+    )
+    .expect("static regex")
+});
+
+/// The label a byline opens with (`Written by`, `Author:`), as its byte length in `line`.
+fn byline_label(line: &str) -> Option<usize> {
+    let low = line.to_lowercase();
+    for label in &WORDS.labels {
+        let Some(rest) = low.strip_prefix(label) else {
+            continue;
+        };
+        let next = rest.chars().next();
+        if next.is_none_or(|c| c == ':' || c == '：' || c.is_whitespace()) {
+            // Same characters, so the same count of them in `line`.
+            let n = label.chars().count();
+            return Some(line.char_indices().nth(n).map_or(line.len(), |(i, _)| i));
+        }
+    }
+    None
+}
+
+/// The name in a byline-marked line of a page (`Written By`, `Korin MillerPublished: Jan
+/// 29, 2025`, `Jim Donnelly | August 24, 2023`, `Text by Hunter Dukes`, `Workzone Team• 4
+/// mins read`): the label before it and the date, read time or note after it go. `None`
+/// when nothing is left (a label alone: the name is on the next line) or what is left is
+/// no name (`PIN IT HERE`, `Follow Us On Social Media`, `August 28, 2025`).
+pub fn byline_name(line: &str) -> Option<String> {
+    let mut t = line.trim();
+    if let Some(n) = byline_label(t) {
+        t = t[n..].trim_start_matches([':', '：', ' ']).trim();
+    }
+    let name = cut_tail(t);
+    is_name_like(name).then(|| name.to_string())
+}
+
+/// A byline without what follows the name: a date, a read time, `Updated`, a separator
+/// (`Jim Donnelly | August 24, 2023` → `Jim Donnelly`); a date before the name goes too
+/// (`Dec. 19, 2025 · Niko Matsakis`).
+fn cut_tail(t: &str) -> &str {
+    let mut t = t.trim();
+    // A date first (`Dec. 19, 2025 · Niko Matsakis`): the name is after the separator.
+    if let Some((_, r)) = find_date(t)
+        && t[..r.start].trim().chars().count() <= 5
+        && let Some(m) = BYLINE_TAIL.find_at(t, r.end)
+    {
+        t = t[m.end()..].trim();
+    }
+    let mut end = t.len();
+    if let Some(m) = BYLINE_TAIL.find(t) {
+        end = end.min(m.start());
+    }
+    if let Some((_, r)) = find_date(t) {
+        end = end.min(r.start);
+    }
+    let mut name = t[..end].trim();
+    loop {
+        let before = name;
+        name = name
+            .trim_end_matches([' ', '-', '–', '|', ',', '.', ':', ';'])
+            .trim_end();
+        for tail in [" on", " On", " le"] {
+            if let Some(x) = name.strip_suffix(tail) {
+                name = x;
+            }
+        }
+        if name == before {
+            break;
+        }
+    }
+    name.trim_start_matches(['-', '–', '|', ',', ':', ' '])
+}
+
+/// Whether a cleaned byline can be a person's or a team's name: one to eight words,
+/// no digits, no sentence, and no word that never is part of a name (`Share`, `Related`).
+pub fn is_name_like(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 8
+        || s.chars().count() > 70
+        || s.chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '?' | '!' | '{' | '}' | '@'))
+        || !s.chars().next().is_some_and(char::is_alphabetic)
+        || byline_label(s).is_some_and(|n| s[n..].trim_matches([':', ' ']).is_empty())
+    {
+        return false;
+    }
+    !has_notname_word(s)
 }
 
 const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " -- ", " – ", " — ", " :: ", " · ", " • "];
@@ -563,7 +712,72 @@ mod tests {
             Some("Y Ơn - K’Sor Phước")
         );
         assert_eq!(byline("Thôi"), None);
+        assert_eq!(byline("PIN IT HERE"), None);
+        assert_eq!(byline("Written By"), None);
+        assert!(is_name_shaped_furniture("PIN IT HERE"));
+        assert!(!is_name_shaped_furniture("Minh Thùy"));
+        assert_eq!(
+            byline("By Korin MillerPublished: Jan 29, 2025").as_deref(),
+            Some("Korin Miller")
+        );
         assert_eq!(byline("Don't"), None);
+    }
+
+    #[test]
+    fn page_bylines_lose_labels_dates_and_notes() {
+        let n = |s: &str| byline_name(s);
+        assert_eq!(n("Written By"), None);
+        assert_eq!(n("Posted by:"), None);
+        assert_eq!(n("Text by Hunter Dukes").as_deref(), Some("Hunter Dukes"));
+        assert_eq!(
+            n("Korin MillerPublished: Jan 29, 2025").as_deref(),
+            Some("Korin Miller")
+        );
+        assert_eq!(
+            n("Jim Donnelly | August 24, 2023").as_deref(),
+            Some("Jim Donnelly")
+        );
+        assert_eq!(
+            n("George Michaelson on 19 Dec 2025").as_deref(),
+            Some("George Michaelson")
+        );
+        assert_eq!(
+            n("Workzone Team• 4 mins read").as_deref(),
+            Some("Workzone Team")
+        );
+        assert_eq!(
+            n("Jeff Cobb. Last Updated on December 11, 2025").as_deref(),
+            Some("Jeff Cobb")
+        );
+        assert_eq!(
+            n("Dec. 19, 2025 · Niko Matsakis on behalf of Vision Doc group").as_deref(),
+            Some("Niko Matsakis")
+        );
+        assert_eq!(
+            n("Tác giả: Nguyễn Văn An").as_deref(),
+            Some("Nguyễn Văn An")
+        );
+        assert_eq!(n("NGUYỄN HUY").as_deref(), Some("NGUYỄN HUY"));
+        assert_eq!(n("PIN IT HERE"), None);
+        assert_eq!(n("Follow Us On Social Media"), None);
+        assert_eq!(n("August 28, 2025"), None);
+        assert_eq!(
+            n("Here are five ways to maximize productivity for remote workers."),
+            None
+        );
+    }
+
+    #[test]
+    fn byline_words_table_is_sorted() {
+        let rows: Vec<(&str, &str)> = BYLINE_WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| l.split_once('\t'))
+            .collect();
+        let mut sorted = rows.clone();
+        sorted.sort_by(|a, b| (a.1, a.0).cmp(&(b.1, b.0)));
+        assert_eq!(rows, sorted);
+        assert!(rows.iter().all(|(_, k)| matches!(*k, "label" | "notname")));
     }
 
     #[test]
