@@ -548,6 +548,10 @@ struct LinkedData {
     published: Option<String>,
     author: Option<String>,
     body: Option<String>,
+    /// `datePublished` of a node that is not an article (a WebPage in a `@graph`).
+    page_published: Option<String>,
+    /// `dateModified`, the page's last resort date.
+    modified: Option<String>,
 }
 
 fn read_json_ld(blocks: &[String]) -> LinkedData {
@@ -607,6 +611,13 @@ fn visit_ld(v: &serde_json::Value, ld: &mut LinkedData, depth: usize) {
                         .and_then(|h| h.as_str())
                         .map(str::to_string);
                 }
+            }
+            let date = |k: &str| map.get(k).and_then(|h| h.as_str()).map(str::to_string);
+            if ld.page_published.is_none() {
+                ld.page_published = date("datePublished");
+            }
+            if ld.modified.is_none() {
+                ld.modified = date("dateModified");
             }
             if let Some(g) = map.get("@graph") {
                 visit_ld(g, ld, depth + 1);
@@ -967,37 +978,49 @@ fn assemble(w: &Walker, ld: &LinkedData, trust: Trust, trace: Option<&mut Vec<St
         }
     };
 
-    // Title: og:title or JSON-LD headline without the site name; an h1 they contain is the
-    // cleaner form.
+    // Title: the page's visible headline, its h1, is the article's own; og:title and the
+    // JSON-LD headline are often an SEO variant, so they only choose among several h1s and
+    // stand in when there is none.
     let site = meta.get("og:site_name").map(String::as_str);
-    let h1: Option<&Block> = blocks
-        .iter()
-        .zip(&boiler_of)
-        .find(|(b, bo)| b.heading == 1 && !**bo && b.link_density() < 0.9 && b.chars >= 8)
-        .or_else(|| {
-            blocks
-                .iter()
-                .zip(&boiler_of)
-                .find(|(b, _)| b.heading == 1 && b.chars >= 8)
-        })
-        .map(|(b, _)| b);
+    let title_tag = crate::text::normalize_line(title_tag);
     let declared = meta
         .get("og:title")
         .or_else(|| meta.get("twitter:title"))
         .cloned()
-        .or(ld.headline.clone());
-    let title_tag = crate::text::normalize_line(title_tag);
+        .or(ld.headline.clone())
+        .map(|d| metadata::strip_site_name(&crate::text::normalize_line(&d), site));
+    let body_start = blocks
+        .iter()
+        .zip(&class)
+        .zip(&boiler_of)
+        .position(|((b, c), bo)| *c == Class::Good && !*bo && inside(b));
+    let h1_candidates = |boiler_ok: bool| -> Vec<(usize, &Block)> {
+        blocks
+            .iter()
+            .enumerate()
+            .filter(|(i, b)| {
+                b.heading == 1
+                    && (boiler_ok || !boiler_of[*i])
+                    && b.link_density() < 0.9
+                    && b.chars >= 4
+                    && !metadata::is_site_name(&b.text, site, &title_tag)
+            })
+            .collect()
+    };
+    let mut h1s = h1_candidates(false);
+    if h1s.is_empty() {
+        h1s = h1_candidates(true);
+    }
+    let tag_title = (!title_tag.is_empty()).then(|| metadata::strip_site_name(&title_tag, site));
+    let declared_all: Vec<&str> = declared
+        .iter()
+        .chain(tag_title.iter())
+        .map(String::as_str)
+        .collect();
+    let h1 = choose_h1(&h1s, &declared_all, body_start);
     let title = match (h1, &declared) {
-        (Some(h), Some(d))
-            if crate::text::fold_lower(d).contains(&crate::text::fold_lower(&h.text)) =>
-        {
-            Some(h.text.clone())
-        }
-        (_, Some(d)) => Some(metadata::strip_site_name(
-            &crate::text::normalize_line(d),
-            site,
-        )),
-        (Some(h), None) => Some(h.text.clone()),
+        (Some(h), _) => Some(h),
+        (None, Some(d)) => Some(d.clone()),
         // No h1: a lesser heading that `<title>` opens or closes with is the headline
         // (portals print it as `<h2 class="news-title">`), whatever the site name is.
         (None, None) if !title_tag.is_empty() => {
@@ -1145,7 +1168,7 @@ fn assemble(w: &Walker, ld: &LinkedData, trust: Trust, trace: Option<&mut Vec<St
             continue;
         }
         if k < 4 && b.chars < 80 && author.is_none() && (b.byline || starts_with_by(&b.text)) {
-            author = metadata::byline(&b.text).or_else(|| Some(b.text.clone()));
+            author = block_author(blocks, i);
             continue;
         }
         paras.push(b.text.clone());
@@ -1164,6 +1187,11 @@ fn assemble(w: &Walker, ld: &LinkedData, trust: Trust, trace: Option<&mut Vec<St
         body = ldb.clone();
     }
 
+    let mut other_published: Vec<(&String, &String)> = meta
+        .iter()
+        .filter(|(k, _)| k.contains("publish") && !k.contains("publisher"))
+        .collect();
+    other_published.sort();
     let published = [
         "article:published_time",
         "og:article:published_time",
@@ -1183,6 +1211,9 @@ fn assemble(w: &Walker, ld: &LinkedData, trust: Trust, trace: Option<&mut Vec<St
     .filter_map(|k| meta.get(*k))
     .chain(ld.published.iter())
     .chain(item_dates.iter())
+    .chain(ld.page_published.iter())
+    // Other publication keys (`published`, `published-date`, `w-published-date`).
+    .chain(other_published.iter().map(|(_, v)| *v))
     .find_map(|v| metadata::parse_machine_date(v))
     .or_else(|| {
         let near = picked.first().copied().unwrap_or(0) + 3;
@@ -1191,7 +1222,23 @@ fn assemble(w: &Walker, ld: &LinkedData, trust: Trust, trace: Option<&mut Vec<St
             .filter(|(at, _)| *at <= near)
             .find_map(|(_, v)| metadata::parse_machine_date(v))
     })
-    .or_else(|| metadata::pick_date(&dates, title_pos).map(|s| s.render()));
+    .or_else(|| metadata::pick_date(&dates, title_pos).map(|s| s.render()))
+    .or_else(|| {
+        // A `<time>` further down the article (a "Published" box beside the body).
+        let end = picked.last().copied().unwrap_or(0);
+        times
+            .iter()
+            .filter(|(at, _)| *at <= end)
+            .find_map(|(_, v)| metadata::parse_machine_date(v))
+    })
+    .or_else(|| {
+        // A page that only says when it was last changed is dated by that.
+        ["article:modified_time", "og:updated_time", "datemodified"]
+            .iter()
+            .filter_map(|k| meta.get(*k))
+            .chain(ld.modified.iter())
+            .find_map(|v| metadata::parse_machine_date(v))
+    });
 
     let author = author
         .or_else(|| {
@@ -1218,12 +1265,22 @@ fn assemble(w: &Walker, ld: &LinkedData, trust: Trust, trace: Option<&mut Vec<St
             .find(|v| !v.starts_with("http") && v.chars().count() <= 80)
             .map(|v| metadata::byline(v).unwrap_or_else(|| v.clone()))
         })
+        .or_else(|| {
+            // `twitter:label1 = Written by`, `twitter:data1 = the name` (Yoast and others).
+            ["twitter:label1", "twitter:label2"]
+                .iter()
+                .zip(["twitter:data1", "twitter:data2"])
+                .filter(|(l, _)| {
+                    meta.get(**l)
+                        .is_some_and(|v| metadata::byline_name(&format!("{v} X")).is_some())
+                })
+                .find_map(|(_, d)| meta.get(d).and_then(|v| metadata::byline_name(v)))
+        })
         .or_else(|| item_authors.first().cloned())
         .or_else(|| {
-            blocks
-                .iter()
-                .find(|b| b.byline && b.chars < 80 && b.chars >= 3)
-                .map(|b| metadata::byline(&b.text).unwrap_or_else(|| b.text.clone()))
+            (0..blocks.len())
+                .filter(|&i| blocks[i].byline && blocks[i].chars < 80 && blocks[i].chars >= 3)
+                .find_map(|i| block_author(blocks, i))
         })
         .filter(|a| site.is_none_or(|s| !same_text(s, a)) && !is_organisation(a));
     Article {
@@ -1236,6 +1293,83 @@ fn assemble(w: &Walker, ld: &LinkedData, trust: Trust, trace: Option<&mut Vec<St
             ..Signals::default()
         }),
     }
+}
+
+/// The headline among the page's h1s (`(block index, block)`, site names left out), given
+/// the declared titles (og:title or JSON-LD, then `<title>`, site names stripped) and where
+/// the body starts. An h1 a declared title contains, or that contains it, is the headline
+/// (the shorter form wins: `Dec 18 2025 Title` gives `Title`). Otherwise the h1 nearest
+/// above the body (a logo h1 in the header is farther up); an h1 below the body's start (a
+/// footer's "Contact Us") is not one, nor a paragraph set as h1 or a template placeholder.
+/// A section name as h1 (`Perspectives`, three words at most) yields to a longer declared
+/// title. A `Headline | Tagline` h1 keeps its headline.
+fn choose_h1(
+    h1s: &[(usize, &Block)],
+    declared: &[&str],
+    body_start: Option<usize>,
+) -> Option<String> {
+    let clean = |t: &str| match t.split_once(" | ") {
+        Some((head, _)) if head.trim().chars().count() >= 8 => head.trim().to_string(),
+        _ => t.to_string(),
+    };
+    let h1s: Vec<&(usize, &Block)> = h1s
+        .iter()
+        .filter(|(_, b)| b.chars <= 200 && !b.text.contains("{{"))
+        .collect();
+    for d in declared {
+        let dk = text_key(d);
+        if dk.chars().count() < 4 {
+            continue;
+        }
+        for (_, b) in &h1s {
+            let hk = text_key(&b.text);
+            if hk.chars().count() < 4 {
+                continue;
+            }
+            if dk.contains(&hk) {
+                return Some(clean(&b.text));
+            }
+            // A declared title cut short (`How to set up your monitor, laptop, and k`)
+            // is the h1's opening; one the h1 holds after a prefix (a date) is the cleaner.
+            if hk.starts_with(&dk) {
+                return Some(clean(&b.text));
+            }
+            if hk.contains(&dk) {
+                return Some(d.to_string());
+            }
+        }
+    }
+    let pick = match body_start {
+        Some(start) => h1s.iter().rfind(|(i, _)| *i <= start),
+        None => h1s.first(),
+    };
+    let first = declared.first();
+    pick.filter(|(_, b)| b.chars >= 8 || first.is_none())
+        .filter(|(_, b)| {
+            let words = b.text.split_whitespace().count();
+            words > 3 || first.is_none_or(|d| d.split_whitespace().count() < words + 2)
+        })
+        .map(|(_, b)| clean(&b.text))
+}
+
+/// The author a byline block names: its own name once the label and date are gone, or,
+/// for a label alone (`Written by`), the short block after it.
+fn block_author(blocks: &[Block], i: usize) -> Option<String> {
+    let b = blocks.get(i)?;
+    if let Some(name) = metadata::byline(&b.text) {
+        return metadata::byline_name(&name).or(Some(name));
+    }
+    if let Some(name) = metadata::byline_name(&b.text) {
+        return Some(name);
+    }
+    let label_only = metadata::byline_name(&format!("{} X", b.text.trim())).as_deref() == Some("X");
+    if label_only {
+        return blocks
+            .get(i + 1)
+            .filter(|n| n.chars < 80)
+            .and_then(|n| metadata::byline_name(&n.text));
+    }
+    None
 }
 
 /// Whether an "author" is the publication itself (`Báo Điện Biên Phủ`, `www.site.vn`):
@@ -1370,5 +1504,122 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Tiêu đề"));
         assert_eq!(a.published.as_deref(), Some("2024-05-01T07:30:00+07:00"));
         assert_eq!(a.author.as_deref(), Some("Hà An"));
+    }
+
+    #[test]
+    fn the_visible_h1_is_the_headline_not_the_seo_title() {
+        let body = format!("{}{}", para(30, "word"), para(30, "text"));
+        let page = |head: &str, top: &str| {
+            format!(
+                "<html><head>{head}</head><body>{top}<article>{body}</article><footer><h1>Contact Us Today</h1></footer></body></html>"
+            )
+        };
+        // og:title is an SEO variant: the h1 wins.
+        let a = extract(&page(
+            "<meta property=\"og:title\" content=\"Best Tax Software | Site\">",
+            "<h1>The Best Tax Prep Software of 2025</h1>",
+        ));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("The Best Tax Prep Software of 2025")
+        );
+        // A logo h1 (the site name, a part of <title>) loses to the headline h1.
+        let a = extract(&page(
+            "<title>Our Favorite Biking Spots | Houstonia Magazine</title>",
+            "<h1>Houstonia Magazine</h1><h1>Our Favorite Biking Spots</h1>",
+        ));
+        assert_eq!(a.title.as_deref(), Some("Our Favorite Biking Spots"));
+        // An h1 holding the declared title after a date gives the declared title.
+        let a = extract(&page(
+            "<meta property=\"og:title\" content=\"Preparing a transition\">",
+            "<h1>Dec 18 2025 Preparing a transition</h1>",
+        ));
+        assert_eq!(a.title.as_deref(), Some("Preparing a transition"));
+        // A section name as h1 yields to a longer declared title; a footer h1 is no headline.
+        let a = extract(&page(
+            "<meta property=\"og:title\" content=\"Finding the Right Home Insurance Policy\">",
+            "<h1>Insurance tips</h1>",
+        ));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Finding the Right Home Insurance Policy")
+        );
+        let a = extract(&page(
+            "<meta property=\"og:title\" content=\"Addressing Smart Home Concerns\">",
+            "",
+        ));
+        assert_eq!(a.title.as_deref(), Some("Addressing Smart Home Concerns"));
+        // `Headline | Tagline` as h1 keeps the headline.
+        let a = extract(&page(
+            "",
+            "<h1>Best Residential Movers in NYC 2025 | Top 19 Companies</h1>",
+        ));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Best Residential Movers in NYC 2025")
+        );
+    }
+
+    #[test]
+    fn dates_of_web_page_nodes_other_keys_and_modified_pages() {
+        let body = para(30, "word");
+        let page = |head: &str| {
+            format!("<html><head>{head}</head><body><h1>Headline here</h1>{body}</body></html>")
+        };
+        // Yoast puts datePublished on the WebPage node of its graph.
+        let a = extract(&page(
+            "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebPage\",\"datePublished\":\"2021-01-27T06:00:00+00:00\"}]}</script>",
+        ));
+        assert_eq!(a.published.as_deref(), Some("2021-01-27T06:00:00+00:00"));
+        let a = extract(&page(
+            "<meta name=\"published-date\" content=\"2021-02-16\">",
+        ));
+        assert_eq!(a.published.as_deref(), Some("2021-02-16"));
+        let a = extract(&page(
+            "<meta name=\"published\" content=\"July 17, 2025\"><meta name=\"publisher\" content=\"2019-01-01\">",
+        ));
+        assert_eq!(a.published.as_deref(), Some("2025-07-17"));
+        // Only a modification date: the page is dated by it.
+        let a = extract(&page(
+            "<meta property=\"article:modified_time\" content=\"2023-06-12T10:39:42+00:00\">",
+        ));
+        assert_eq!(a.published.as_deref(), Some("2023-06-12T10:39:42+00:00"));
+        let a = extract(&page(
+            "<meta property=\"article:modified_time\" content=\"2023-06-12T10:39:42+00:00\"><meta property=\"article:published_time\" content=\"2020-01-02T03:04:05+00:00\">",
+        ));
+        assert_eq!(a.published.as_deref(), Some("2020-01-02T03:04:05+00:00"));
+    }
+
+    #[test]
+    fn page_bylines_labels_and_twitter_data() {
+        let body = format!("{}{}", para(30, "word"), para(30, "text"));
+        let page = |head: &str, top: &str| {
+            format!(
+                "<html><head>{head}</head><body><h1>Headline of the story</h1>{top}<article>{body}</article></body></html>"
+            )
+        };
+        // A label alone in the author box: the name is the next line.
+        let a = extract(&page(
+            "",
+            "<div class=\"author-box\"><p>Written By</p><p>Edzel Tabing</p></div>",
+        ));
+        assert_eq!(a.author.as_deref(), Some("Edzel Tabing"));
+        // The date after the name goes.
+        let a = extract(&page(
+            "",
+            "<div class=\"byline\">Jim Donnelly | August 24, 2023</div>",
+        ));
+        assert_eq!(a.author.as_deref(), Some("Jim Donnelly"));
+        // A share bar with an author class names no one.
+        let a = extract(&page(
+            "",
+            "<div class=\"author-share\">Facebook Twitter Email</div>",
+        ));
+        assert_eq!(a.author, None);
+        let a = extract(&page(
+            "<meta name=\"twitter:label1\" content=\"Written by\"><meta name=\"twitter:data1\" content=\"Andrew Liptak\">",
+            "",
+        ));
+        assert_eq!(a.author.as_deref(), Some("Andrew Liptak"));
     }
 }

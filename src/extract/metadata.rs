@@ -116,12 +116,14 @@ fn find_date(s: &str) -> Option<((u16, u8, u8), std::ops::Range<usize>)> {
     }
     if let Some(c) = DMY.captures(s) {
         let r = c.get(1).map_or(0, |m| m.start())..c.get(3).map_or(0, |m| m.end());
+        let (a, b, y) = (
+            num(&c, 1).unwrap_or(0),
+            num(&c, 2).unwrap_or(0),
+            num(&c, 3).unwrap_or(0),
+        );
+        // Day first; a second number above 12 can only be the day of a US date (`2/24/2026`).
         offer(
-            valid(
-                num(&c, 3).unwrap_or(0),
-                num(&c, 2).unwrap_or(0),
-                num(&c, 1).unwrap_or(0),
-            ),
+            valid(y, b, a).or_else(|| (b > 12).then(|| valid(y, a, b)).flatten()),
             r,
         );
     }
@@ -268,7 +270,7 @@ pub fn byline(line: &str) -> Option<String> {
         return None;
     }
     if let Some(c) = BYLINE.captures(line) {
-        let name = c.get(1).or(c.get(2))?.as_str();
+        let name = cut_tail(c.get(1).or(c.get(2))?.as_str());
         let name = name.trim_end_matches(['.', ',', ';']).trim();
         let words = name.split_whitespace().count();
         if (1..=10).contains(&words) && !name.ends_with(':') {
@@ -282,7 +284,12 @@ pub fn byline(line: &str) -> Option<String> {
         Some(i) if name.ends_with(')') => name[..i].trim(),
         _ => name,
     };
-    if is_name(name) && !is_source_credit(line) {
+    // `Written By`, `Author`: a label whose name is elsewhere.
+    if is_name(name)
+        && !is_source_credit(line)
+        && !has_notname_word(name)
+        && byline_label(name).is_none()
+    {
         return Some(name.to_string());
     }
     // `Thu Hằng - Ban Tổ chức Tỉnh ủy`: the reporter's name, then the office she writes for.
@@ -306,6 +313,23 @@ fn is_office(s: &str) -> bool {
             .any(|w| w.chars().next().is_some_and(char::is_lowercase))
         && !s.contains(['.', ':', ';', '?', '!'])
         && !words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// Whether a short line is shaped like a name but is site furniture (`PIN IT HERE`,
+/// `More Home Decor`): capitalised words among which one is never part of a name.
+pub fn is_name_shaped_furniture(line: &str) -> bool {
+    let line = line.trim().trim_end_matches('.');
+    is_name(line) && has_notname_word(line)
+}
+
+/// Whether `s` holds a word that is never part of a name (`PIN IT HERE`, `Watch Next`).
+fn has_notname_word(s: &str) -> bool {
+    s.split_whitespace().any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        WORDS.notname.contains(w.as_str())
+    })
 }
 
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -421,6 +445,171 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
     t.to_string()
 }
 
+const BYLINE_WORDS: &str = include_str!("../../corpus/reference/byline_words.tsv");
+
+struct BylineWords {
+    /// Longest first, so `written by` is tried before `by`.
+    labels: Vec<&'static str>,
+    notname: std::collections::HashSet<&'static str>,
+}
+
+static WORDS: LazyLock<BylineWords> = LazyLock::new(|| {
+    let mut w = BylineWords {
+        labels: Vec::new(),
+        notname: std::collections::HashSet::new(),
+    };
+    for row in BYLINE_WORDS
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        match row.split_once('\t') {
+            Some((p, "label")) => w.labels.push(p),
+            Some((p, "notname")) => {
+                w.notname.insert(p);
+            }
+            _ => {}
+        }
+    }
+    w.labels
+        .sort_by_key(|l| std::cmp::Reverse(l.chars().count()));
+    w
+});
+
+/// What ends the name in a byline line: a date, a read time, `Updated`, a separator.
+static BYLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \s[|•·⋅—]\s? | [•·⋅—]
+        | (?:Published|Updated|Posted|Reviewed)\b
+        | (?i:\b(?:last\s+updated|updated\s+on|published\s+on|on\s+behalf\s+of|view\s+in\b|\d+\s*mins?\s+read|\d+\s*minutes?\s+read))
+        ",
+    )
+    .expect("static regex")
+});
+
+/// The label a byline opens with (`Written by`, `Author:`), as its byte length in `line`.
+fn byline_label(line: &str) -> Option<usize> {
+    let low = line.to_lowercase();
+    for label in &WORDS.labels {
+        let Some(rest) = low.strip_prefix(label) else {
+            continue;
+        };
+        let next = rest.chars().next();
+        if next.is_none_or(|c| c == ':' || c == '：' || c.is_whitespace()) {
+            // Same characters, so the same count of them in `line`.
+            let n = label.chars().count();
+            return Some(line.char_indices().nth(n).map_or(line.len(), |(i, _)| i));
+        }
+    }
+    None
+}
+
+/// The name in a byline-marked line of a page (`Written By`, `Korin MillerPublished: Jan
+/// 29, 2025`, `Jim Donnelly | August 24, 2023`, `Text by Hunter Dukes`, `Workzone Team• 4
+/// mins read`): the label before it and the date, read time or note after it go. `None`
+/// when nothing is left (a label alone: the name is on the next line) or what is left is
+/// no name (`PIN IT HERE`, `Follow Us On Social Media`, `August 28, 2025`).
+pub fn byline_name(line: &str) -> Option<String> {
+    let mut t = line.trim();
+    if let Some(n) = byline_label(t) {
+        t = t[n..].trim_start_matches([':', '：', ' ']).trim();
+    }
+    let name = cut_tail(t);
+    is_name_like(name).then(|| name.to_string())
+}
+
+/// A byline without what follows the name: a date, a read time, `Updated`, a separator
+/// (`Jim Donnelly | August 24, 2023` → `Jim Donnelly`); a date before the name goes too
+/// (`Dec. 19, 2025 · Niko Matsakis`).
+fn cut_tail(t: &str) -> &str {
+    let mut t = t.trim();
+    // A date first (`Dec. 19, 2025 · Niko Matsakis`): the name is after the separator.
+    if let Some((_, r)) = find_date(t)
+        && t[..r.start].trim().chars().count() <= 5
+        && let Some(m) = BYLINE_TAIL.find_at(t, r.end)
+    {
+        t = t[m.end()..].trim();
+    }
+    let mut end = t.len();
+    if let Some(m) = BYLINE_TAIL.find(t) {
+        end = end.min(m.start());
+    }
+    if let Some((_, r)) = find_date(t) {
+        end = end.min(r.start);
+    }
+    let mut name = t[..end].trim();
+    loop {
+        let before = name;
+        name = name
+            .trim_end_matches([' ', '-', '–', '|', ',', '.', ':', ';'])
+            .trim_end();
+        for tail in [" on", " On", " le"] {
+            if let Some(x) = name.strip_suffix(tail) {
+                name = x;
+            }
+        }
+        if name == before {
+            break;
+        }
+    }
+    name.trim_start_matches(['-', '–', '|', ',', ':', ' '])
+}
+
+/// Whether a cleaned byline can be a person's or a team's name: one to eight words,
+/// no digits, no sentence, and no word that never is part of a name (`Share`, `Related`).
+pub fn is_name_like(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 8
+        || s.chars().count() > 70
+        || s.chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '?' | '!' | '{' | '}' | '@'))
+        || !s.chars().next().is_some_and(char::is_alphabetic)
+        || byline_label(s).is_some_and(|n| s[n..].trim_matches([':', ' ']).is_empty())
+    {
+        return false;
+    }
+    !has_notname_word(s)
+}
+
+const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " -- ", " – ", " — ", " :: ", " · ", " • "];
+
+/// Whether a heading is the site's name rather than a headline: it is `og:site_name`, or a
+/// short part (four words at most) of `<title>` beside a longer one (`Story | Houstonia
+/// Magazine` with an h1 logo `Houstonia Magazine`).
+pub fn is_site_name(heading: &str, site: Option<&str>, title_tag: &str) -> bool {
+    let key = |s: &str| -> String {
+        crate::text::fold_lower(s)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    };
+    let hk = key(heading);
+    if hk.is_empty() {
+        return false;
+    }
+    if site.is_some_and(|s| key(s) == hk) {
+        return true;
+    }
+    if heading.split_whitespace().count() > 4 {
+        return false;
+    }
+    for sep in TITLE_SEPARATORS {
+        if !title_tag.contains(sep) {
+            continue;
+        }
+        let parts: Vec<&str> = title_tag.split(sep).map(str::trim).collect();
+        let longest = parts.iter().map(|p| p.chars().count()).max().unwrap_or(0);
+        if parts
+            .iter()
+            .any(|p| key(p) == hk && p.chars().count() < longest)
+        {
+            return true;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -464,12 +653,26 @@ mod tests {
     }
 
     #[test]
+    fn us_dates_when_the_day_comes_second() {
+        assert_eq!(
+            date_line("2/24/2026").map(|s| s.render()).as_deref(),
+            Some("2026-02-24")
+        );
+        // Day first whenever both orders are possible.
+        assert_eq!(
+            date_line("03/10/2018").map(|s| s.render()).as_deref(),
+            Some("2018-10-03")
+        );
+    }
+
+    #[test]
     fn prose_is_not_a_date_line() {
         assert!(
             date_line("Hội nghị cán bộ chủ chốt của tỉnh ngày 28/3/2012 đã thông qua").is_none()
         );
         assert!(date_line("Số 12-NQ/TW").is_none());
         assert!(date_line("31/2/2012").is_none());
+        assert!(date_line("13/13/2012").is_none());
     }
 
     #[test]
@@ -546,7 +749,90 @@ mod tests {
             Some("Y Ơn - K’Sor Phước")
         );
         assert_eq!(byline("Thôi"), None);
+        assert_eq!(byline("PIN IT HERE"), None);
+        assert_eq!(byline("Written By"), None);
+        assert!(is_name_shaped_furniture("PIN IT HERE"));
+        assert!(!is_name_shaped_furniture("Minh Thùy"));
+        assert_eq!(
+            byline("By Korin MillerPublished: Jan 29, 2025").as_deref(),
+            Some("Korin Miller")
+        );
         assert_eq!(byline("Don't"), None);
+    }
+
+    #[test]
+    fn page_bylines_lose_labels_dates_and_notes() {
+        let n = |s: &str| byline_name(s);
+        assert_eq!(n("Written By"), None);
+        assert_eq!(n("Posted by:"), None);
+        assert_eq!(n("Text by Hunter Dukes").as_deref(), Some("Hunter Dukes"));
+        assert_eq!(
+            n("Korin MillerPublished: Jan 29, 2025").as_deref(),
+            Some("Korin Miller")
+        );
+        assert_eq!(
+            n("Jim Donnelly | August 24, 2023").as_deref(),
+            Some("Jim Donnelly")
+        );
+        assert_eq!(
+            n("George Michaelson on 19 Dec 2025").as_deref(),
+            Some("George Michaelson")
+        );
+        assert_eq!(
+            n("Workzone Team• 4 mins read").as_deref(),
+            Some("Workzone Team")
+        );
+        assert_eq!(
+            n("Jeff Cobb. Last Updated on December 11, 2025").as_deref(),
+            Some("Jeff Cobb")
+        );
+        assert_eq!(
+            n("Dec. 19, 2025 · Niko Matsakis on behalf of Vision Doc group").as_deref(),
+            Some("Niko Matsakis")
+        );
+        assert_eq!(
+            n("Tác giả: Nguyễn Văn An").as_deref(),
+            Some("Nguyễn Văn An")
+        );
+        assert_eq!(n("NGUYỄN HUY").as_deref(), Some("NGUYỄN HUY"));
+        assert_eq!(n("PIN IT HERE"), None);
+        assert_eq!(n("Follow Us On Social Media"), None);
+        assert_eq!(n("August 28, 2025"), None);
+        assert_eq!(
+            n("Here are five ways to maximize productivity for remote workers."),
+            None
+        );
+    }
+
+    #[test]
+    fn byline_words_table_is_sorted() {
+        let rows: Vec<(&str, &str)> = BYLINE_WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| l.split_once('\t'))
+            .collect();
+        let mut sorted = rows.clone();
+        sorted.sort_by(|a, b| (a.1, a.0).cmp(&(b.1, b.0)));
+        assert_eq!(rows, sorted);
+        assert!(rows.iter().all(|(_, k)| matches!(*k, "label" | "notname")));
+    }
+
+    #[test]
+    fn site_name_headings() {
+        let tag = "Our Favorite Biking Spots in Houston | Houstonia Magazine";
+        assert!(is_site_name("Houstonia Magazine", None, tag));
+        assert!(!is_site_name(
+            "Our Favorite Biking Spots in Houston",
+            None,
+            tag
+        ));
+        assert!(is_site_name("The Southerner", Some("The Southerner"), ""));
+        // A long heading is a headline even when `<title>` holds a longer tagline.
+        assert!(!is_site_name(
+            "Tăng cường xây dựng Đảng ở cơ sở",
+            None,
+            "Tăng cường xây dựng Đảng ở cơ sở - Báo Điện Biên Phủ điện tử, cơ quan của Đảng bộ tỉnh"
+        ));
     }
 
     #[test]

@@ -413,13 +413,16 @@ pub(crate) fn cut_byline(paras: &mut Vec<String>) -> Option<String> {
         if plain::is_paragraph(&paras[i]) {
             break;
         }
-        if let Some(name) = metadata::byline(&paras[i]) {
+        let name = metadata::byline(&paras[i]);
+        // A line shaped like a name but made of furniture words (`PIN IT HERE`) closes the
+        // article the same way, naming no one.
+        if name.is_some() || metadata::is_name_shaped_furniture(&paras[i]) {
             let tail_short = paras[i + 1..]
                 .iter()
                 .all(|q| q.chars().count() < 100 && !plain::is_paragraph(q));
             if tail_short && i > 0 {
                 paras.truncate(i);
-                return Some(name);
+                return name;
             }
         }
     }
