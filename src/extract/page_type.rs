@@ -361,7 +361,8 @@ pub fn features(s: &Signals, cx: &Context) -> Vec<f64> {
         b(cx.published),
         b(cx.author),
         b(cx.title),
-        b(segments.is_empty()),
+        // Without an address nothing is known of its shape (a file on disk), not "root".
+        b(parsed.is_some() && segments.is_empty()),
         f64::from(segments.len().min(6) as u32),
         f64::from(slug_words.min(12)),
         b(url_date),
@@ -746,6 +747,8 @@ mod tests {
         let at = |name: &str| FEATURES.iter().position(|f| *f == name).unwrap();
         let f = features(&Signals::default(), &cx("https://baobacgiang.vn/"));
         assert_eq!(f[at("url_root")], 1.0);
+        let f = features(&Signals::default(), &Context::default());
+        assert_eq!(f[at("url_root")], 0.0, "no address is not a home page");
         let f = features(
             &Signals::default(),
             &cx(
