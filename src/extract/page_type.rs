@@ -107,7 +107,24 @@ pub struct Signals {
     pub longest_paragraph: u32,
 }
 
+/// JSON-LD types of a product page.
+const PRODUCT_TYPES: &[&str] = &["Product", "Offer", "AggregateOffer", "ProductGroup"];
+/// JSON-LD types of a discussion (forum thread, question and answers).
+const DISCUSSION_TYPES: &[&str] = &[
+    "DiscussionForumPosting",
+    "QAPage",
+    "Question",
+    "SocialMediaPosting",
+];
+
 impl Signals {
+    /// Whether the page's JSON-LD declares one of these types.
+    fn declares(&self, types: &[&str]) -> bool {
+        self.ld_types
+            .iter()
+            .any(|t| types.iter().any(|n| t.eq_ignore_ascii_case(n)))
+    }
+
     /// Fills the body's share of the signals from the extracted text.
     pub fn measure_body(&mut self, body: &str) {
         self.body_chars = 0;
@@ -226,11 +243,7 @@ fn url_has(words: &[&str], parts: &[String]) -> bool {
 pub fn features(s: &Signals, cx: &Context) -> Vec<f64> {
     let text = f64::from(s.text_chars.max(1));
     let body = f64::from(s.body_chars);
-    let ld = |names: &[&str]| {
-        s.ld_types
-            .iter()
-            .any(|t| names.iter().any(|n| t.eq_ignore_ascii_case(n)))
-    };
+    let ld = |names: &[&str]| s.declares(names);
     let og = s.og_type.as_deref().unwrap_or("");
     let parsed = cx
         .url
@@ -330,13 +343,8 @@ pub fn features(s: &Signals, cx: &Context) -> Vec<f64> {
             "Blog",
             "SiteNavigationElement",
         ])),
-        b(ld(&["Product", "Offer", "AggregateOffer", "ProductGroup"])),
-        b(ld(&[
-            "DiscussionForumPosting",
-            "QAPage",
-            "Question",
-            "SocialMediaPosting",
-        ])),
+        b(ld(PRODUCT_TYPES)),
+        b(ld(DISCUSSION_TYPES)),
         b(ld(&[
             "ContactPage",
             "AboutPage",
@@ -648,7 +656,6 @@ fn plural(n: u32, one: &str, many: &str) -> String {
 
 /// A reason in the page's own figures, for a person to check.
 fn reason(t: PageType, s: &Signals, cx: &Context) -> String {
-    let has_ld = |names: &[&str]| s.ld_types.iter().any(|x| names.contains(&x.as_str()));
     let longest = if s.long_paragraphs == 0 {
         "no paragraph over 200 characters".to_string()
     } else {
@@ -683,11 +690,9 @@ fn reason(t: PageType, s: &Signals, cx: &Context) -> String {
         }
         PageType::Other if s.body_chars == 0 => "no text".to_string(),
         PageType::Other => {
-            let what = if has_ld(&["Product", "Offer", "AggregateOffer", "ProductGroup"])
-                || s.og_type.as_deref() == Some("product")
-            {
+            let what = if s.declares(PRODUCT_TYPES) || s.og_type.as_deref() == Some("product") {
                 "a product page, ".to_string()
-            } else if has_ld(&["DiscussionForumPosting", "QAPage", "Question"]) {
+            } else if s.declares(DISCUSSION_TYPES) {
                 "a discussion thread, ".to_string()
             } else if s.inputs >= 3 {
                 format!("a form of {} fields, ", s.inputs)
