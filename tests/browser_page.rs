@@ -300,6 +300,56 @@ async fn scenario(d: &Driver, base: &str) {
         .await;
     assert_eq!(injected, json!(0));
     d.screenshot("05-markup-stays-text.png").await;
+
+    // A query without diacritics lists its readings; a click searches one exactly.
+    d.goto(&format!("{base}/#q=can+bo")).await;
+    d.wait_for(
+        "the readings of the query",
+        "return document.getElementById('readings').dataset.shown === 'can bo' \
+         && document.querySelectorAll('#readings .reading').length >= 1",
+    )
+    .await;
+    let first = d
+        .js(
+            "const b = document.querySelector('#readings .reading'); \
+             return [b.dataset.query, b.textContent];",
+            json!([]),
+        )
+        .await;
+    assert_eq!(
+        first[0],
+        json!("=\"cán bộ\""),
+        "the commonest reading first: {first}"
+    );
+    let label = first[1].as_str().unwrap_or_default().to_string();
+    let count: String = label
+        .rsplit('—')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    d.screenshot("06-readings.png").await;
+    d.click("#readings .reading").await;
+    d.wait_for(
+        "the exact search of the reading",
+        "return decodeURIComponent((document.getElementById('hits').dataset.shown || '').replace(/\\+/g, ' ')) \
+           .startsWith('q==\"cán bộ\"') && document.getElementById('q').value === '=\"cán bộ\"'",
+    )
+    .await;
+    let summary = d
+        .js(
+            "return document.getElementById('summary').textContent",
+            json!([]),
+        )
+        .await;
+    assert!(
+        summary
+            .as_str()
+            .is_some_and(|s| s.starts_with(&format!("{count} bài"))),
+        "the exact search finds the articles the reading counted ({label}): {summary}"
+    );
+    d.screenshot("07-reading-searched.png").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -103,8 +103,50 @@ fn indexes_a_tree_skips_what_it_cannot_read_and_replaces_on_rerun() {
         .args(["search", "--to", "2012-02-30", "x"])
         .output()
         .expect("run");
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).starts_with("baochi: bad query: --to"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("baochi: search: --to"));
+
+    // Queries without words and overlong ones are wrong usage, said plainly.
+    let long = "cán bộ ".repeat(1_500);
+    for (q, needle) in [
+        ("\"", "no words"),
+        ("-", "no words"),
+        ("OR AND OR", "no words"),
+        ("", "empty"),
+        (long.as_str(), "at most 1000"),
+    ] {
+        let out = baochi(&data).args(["search", q]).output().expect("run");
+        assert_eq!(out.status.code(), Some(2), "{q}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.starts_with("baochi: search: ") && err.contains(needle),
+            "{q}: {err}"
+        );
+        assert!(out.stdout.is_empty(), "{q}");
+    }
+
+    // Readings of a diacritic-less query, in the list and alone as JSON Lines.
+    let out = baochi(&data)
+        .args(["search", "dang bo"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("readings of \"dang bo\":"), "{text}");
+    assert!(
+        text.contains("  đảng bộ — 1 article    baochi search '=\"đảng bộ\"'"),
+        "{text}"
+    );
+    let out = baochi(&data)
+        .args(["search", "--readings", "--json", "dang bo"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    let line: serde_json::Value =
+        serde_json::from_slice(out.stdout.split(|b| *b == b'\n').next().unwrap_or(b""))
+            .expect("json line");
+    assert_eq!(line["typed"], "dang bo");
+    assert_eq!(line["readings"][0]["text"], "đảng bộ");
+    assert_eq!(line["readings"][0]["articles"], 1);
 }
 
 #[test]

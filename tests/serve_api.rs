@@ -101,6 +101,30 @@ async fn search_without_diacritics_gives_hits_and_facets() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readings_of_a_query_without_diacritics() {
+    let (_tmp, _index, srv) = setup().await;
+    let (s, v) = json(&format!("{}/api/readings?q=can+bo", srv.base)).await;
+    assert_eq!(s, StatusCode::OK);
+    let run = &v["readings"][0];
+    assert_eq!(run["typed"], "can bo", "{v}");
+    let first = &run["readings"][0];
+    assert_eq!(first["text"], "cán bộ", "{v}");
+    assert_eq!(first["query"], "=\"cán bộ\"", "{v}");
+    // The reading's exact query finds as many articles as it counted.
+    let q: String =
+        url::form_urlencoded::byte_serialize(b"=\"c\xc3\xa1n b\xe1\xbb\x99\"").collect();
+    let (_, hits) = json(&format!("{}/api/search?q={q}", srv.base)).await;
+    assert_eq!(hits["total"], first["articles"], "{hits}");
+    // With diacritics there is nothing to read; without words, a 400.
+    let (_, v) = json(&format!("{}/api/readings?q=c%C3%A1n+b%E1%BB%99", srv.base)).await;
+    assert_eq!(v["readings"], serde_json::json!([]));
+    for q in ["", "%22", "OR"] {
+        let (s, v) = json(&format!("{}/api/readings?q={q}", srv.base)).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{q}: {v}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_parameters_answer_400_with_a_message() {
     let (_tmp, _index, srv) = setup().await;
     let long = "a".repeat(501);
@@ -111,6 +135,9 @@ async fn bad_parameters_answer_400_with_a_message() {
         ("from=2012/01/01", "from"),
         ("to=2012-13", "to"),
         (&*format!("q={long}"), "longer than 500"),
+        ("q=%22", "no words"),
+        ("q=-", "no words"),
+        ("q=OR+AND+OR", "no words"),
     ] {
         let (s, v) = json(&format!("{}/api/search?{query}", srv.base)).await;
         assert_eq!(s, StatusCode::BAD_REQUEST, "{query}");

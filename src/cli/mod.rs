@@ -44,6 +44,7 @@ pub enum Command {
     /// Fetch articles politely from seed URLs or a sources file, keep them, index them.
     Crawl(crawl::Args),
     /// Full-text search with or without Vietnamese diacritics.
+    #[command(after_help = search::GRAMMAR)]
     Search(search::Args),
     /// Write one table of the extracted entities as CSV, JSON Lines or Parquet.
     Export(export::Args),

@@ -1,7 +1,8 @@
 //! `baochi search [--json] [--limit N] [--province P] [--document C] [--from D] [--to D] QUERY`
 
 use baochi::data::DataDir;
-use baochi::index::{Index, SearchRequest, SearchResults};
+use baochi::index::readings::RunReadings;
+use baochi::index::{Index, IndexError, SearchRequest, SearchResults};
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -27,15 +28,61 @@ pub struct Args {
     /// Published on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long)]
     pub to: Option<String>,
-    /// The query: syllables, "quoted phrases", AND / OR / -exclusion.
+    /// Print only the readings of a query typed without diacritics: the forms the index
+    /// holds, with their article counts and the exact query for each (JSON Lines with
+    /// `--json`).
+    #[arg(long)]
+    pub readings: bool,
+    /// The query (see the grammar below).
     #[arg(required = true)]
     pub query: Vec<String>,
 }
 
+/// The query grammar, for `baochi search --help`.
+pub const GRAMMAR: &str = "\
+Query grammar:
+  can bo luan chuyen       words side by side form a group; with 3 or more words, articles
+                           holding every word come first, then those holding most (2/3)
+  hậu kiểm OR kết nạp      OR and AND join groups: either two-syllable word
+  (hậu kiểm OR kết nạp) đảng viên
+                           parentheses group
+  \"tự phê bình\"            a phrase: syllables in order, any diacritics (strict)
+  =\"bỏ nhiệm\"  =cán        the form as typed, diacritics included (not bổ nhiệm)
+  -\"Quảng Nam\"  -tinh      exclude articles holding the phrase or word
+  NQTW4  12/nq-tw          a document in any written form
+Typed without diacritics, a query lists its readings (cán bộ — 1,204 articles) and the
+exact query that searches each.";
+
 pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
+    let query = args.query.join(" ");
+    let filtered = args.province.is_some()
+        || args.document.is_some()
+        || args.from.is_some()
+        || args.to.is_some();
+    if query.trim().is_empty() && !filtered {
+        eprintln!("baochi: search: the query is empty; type words to search for, or a filter");
+        return Ok(ExitCode::from(super::EXIT_USAGE));
+    }
     let index = Index::open(&data.index_dir())?;
+    if args.readings {
+        let readings = match index.readings(&query) {
+            Err(IndexError::BadQuery(m)) => return Ok(bad_query(&m)),
+            r => r?,
+        };
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        let written = if args.json {
+            readings.iter().try_for_each(|r| {
+                serde_json::to_writer(&mut out, r)?;
+                out.write_all(b"\n")
+            })
+        } else {
+            write_readings(&mut out, &readings)
+        };
+        return finish(written.and_then(|()| out.flush()));
+    }
     let req = SearchRequest {
-        query: args.query.join(" "),
+        query,
         province: args.province,
         document: args.document,
         from: args.from,
@@ -43,22 +90,71 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
         limit: args.limit,
         offset: 0,
     };
-    let results = index.search(&req)?;
+    let results = match index.search(&req) {
+        Err(IndexError::BadQuery(m)) => return Ok(bad_query(&m)),
+        r => r?,
+    };
+    // Readings are listed under a diacritic-less query's hits.
+    let readings = if args.json {
+        Vec::new()
+    } else {
+        index.readings(&req.query)?
+    };
     let stdout = std::io::stdout();
     let tty = stdout.is_terminal();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let written = if args.json {
         write_json(&mut out, &results)
     } else {
-        write_list(&mut out, &results, tty)
+        write_list(&mut out, &results, tty).and_then(|()| write_readings(&mut out, &readings))
     };
-    match written.and_then(|()| out.flush()) {
+    finish(written.and_then(|()| out.flush()))
+}
+
+/// A query that cannot be read is wrong usage: said plainly, exit 2.
+fn bad_query(m: &str) -> ExitCode {
+    eprintln!("baochi: search: {m}");
+    ExitCode::from(super::EXIT_USAGE)
+}
+
+fn finish(written: std::io::Result<()>) -> anyhow::Result<ExitCode> {
+    match written {
         Ok(()) => {}
         // A closed pipe (`| head`) is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         Err(e) => return Err(e.into()),
     }
     Ok(ExitCode::from(super::EXIT_OK))
+}
+
+/// Thousands with commas, as the counts are read aloud in English.
+fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn write_readings(out: &mut impl Write, runs: &[RunReadings]) -> std::io::Result<()> {
+    for run in runs {
+        writeln!(out, "readings of \"{}\":", run.typed)?;
+        for r in &run.readings {
+            writeln!(
+                out,
+                "  {} — {} article{}    baochi search '{}'",
+                r.text,
+                thousands(r.articles),
+                if r.articles == 1 { "" } else { "s" },
+                r.query.replace('\'', "'\\''")
+            )?;
+        }
+    }
+    Ok(())
 }
 
 fn write_json(out: &mut impl Write, results: &SearchResults) -> std::io::Result<()> {
@@ -119,12 +215,27 @@ fn write_list(out: &mut impl Write, results: &SearchResults, tty: bool) -> std::
         writeln!(out, "   {}", plain_snippet(&hit.snippet, tty))?;
         writeln!(out)?;
     }
-    writeln!(
-        out,
-        "{} article{} match",
-        results.total,
-        if results.total == 1 { "" } else { "s" }
-    )?;
+    if results.most_words > 0 {
+        writeln!(
+            out,
+            "{} article{} every word; {} more hold most ({} in all)",
+            thousands(results.all_words as u64),
+            if results.all_words == 1 {
+                " holds"
+            } else {
+                "s hold"
+            },
+            thousands(results.most_words as u64),
+            thousands(results.total as u64),
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{} article{} match",
+            results.total,
+            if results.total == 1 { "" } else { "s" }
+        )?;
+    }
     if !results.facets.province.is_empty() {
         writeln!(
             out,

@@ -25,6 +25,7 @@ pub mod analyzer;
 pub mod codes;
 mod facets;
 pub mod query;
+pub mod readings;
 pub mod schema;
 mod search;
 pub mod snippet;
@@ -97,6 +98,9 @@ pub struct Hit {
     /// A passage of the body with the matched syllables between `<b>` and `</b>`, the rest
     /// HTML-escaped.
     pub snippet: String,
+    /// Whether the article holds every word of the query (false: most of them, best
+    /// match).
+    pub all_words: bool,
 }
 
 /// Counts of matching articles per facet value.
@@ -113,8 +117,13 @@ pub struct Facets {
 /// The answer to a [`SearchRequest`].
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct SearchResults {
-    /// How many articles match in all.
+    /// How many articles match in all: those holding every word, then (best match) those
+    /// holding most.
     pub total: usize,
+    /// How many hold every word (all of `total` for a strict query).
+    pub all_words: usize,
+    /// How many more hold most of the words (best match; 0 for a strict query).
+    pub most_words: usize,
     /// The requested page of hits, best first.
     pub hits: Vec<Hit>,
     /// Counts over all matching articles.
@@ -202,6 +211,13 @@ impl Index {
     /// Runs a search.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults, IndexError> {
         search::search(self, req)
+    }
+
+    /// The readings of a query typed without diacritics ([`readings`]): per run of words,
+    /// the diacritic forms the index holds, most articles first. Empty for a query with
+    /// diacritics.
+    pub fn readings(&self, query: &str) -> Result<Vec<readings::RunReadings>, IndexError> {
+        readings::readings(self, query)
     }
 
     /// One article's full record by id.

@@ -5,7 +5,7 @@ use super::{Hit, Index, IndexError, SearchRequest, SearchResults, query, snippet
 use crate::record::Record;
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::query::{AllQuery, Query, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term};
 
@@ -30,26 +30,71 @@ fn stored_record(index: &Index, doc: &TantivyDocument) -> Result<(String, Record
     Ok((id, rec))
 }
 
+/// The `limit` best of `query` from `offset`, with its stored records.
+fn top(
+    index: &Index,
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    limit: usize,
+    offset: usize,
+) -> Result<Vec<(Score, String, Record)>, IndexError> {
+    if limit == 0 {
+        return Ok(Vec::new());
+    }
+    let top = TopDocs::with_limit(limit)
+        .and_offset(offset)
+        .order_by_score();
+    let mut out = Vec::with_capacity(limit);
+    for (score, addr) in searcher.search(query, &top)? {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let (id, rec) = stored_record(index, &doc)?;
+        out.push((score, id, rec));
+    }
+    Ok(out)
+}
+
 pub(super) fn search(index: &Index, req: &SearchRequest) -> Result<SearchResults, IndexError> {
     let compiled = query::compile(&index.fields, req)?;
     let searcher = index.reader.searcher();
     // tantivy sizes its top-k buffer by offset + limit: bound both, whatever a caller asks.
     let limit = req.limit.min(MAX_LIMIT);
     let offset = req.offset.min(MAX_OFFSET);
-    let (top, (total, facets)) = if limit == 0 {
-        let (t, f) = searcher.search(&*compiled.query, &(Count, FacetCollector))?;
-        (Vec::new(), (t, f))
-    } else {
-        let top = TopDocs::with_limit(limit)
-            .and_offset(offset)
-            .order_by_score();
-        searcher.search(&*compiled.query, &(top, (Count, FacetCollector)))?
+    let (every, total, facets, hits) = match &compiled.most {
+        None => {
+            let (total, facets) = searcher.search(&*compiled.query, &(Count, FacetCollector))?;
+            let hits = top(index, &searcher, &*compiled.query, limit, offset)?;
+            let hits = hits.into_iter().map(|h| (h, true)).collect::<Vec<_>>();
+            (total, total, facets, hits)
+        }
+        Some(most) => {
+            // Articles holding every word first, then those holding most: two ranked lists
+            // one after the other, paged as one.
+            let every = compiled.query.count(&searcher)?;
+            let any = BooleanQuery::union(vec![compiled.query.box_clone(), most.box_clone()]);
+            let (total, facets) = searcher.search(&any, &(Count, FacetCollector))?;
+            let first = limit.min(every.saturating_sub(offset));
+            let mut hits: Vec<_> = top(index, &searcher, &*compiled.query, first, offset)?
+                .into_iter()
+                .map(|h| (h, true))
+                .collect();
+            let rest = limit - first;
+            hits.extend(
+                top(
+                    index,
+                    &searcher,
+                    &**most,
+                    rest,
+                    offset.saturating_sub(every),
+                )?
+                .into_iter()
+                .map(|h| (h, false)),
+            );
+            (every, total, facets, hits)
+        }
     };
-    let mut hits = Vec::with_capacity(top.len());
-    for (score, addr) in top {
-        let doc: TantivyDocument = searcher.doc(addr)?;
-        let (id, rec) = stored_record(index, &doc)?;
-        hits.push(Hit {
+    let hits = hits
+        .into_iter()
+        .map(|((score, id, rec), all_words)| Hit {
             snippet: snippet::make(&rec.body, &compiled.marks),
             id,
             url: rec.url,
@@ -57,10 +102,13 @@ pub(super) fn search(index: &Index, req: &SearchRequest) -> Result<SearchResults
             published: rec.published,
             province: rec.province,
             score,
-        });
-    }
+            all_words,
+        })
+        .collect();
     Ok(SearchResults {
         total,
+        all_words: every,
+        most_words: total - every,
         hits,
         facets,
     })

@@ -1,23 +1,144 @@
-//! Snippets: the passage of a body with the most matched syllables, matches between `<b>`
+//! Snippets: the passage of a body where the query stands best, its matches between `<b>`
 //! and `</b>`, the rest HTML-escaped.
 //!
-//! A syllable matches when its folded form is one the query asked for, so `can bo` marks
-//! `cán bộ` and `Cán Bộ` alike.
+//! What is marked is what matched a query term, not every syllable sharing a folded form
+//! with one: the words a person typed side by side are marked where two or more of them
+//! stand side by side in the text, in the query's order (`can bo` marks `cán bộ`, never the
+//! `bộ` of `bộ đội` nor a lone `cận`); a phrase only where it stands whole. For a query typed
+//! with diacritics the exact forms are marked, the folded ones only where no exact form
+//! matched; `="…"` marks exact forms only. The window shown is the one holding the most
+//! distinct query syllables, then the most in the query's order.
 //!
 //! ```
-//! use std::collections::HashSet;
-//! let marks: HashSet<String> = ["can".to_string(), "bo".to_string()].into();
-//! assert_eq!(baochi::index::snippet::make("Cán bộ & nhân dân.", &marks),
-//!            "<b>Cán</b> <b>bộ</b> &amp; nhân dân.");
+//! use baochi::index::snippet::{Marks, make};
+//! let marks = Marks::typed(&["can bo"]);
+//! assert_eq!(make("Cán bộ & nhân dân, bộ đội.", &marks),
+//!            "<b>Cán</b> <b>bộ</b> &amp; nhân dân, bộ đội.");
 //! ```
 
-use super::analyzer::syllables;
-use std::collections::HashSet;
+use super::analyzer::{Syllable, syllables};
 
 /// Syllables in a snippet.
 const WINDOW: usize = 32;
 /// Syllables shown before the first match of the window.
 const LEAD: usize = 6;
+
+/// How a run's syllables are compared with the text's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkMode {
+    /// Folded forms (the query had no diacritics).
+    Folded,
+    /// Exact forms where the text has them, else folded ones.
+    PreferExact,
+    /// Exact forms only (`="…"`).
+    ExactOnly,
+}
+
+/// Syllables typed side by side, to be marked where the text has them together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkRun {
+    /// Exact forms, in query order.
+    pub exact: Vec<String>,
+    /// Folded forms, in query order.
+    pub folded: Vec<String>,
+    /// The fewest syllables of the run, side by side in the text, that are marked.
+    pub min_len: usize,
+    /// How syllables compare.
+    pub mode: MarkMode,
+}
+
+/// What a query asks to mark.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// The runs, in query order.
+    pub runs: Vec<MarkRun>,
+}
+
+impl Marks {
+    /// Runs of words as typed: each text a run marked where two of its syllables stand
+    /// together (or one, for a one-syllable text), diacritics preferred where typed.
+    pub fn typed(texts: &[&str]) -> Marks {
+        let runs = texts
+            .iter()
+            .map(|t| syllables(t))
+            .filter(|s| !s.is_empty())
+            .map(|syls| {
+                let diacritics = syls.iter().any(|s| s.exact != s.folded);
+                MarkRun {
+                    min_len: syls.len().min(2),
+                    exact: syls.iter().map(|s| s.exact.clone()).collect(),
+                    folded: syls.iter().map(|s| s.folded.clone()).collect(),
+                    mode: if diacritics {
+                        MarkMode::PreferExact
+                    } else {
+                        MarkMode::Folded
+                    },
+                }
+            })
+            .collect();
+        Marks { runs }
+    }
+
+    /// Whether nothing is to be marked.
+    pub fn is_empty(&self) -> bool {
+        self.runs.is_empty()
+    }
+}
+
+/// For each syllable of the text, the id of the query syllable it matched (run offset plus
+/// place in the run), or `None`.
+fn matches(syls: &[Syllable], marks: &Marks) -> Vec<Option<usize>> {
+    let mut hit: Vec<Option<usize>> = vec![None; syls.len()];
+    let mut base = 0;
+    for run in &marks.runs {
+        let k = run.folded.len();
+        let stretches = |exact: bool| {
+            let eq = |j: usize, i: usize| {
+                if exact {
+                    syls[j].exact == run.exact[i]
+                } else {
+                    syls[j].folded == run.folded[i]
+                }
+            };
+            let mut found = Vec::new();
+            for j in 0..syls.len() {
+                for i in 0..k {
+                    // Only stretches starting here, not the tails of longer ones.
+                    if j > 0 && i > 0 && eq(j - 1, i - 1) {
+                        continue;
+                    }
+                    let mut len = 0;
+                    while j + len < syls.len() && i + len < k && eq(j + len, i + len) {
+                        len += 1;
+                    }
+                    if len >= run.min_len {
+                        found.push((j, i, len));
+                    }
+                }
+            }
+            found
+        };
+        let found = match run.mode {
+            MarkMode::Folded => stretches(false),
+            MarkMode::ExactOnly => stretches(true),
+            MarkMode::PreferExact => {
+                let exact = stretches(true);
+                if exact.is_empty() {
+                    stretches(false)
+                } else {
+                    exact
+                }
+            }
+        };
+        for (j, i, len) in found {
+            for d in 0..len {
+                hit[j + d].get_or_insert(base + i + d);
+            }
+        }
+        base += k;
+    }
+    hit
+}
 
 fn escape(s: &str, out: &mut String) {
     for c in s.chars() {
@@ -32,8 +153,8 @@ fn escape(s: &str, out: &mut String) {
     }
 }
 
-/// The snippet of `body` for the folded syllables `marks`.
-pub fn make(body: &str, marks: &HashSet<String>) -> String {
+/// The snippet of `body` for what `marks` asks.
+pub fn make(body: &str, marks: &Marks) -> String {
     let syls = syllables(body);
     if syls.is_empty() {
         let mut out = String::new();
@@ -43,42 +164,31 @@ pub fn make(body: &str, marks: &HashSet<String>) -> String {
         );
         return out;
     }
-    // Each syllable's mark as a bit (the first 64 distinct marks), 0 when unmarked.
-    let mut ids: Vec<&str> = Vec::new();
-    let bits: Vec<u64> = syls
-        .iter()
-        .map(|s| {
-            if !marks.contains(&s.folded) {
-                return 0;
-            }
-            let i = match ids.iter().position(|m| *m == s.folded) {
-                Some(i) => i,
-                None => {
-                    ids.push(&s.folded);
-                    ids.len() - 1
-                }
-            };
-            1u64 << i.min(63)
-        })
-        .collect();
-    let hit: Vec<bool> = bits.iter().map(|b| *b != 0).collect();
-    // The window with the most distinct matched syllables, then the most matches.
-    let mut best = (0usize, 0usize, 0usize);
-    for start in (0..syls.len()).filter(|&i| hit[i]) {
+    let hit = matches(&syls, marks);
+    // The window with the most distinct query syllables, then the most side by side in the
+    // query's order, then the most matches.
+    let mut best = (0usize, (0usize, 0usize, 0usize));
+    for start in (0..syls.len()).filter(|&i| hit[i].is_some()) {
         let end = (start + WINDOW).min(syls.len());
-        let (mut seen, mut n) = (0u64, 0usize);
-        for b in &bits[start..end] {
-            seen |= b;
-            n += usize::from(*b != 0);
+        let mut seen = [0u64; 2];
+        let (mut n, mut ordered) = (0usize, 0usize);
+        for p in start..end {
+            let Some(id) = hit[p] else { continue };
+            let id = id.min(127);
+            seen[id / 64] |= 1 << (id % 64);
+            n += 1;
+            if p + 1 < end && hit[p + 1] == Some(id + 1) {
+                ordered += 1;
+            }
         }
-        let distinct = seen.count_ones() as usize;
-        if (distinct, n) > (best.1, best.2) {
-            best = (start, distinct, n);
+        let distinct = (seen[0].count_ones() + seen[1].count_ones()) as usize;
+        let score = (distinct, ordered, n);
+        if score > best.1 {
+            best = (start, score);
         }
     }
-    let first = best.0.saturating_sub(if best.1 > 0 { LEAD } else { 0 });
+    let first = best.0.saturating_sub(if best.1.0 > 0 { LEAD } else { 0 });
     let last = (first + WINDOW).min(syls.len()) - 1;
-    // Extend to sentence punctuation right after the last syllable.
     let from = if first == 0 { 0 } else { syls[first].start };
     let to = if last + 1 == syls.len() {
         body.len()
@@ -92,7 +202,7 @@ pub fn make(body: &str, marks: &HashSet<String>) -> String {
     let mut at = from;
     for (i, s) in syls.iter().enumerate().take(last + 1).skip(first) {
         escape(&body[at..s.start], &mut out);
-        if hit[i] {
+        if hit[i].is_some() {
             out.push_str("<b>");
             escape(&body[s.start..s.end], &mut out);
             out.push_str("</b>");
@@ -112,10 +222,6 @@ pub fn make(body: &str, marks: &HashSet<String>) -> String {
 mod tests {
     use super::*;
 
-    fn marks(q: &[&str]) -> HashSet<String> {
-        q.iter().map(|s| s.to_string()).collect()
-    }
-
     #[test]
     fn picks_the_passage_with_the_matches() {
         let mut body = String::new();
@@ -123,7 +229,7 @@ mod tests {
             body.push_str("Một câu không liên quan gì cả. ");
         }
         body.push_str("Công tác luân chuyển cán bộ được đẩy mạnh.");
-        let s = make(&body, &marks(&["luan", "chuyen", "can", "bo"]));
+        let s = make(&body, &Marks::typed(&["luan chuyen can bo"]));
         assert!(s.starts_with('…'), "{s}");
         assert!(
             s.contains("<b>luân</b> <b>chuyển</b> <b>cán</b> <b>bộ</b>"),
@@ -133,7 +239,56 @@ mod tests {
 
     #[test]
     fn no_match_gives_the_opening() {
-        let s = make("Hội nghị <b> sơ kết.", &marks(&[]));
+        let s = make("Hội nghị <b> sơ kết.", &Marks::default());
         assert_eq!(s, "Hội nghị &lt;b&gt; sơ kết.");
+    }
+
+    #[test]
+    fn lone_syllables_of_a_word_are_not_marked() {
+        let s = make(
+            "Bố trí cán bộ theo nhiệm vụ; cận kề căn nhà; luân chuyển cán bộ.",
+            &Marks::typed(&["luan chuyen can bo"]),
+        );
+        assert_eq!(
+            s,
+            "Bố trí <b>cán</b> <b>bộ</b> theo nhiệm vụ; cận kề căn nhà; \
+             <b>luân</b> <b>chuyển</b> <b>cán</b> <b>bộ</b>."
+        );
+        // "bo nhiem" as a phrase: "bố trí … nhiệm vụ" holds both syllables, never together.
+        let s = make("Bố trí cán bộ theo nhiệm vụ.", &Marks::typed(&["bo nhiem"]));
+        assert!(!s.contains("<b>"), "{s}");
+    }
+
+    #[test]
+    fn exact_forms_first_folded_only_where_none() {
+        let body = "Quyết định bỏ nhiệm vụ cũ; bổ nhiệm ông A.";
+        assert_eq!(
+            make(body, &Marks::typed(&["bổ nhiệm"])),
+            "Quyết định bỏ nhiệm vụ cũ; <b>bổ</b> <b>nhiệm</b> ông A."
+        );
+        assert_eq!(
+            make("Quyết định bỏ nhiệm vụ cũ.", &Marks::typed(&["bổ nhiệm"])),
+            "Quyết định <b>bỏ</b> <b>nhiệm</b> vụ cũ."
+        );
+        let mut exact_only = Marks::typed(&["bổ nhiệm"]);
+        exact_only.runs[0].mode = MarkMode::ExactOnly;
+        assert_eq!(
+            make("Quyết định bỏ nhiệm vụ cũ.", &exact_only),
+            "Quyết định bỏ nhiệm vụ cũ."
+        );
+    }
+
+    #[test]
+    fn the_window_with_most_distinct_query_syllables_in_order() {
+        let filler = "một hai ba bốn năm sáu bảy tám chín mười ".repeat(5);
+        // Early: "kết nạp" three times; late: the whole query once.
+        let body =
+            format!("kết nạp kết nạp kết nạp {filler}kiểm điểm tự phê bình và kết nạp đảng viên");
+        let s = make(&body, &Marks::typed(&["kiem diem tu phe binh ket nap"]));
+        assert!(
+            s.contains("<b>kiểm</b> <b>điểm</b> <b>tự</b> <b>phê</b> <b>bình</b>"),
+            "{s}"
+        );
+        assert!(!s.contains("<b>kết</b> <b>nạp</b> <b>kết</b>"), "{s}");
     }
 }

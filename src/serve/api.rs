@@ -206,6 +206,25 @@ pub(crate) async fn search(
     Ok(Json(results).into_response())
 }
 
+/// `GET /api/readings?q=…`: the readings of a query typed without diacritics, each with
+/// its article count and the exact query that searches it (`{"readings": [...]}`; empty for
+/// a query with diacritics).
+pub(crate) async fn readings(
+    State(state): State<Arc<AppState>>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let p = Params::parse(raw);
+    let req = p.request(&state)?;
+    if req.query.is_empty() {
+        return Err(ApiError::bad(
+            "q is empty: readings are of words typed without diacritics",
+        ));
+    }
+    let q = req.query;
+    let readings = blocking(&state, move |ix| Ok(ix.readings(&q)?)).await?;
+    Ok(Json(serde_json::json!({ "readings": readings })).into_response())
+}
+
 /// `GET /api/articles/{id}`
 pub(crate) async fn article(
     State(state): State<Arc<AppState>>,

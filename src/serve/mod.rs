@@ -85,6 +85,7 @@ pub fn router(index: Arc<Index>, cfg: ServeConfig) -> Router {
         .route("/assets/app.js", get(assets::script))
         .route("/assets/app.css", get(assets::style))
         .route("/api/search", get(api::search))
+        .route("/api/readings", get(api::readings))
         .route("/api/articles/{id}", get(api::article))
         .route("/api/report", get(api::report))
         .route("/api/export", get(api::export))

@@ -114,6 +114,7 @@ async function render() {
       lastResults = await getJSON("/api/search?" + p.toString());
       lastSearchKey = key;
       renderResults(s, lastResults);
+      await renderReadings(s);
       // What the list shows now, for scripts and tests that wait on the page.
       $("hits").dataset.shown = key;
       renderFacets(s, lastResults.facets || {});
@@ -143,9 +144,12 @@ function renderChips(s) {
 function renderResults(s, res) {
   const total = res.total || 0;
   const hits = res.hits || [];
+  const most = res.most_words || 0;
   $("summary").textContent = total === 0
     ? "Không tìm thấy bài nào."
-    : `${total} bài · ${s.offset + 1}–${s.offset + hits.length}`;
+    : most > 0
+      ? `${res.all_words} bài có đủ mọi từ, ${most} bài có phần lớn · ${s.offset + 1}–${s.offset + hits.length}`
+      : `${total} bài · ${s.offset + 1}–${s.offset + hits.length}`;
   renderDownloads(s);
   const list = $("hits");
   list.replaceChildren();
@@ -168,6 +172,28 @@ function renderResults(s, res) {
   if (s.offset + hits.length < total) {
     pager.append(el("button", { type: "button", onclick: () => writeState({ ...s, offset: s.offset + PAGE }) }, "Sau →"));
   }
+}
+
+// A query typed without diacritics: the readings the index holds, one click searching each.
+const MARKED = /[^\x00-\x7F]/;
+async function renderReadings(s) {
+  const box = $("readings");
+  box.replaceChildren();
+  delete box.dataset.shown;
+  if (!s.q || MARKED.test(s.q)) return;
+  const res = await getJSON("/api/readings?" + new URLSearchParams({ q: s.q }).toString());
+  for (const run of res.readings || []) {
+    const row = el("p", { class: "reading-run" }, `“${run.typed}”: `);
+    for (const r of run.readings) {
+      row.append(el("button", {
+        class: "reading", type: "button", dataset: { query: r.query },
+        title: `Tìm đúng “${r.text}”`,
+        onclick: () => writeState({ ...s, q: r.query, offset: 0, article: "" }),
+      }, `${r.text} — ${r.articles.toLocaleString("vi-VN")} bài`));
+    }
+    box.append(row);
+  }
+  box.dataset.shown = s.q;
 }
 
 function renderDownloads(s) {
