@@ -2,7 +2,9 @@
 //! index size, and query latency (p50/p99) over 200 fixed queries, printed as a table.
 //!
 //! `cargo bench --bench search` (200,000 articles); `BAOCHI_BENCH_N=20000 cargo bench
-//! --bench search` for a quick run.
+//! --bench search` for a quick run. Profiling query changes: `BAOCHI_BENCH_DIR=/tmp/ix`
+//! keeps the index there and reuses it while it holds N articles, `BAOCHI_BENCH_NO_FTS5=1`
+//! prints baochi's latencies alone.
 //!
 //! Like with like: both index the same records, built in memory beforehand (entity
 //! extraction bypassed: the generator fills the cited documents it wrote, which both store).
@@ -191,18 +193,25 @@ fn run_baochi(dir: &Path, records: &[Record], qs: &[Query]) -> Run {
     let cpu0 = cpu_secs();
     let t = Instant::now();
     let index = Index::create_or_open(dir).expect("index");
-    let mut w = index.writer().expect("writer");
-    for (i, r) in records.iter().enumerate() {
-        w.upsert(r).expect("upsert");
-        if (i + 1) % BATCH == 0 {
-            w.commit().expect("commit");
+    // A kept index (BAOCHI_BENCH_DIR) of the same size is queried as it is: for profiling
+    // query changes without re-indexing (its indexing figures are then zero).
+    let (load, finalize) = if index.len() == records.len() as u64 {
+        eprintln!("reusing the index in {}", dir.display());
+        (Duration::ZERO, Duration::ZERO)
+    } else {
+        let mut w = index.writer().expect("writer");
+        for (i, r) in records.iter().enumerate() {
+            w.upsert(r).expect("upsert");
+            if (i + 1) % BATCH == 0 {
+                w.commit().expect("commit");
+            }
         }
-    }
-    w.commit().expect("commit");
-    let load = t.elapsed();
-    let t = Instant::now();
-    w.finish().expect("merge");
-    let finalize = t.elapsed();
+        w.commit().expect("commit");
+        let load = t.elapsed();
+        let t = Instant::now();
+        w.finish().expect("merge");
+        (load, t.elapsed())
+    };
     let cpu = cpu_secs() - cpu0;
     let size = dir_size(dir);
     let index = Index::open(dir).expect("open");
@@ -436,8 +445,24 @@ fn main() {
     let qs = queries();
     assert_eq!(qs.len(), 200);
 
-    let b = run_baochi(&tmp.path().join("baochi"), &records, &qs);
+    let dir = std::env::var_os("BAOCHI_BENCH_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| tmp.path().join("baochi"));
+    let b = run_baochi(&dir, &records, &qs);
     eprintln!("baochi done");
+    if std::env::var_os("BAOCHI_BENCH_NO_FTS5").is_some() {
+        for (name, kind) in [
+            ("all 200 queries", None),
+            ("plain (diacritics)", Some(Kind::Plain)),
+            ("without diacritics", Some(Kind::NoDiacritics)),
+            ("quoted phrase", Some(Kind::Phrase)),
+            ("filtered (province, years)", Some(Kind::Filtered)),
+        ] {
+            let (p50, p99) = lat(&b, kind);
+            println!("baochi latency p50 / p99 (ms), {name}: {p50:.2} / {p99:.2}");
+        }
+        return;
+    }
     let f = run_fts5(&tmp.path().join("fts5.sqlite"), &records, &qs);
 
     // Results: baochi finds at least what FTS5 finds (it also folds đ), filters aside.

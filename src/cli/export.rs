@@ -66,6 +66,7 @@ impl Selection {
             to: self.to,
             limit: usize::MAX,
             offset: 0,
+            exact_counts: false,
         })
     }
 }

@@ -33,6 +33,10 @@ pub struct Args {
     /// `--json`).
     #[arg(long)]
     pub readings: bool,
+    /// Count every match exactly, however many (else counts and facets beyond 20,000
+    /// matches per index segment are estimated from a sample, and shown with ≈).
+    #[arg(long)]
+    pub exact_counts: bool,
     /// The query (see the grammar below).
     #[arg(required = true)]
     pub query: Vec<String>,
@@ -89,6 +93,7 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
         to: args.to,
         limit: args.limit,
         offset: 0,
+        exact_counts: args.exact_counts,
     };
     let results = match index.search(&req) {
         Err(IndexError::BadQuery(m)) => return Ok(bad_query(&m)),

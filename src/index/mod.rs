@@ -24,11 +24,14 @@
 pub mod analyzer;
 pub mod codes;
 mod facets;
+pub mod most;
 pub mod query;
+pub mod rank;
 pub mod readings;
 pub mod schema;
 mod search;
 pub mod snippet;
+pub mod tally;
 mod writer;
 
 use crate::record::Record;
@@ -78,6 +81,9 @@ pub struct SearchRequest {
     pub limit: usize,
     /// How many hits to skip (paging; at most [`MAX_OFFSET`]).
     pub offset: usize,
+    /// Count every match exactly, however many (else counts and facets past
+    /// [`tally::EXACT_BUDGET`] matches per segment are estimated from a sample).
+    pub exact_counts: bool,
 }
 
 /// One hit, as `search --json` prints it.
@@ -124,6 +130,9 @@ pub struct SearchResults {
     pub all_words: usize,
     /// How many more hold most of the words (best match; 0 for a strict query).
     pub most_words: usize,
+    /// Whether the counts and facets are exact (false: estimated from a sample of the
+    /// matches; ask with [`SearchRequest::exact_counts`]).
+    pub exact_counts: bool,
     /// The requested page of hits, best first.
     pub hits: Vec<Hit>,
     /// Counts over all matching articles.

@@ -1,11 +1,11 @@
 //! Running a [`SearchRequest`]: hits, total, facets; reading stored records back.
 
-use super::facets::FacetCollector;
-use super::{Hit, Index, IndexError, SearchRequest, SearchResults, query, snippet};
+use super::most::MostQuery;
+use super::{Hit, Index, IndexError, SearchRequest, SearchResults, query, rank, snippet, tally};
 use crate::record::Record;
-use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::query::{AllQuery, BooleanQuery, Query, TermQuery};
+use tantivy::query::{AllQuery, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term};
 
@@ -30,22 +30,14 @@ fn stored_record(index: &Index, doc: &TantivyDocument) -> Result<(String, Record
     Ok((id, rec))
 }
 
-/// The `limit` best of `query` from `offset`, with its stored records.
-fn top(
+/// Stored records of ranked addresses.
+fn records(
     index: &Index,
     searcher: &tantivy::Searcher,
-    query: &dyn Query,
-    limit: usize,
-    offset: usize,
+    ranked: Vec<(Score, DocAddress)>,
 ) -> Result<Vec<(Score, String, Record)>, IndexError> {
-    if limit == 0 {
-        return Ok(Vec::new());
-    }
-    let top = TopDocs::with_limit(limit)
-        .and_offset(offset)
-        .order_by_score();
-    let mut out = Vec::with_capacity(limit);
-    for (score, addr) in searcher.search(query, &top)? {
+    let mut out = Vec::with_capacity(ranked.len());
+    for (score, addr) in ranked {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let (id, rec) = stored_record(index, &doc)?;
         out.push((score, id, rec));
@@ -59,39 +51,61 @@ pub(super) fn search(index: &Index, req: &SearchRequest) -> Result<SearchResults
     // tantivy sizes its top-k buffer by offset + limit: bound both, whatever a caller asks.
     let limit = req.limit.min(MAX_LIMIT);
     let offset = req.offset.min(MAX_OFFSET);
-    let (every, total, facets, hits) = match &compiled.most {
-        None => {
-            let (total, facets) = searcher.search(&*compiled.query, &(Count, FacetCollector))?;
-            let hits = top(index, &searcher, &*compiled.query, limit, offset)?;
-            let hits = hits.into_iter().map(|h| (h, true)).collect::<Vec<_>>();
-            (total, total, facets, hits)
-        }
-        Some(most) => {
-            // Articles holding every word first, then those holding most: two ranked lists
-            // one after the other, paged as one.
-            let every = compiled.query.count(&searcher)?;
-            let any = BooleanQuery::union(vec![compiled.query.box_clone(), most.box_clone()]);
-            let (total, facets) = searcher.search(&any, &(Count, FacetCollector))?;
-            let first = limit.min(every.saturating_sub(offset));
-            let mut hits: Vec<_> = top(index, &searcher, &*compiled.query, first, offset)?
-                .into_iter()
-                .map(|h| (h, true))
-                .collect();
-            let rest = limit - first;
-            hits.extend(
-                top(
-                    index,
-                    &searcher,
-                    &**most,
-                    rest,
-                    offset.saturating_sub(every),
-                )?
+    let mode = if req.exact_counts {
+        tally::Mode::Exact
+    } else {
+        tally::Mode::Bounded
+    };
+    let mut counts = tally::tally(&searcher, tally::Source::Query(&*compiled.matching), mode)?;
+    // Where the two lists meet must be exact when the page reaches it.
+    if !counts.exact && offset + limit >= counts.count as usize / 2 && compiled.most.is_some() {
+        counts = tally::tally(
+            &searcher,
+            tally::Source::Query(&*compiled.matching),
+            tally::Mode::Exact,
+        )?;
+    }
+    let every = counts.count as usize;
+    let (strict_cands, most_cands) = rank::lists(compiled.candidates.as_ref());
+    // Articles holding every word first, then (best match) those holding most: two ranked
+    // lists one after the other, paged as one.
+    let first = limit.min(every.saturating_sub(offset));
+    let mut hits: Vec<_> = records(
+        index,
+        &searcher,
+        rank::page(&searcher, &*compiled.query, &strict_cands, first, offset)?,
+    )?
+    .into_iter()
+    .map(|h| (h, true))
+    .collect();
+    let mut total = counts;
+    if let Some(most) = &compiled.most {
+        let rest = limit - first;
+        let ranked = rank::page(
+            &searcher,
+            &**most,
+            &most_cands,
+            rest,
+            offset.saturating_sub(every),
+        )?;
+        hits.extend(
+            records(index, &searcher, ranked)?
                 .into_iter()
                 .map(|h| (h, false)),
-            );
-            (every, total, facets, hits)
-        }
-    };
+        );
+        let most_count = match &compiled.best {
+            Some(b) => {
+                let q = MostQuery {
+                    words: b.words.iter().map(|w| &**w).collect(),
+                    min: b.min,
+                    gate: b.gate.as_deref(),
+                };
+                tally::tally(&searcher, tally::Source::Most(&q), mode)?
+            }
+            None => tally::tally(&searcher, tally::Source::Query(&**most), mode)?,
+        };
+        total.add(most_count);
+    }
     let hits = hits
         .into_iter()
         .map(|((score, id, rec), all_words)| Hit {
@@ -105,12 +119,14 @@ pub(super) fn search(index: &Index, req: &SearchRequest) -> Result<SearchResults
             all_words,
         })
         .collect();
+    let total_count = total.count as usize;
     Ok(SearchResults {
-        total,
+        total: total_count,
         all_words: every,
-        most_words: total - every,
+        most_words: total_count - every,
+        exact_counts: total.exact,
         hits,
-        facets,
+        facets: total.facets,
     })
 }
 

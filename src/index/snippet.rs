@@ -43,6 +43,9 @@ pub struct MarkRun {
     pub folded: Vec<String>,
     /// The fewest syllables of the run, side by side in the text, that are marked.
     pub min_len: usize,
+    /// Words rather than a phrase: where the text never has `min_len` of them together, each
+    /// is marked alone (the article matched on them apart).
+    pub loose: bool,
     /// How syllables compare.
     pub mode: MarkMode,
 }
@@ -66,6 +69,7 @@ impl Marks {
                 let diacritics = syls.iter().any(|s| s.exact != s.folded);
                 MarkRun {
                     min_len: syls.len().min(2),
+                    loose: true,
                     exact: syls.iter().map(|s| s.exact.clone()).collect(),
                     folded: syls.iter().map(|s| s.folded.clone()).collect(),
                     mode: if diacritics {
@@ -92,7 +96,7 @@ fn matches(syls: &[Syllable], marks: &Marks) -> Vec<Option<usize>> {
     let mut base = 0;
     for run in &marks.runs {
         let k = run.folded.len();
-        let stretches = |exact: bool| {
+        let stretches = |exact: bool, min_len: usize| {
             let eq = |j: usize, i: usize| {
                 if exact {
                     syls[j].exact == run.exact[i]
@@ -111,25 +115,29 @@ fn matches(syls: &[Syllable], marks: &Marks) -> Vec<Option<usize>> {
                     while j + len < syls.len() && i + len < k && eq(j + len, i + len) {
                         len += 1;
                     }
-                    if len >= run.min_len {
+                    if len >= min_len {
                         found.push((j, i, len));
                     }
                 }
             }
             found
         };
-        let found = match run.mode {
-            MarkMode::Folded => stretches(false),
-            MarkMode::ExactOnly => stretches(true),
+        let find = |min_len: usize| match run.mode {
+            MarkMode::Folded => stretches(false, min_len),
+            MarkMode::ExactOnly => stretches(true, min_len),
             MarkMode::PreferExact => {
-                let exact = stretches(true);
+                let exact = stretches(true, min_len);
                 if exact.is_empty() {
-                    stretches(false)
+                    stretches(false, min_len)
                 } else {
                     exact
                 }
             }
         };
+        let mut found = find(run.min_len);
+        if found.is_empty() && run.loose && run.min_len > 1 {
+            found = find(1);
+        }
         for (j, i, len) in found {
             for d in 0..len {
                 hit[j + d].get_or_insert(base + i + d);
@@ -255,8 +263,13 @@ mod tests {
              <b>luân</b> <b>chuyển</b> <b>cán</b> <b>bộ</b>."
         );
         // "bo nhiem" as a phrase: "bố trí … nhiệm vụ" holds both syllables, never together.
-        let s = make("Bố trí cán bộ theo nhiệm vụ.", &Marks::typed(&["bo nhiem"]));
+        let mut phrase = Marks::typed(&["bo nhiem"]);
+        phrase.runs[0].loose = false;
+        let s = make("Bố trí cán bộ theo nhiệm vụ.", &phrase);
         assert!(!s.contains("<b>"), "{s}");
+        // As words, they are marked apart when they never stand together.
+        let s = make("Bố trí cán bộ theo nhiệm vụ.", &Marks::typed(&["bo nhiem"]));
+        assert_eq!(s, "<b>Bố</b> trí cán <b>bộ</b> theo <b>nhiệm</b> vụ.");
     }
 
     #[test]
@@ -272,6 +285,7 @@ mod tests {
         );
         let mut exact_only = Marks::typed(&["bổ nhiệm"]);
         exact_only.runs[0].mode = MarkMode::ExactOnly;
+        exact_only.runs[0].loose = false;
         assert_eq!(
             make("Quyết định bỏ nhiệm vụ cũ.", &exact_only),
             "Quyết định bỏ nhiệm vụ cũ."

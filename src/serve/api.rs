@@ -112,6 +112,18 @@ impl Params {
         }
     }
 
+    /// `1`/`true` or `0`/`false` (absent: false).
+    fn flag(&self, name: &str) -> Result<bool, ApiError> {
+        match self.0.get(name).map(|v| v.trim()) {
+            None | Some("" | "0" | "false") => Ok(false),
+            Some("1" | "true") => Ok(true),
+            Some(v) => Err(ApiError::bad(format!(
+                "{name} must be 1 or 0, not {:?}",
+                v.chars().take(20).collect::<String>()
+            ))),
+        }
+    }
+
     fn date(&self, name: &str) -> Result<Option<String>, ApiError> {
         let v = self.text(name)?;
         if let Some(d) = &v
@@ -139,6 +151,7 @@ impl Params {
             to: self.date("to")?,
             limit: DEFAULT_LIMIT,
             offset: 0,
+            exact_counts: self.flag("exact")?,
         })
     }
 }

@@ -17,6 +17,7 @@
 //! with diacritics also scores on the exact stream, so exact matches rank first.
 
 pub mod parse;
+mod safe;
 
 use super::analyzer::{Syllable, syllables};
 use super::codes::{self, DocRef};
@@ -53,9 +54,17 @@ pub fn most_of(n: usize) -> usize {
 pub struct Compiled {
     /// The articles holding every word (all a strict query selects), filters included.
     pub query: Box<dyn Query>,
+    /// The same articles as [`Compiled::query`] without what only scores: for counting.
+    pub matching: Box<dyn Query>,
     /// Best match: the articles holding most of the words but not every one, filters
     /// included; `None` when the query is strict.
     pub most: Option<Box<dyn Query>>,
+    /// Best match's parts, for counting the "most" list (filters in the gate).
+    pub best: Option<BestMatch>,
+    /// Cheap queries whose best matches hold the best of [`Compiled::query`] and
+    /// [`Compiled::most`] (for ranking in two stages); `None` when the query's form (a cited
+    /// document, a filter) has none.
+    pub candidates: Option<Candidates>,
     /// What to mark in snippets.
     pub marks: Marks,
     /// Whether the query has text (else only filters select, and scores mean nothing).
@@ -70,6 +79,131 @@ impl std::fmt::Debug for Compiled {
             .field("marks", &self.marks)
             .finish()
     }
+}
+
+/// Pure term queries (block-max WAND runs them without visiting every match) whose best
+/// matches are the candidates for the best of the full query.
+pub struct Candidates {
+    /// Term intersections: per alternative of the query, its folded syllables in the body
+    /// and in the headline, and its exact syllables in the body when typed with diacritics.
+    pub every: Vec<Box<dyn Query>>,
+    /// For best match: the union of the words' folded syllables in the body.
+    pub most: Option<Box<dyn Query>>,
+}
+
+impl std::fmt::Debug for Candidates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Candidates")
+            .field("every", &self.every.len())
+            .field("most", &self.most.is_some())
+            .finish()
+    }
+}
+
+/// The most alternatives (OR branches, multiplied through AND) ranked in two stages.
+const MAX_ALTERNATIVES: usize = 8;
+
+/// The syllables each alternative of the query requires (exclusions left aside), or `None`
+/// when some part (a cited document) is not made of syllables.
+fn alternatives(node: &Node) -> Option<Vec<Vec<Syllable>>> {
+    let product = |a: Vec<Vec<Syllable>>, b: Vec<Vec<Syllable>>| -> Option<Vec<Vec<Syllable>>> {
+        if a.len() * b.len() > MAX_ALTERNATIVES {
+            return None;
+        }
+        Some(
+            a.iter()
+                .flat_map(|x| {
+                    b.iter().map(move |y| {
+                        let mut v = x.clone();
+                        v.extend(y.iter().cloned());
+                        v
+                    })
+                })
+                .collect(),
+        )
+    };
+    match node {
+        Node::Or(v) => {
+            let mut out = Vec::new();
+            for n in v {
+                out.extend(alternatives(n)?);
+            }
+            (out.len() <= MAX_ALTERNATIVES).then_some(out)
+        }
+        Node::And(v) => {
+            let mut acc = vec![Vec::new()];
+            for n in v {
+                acc = product(acc, alternatives(n)?)?;
+            }
+            Some(acc)
+        }
+        Node::Group(items) => {
+            let mut acc = vec![Vec::new()];
+            let mut plain: Vec<String> = Vec::new();
+            for it in items.iter().filter(|i| !i.negated) {
+                let syls = match &it.atom {
+                    Atom::Word(w, _) => {
+                        plain.push(w.clone());
+                        continue;
+                    }
+                    Atom::Phrase(p) | Atom::Exact(p) => phrase_syllables(p),
+                    Atom::Group(g) => {
+                        acc = product(acc, alternatives(g)?)?;
+                        continue;
+                    }
+                };
+                acc = product(acc, vec![syls])?;
+            }
+            let mut words = Vec::new();
+            for piece in find_documents(&plain) {
+                match piece {
+                    Piece::Word(w) => words.extend(word_syllables(&w)),
+                    Piece::Doc(..) => return None,
+                }
+            }
+            product(acc, vec![words])
+        }
+    }
+}
+
+fn term_set(field: Field, terms: &[&str]) -> Option<Box<dyn Query>> {
+    let mut uniq: Vec<&str> = Vec::new();
+    for t in terms {
+        if !uniq.contains(t) {
+            uniq.push(t);
+        }
+    }
+    match uniq.as_slice() {
+        [] => None,
+        [t] => Some(term(field, t)),
+        _ => Some(Box::new(BooleanQuery::intersection(
+            uniq.iter().map(|t| term(field, t)).collect(),
+        ))),
+    }
+}
+
+fn candidates(f: &Fields, node: &Node, best_match: bool) -> Option<Candidates> {
+    let alts = alternatives(node)?;
+    let mut every = Vec::new();
+    for syls in &alts {
+        let folded: Vec<&str> = syls.iter().map(|s| s.folded.as_str()).collect();
+        every.extend(term_set(f.body_f, &folded));
+        every.extend(term_set(f.title_f, &folded));
+        if syls.iter().any(|s| s.exact != s.folded) {
+            let exact: Vec<&str> = syls.iter().map(|s| s.exact.as_str()).collect();
+            every.extend(term_set(f.body, &exact));
+        }
+    }
+    if every.is_empty() {
+        return None;
+    }
+    let most = best_match.then(|| {
+        let mut folded: Vec<&str> = alts.iter().flatten().map(|s| s.folded.as_str()).collect();
+        folded.sort_unstable();
+        folded.dedup();
+        union(folded.iter().map(|t| term(f.body_f, t)).collect())
+    });
+    Some(Candidates { every, most })
 }
 
 /// A plain word of a group, or a document reference that a run of them names.
@@ -182,6 +316,12 @@ fn union(qs: Vec<Box<dyn Query>>) -> Box<dyn Query> {
 /// Syllables as a clause: the folded sequence (required) in body or title, plus the exact
 /// sequence when any syllable carries diacritics.
 fn text_clause(f: &Fields, syls: &[Syllable]) -> Box<dyn Query> {
+    text_clause_of(f, syls, false)
+}
+
+/// [`text_clause`]; `lean` leaves out the exact stream, which only scores (an exact match is
+/// always a folded one): for counting.
+fn text_clause_of(f: &Fields, syls: &[Syllable], lean: bool) -> Box<dyn Query> {
     let folded: Vec<&str> = syls.iter().map(|s| s.folded.as_str()).collect();
     let exact: Vec<&str> = syls.iter().map(|s| s.exact.as_str()).collect();
     let mut qs = vec![
@@ -190,7 +330,7 @@ fn text_clause(f: &Fields, syls: &[Syllable]) -> Box<dyn Query> {
     ];
     // Every scorer costs time on every matching article: the headline's exact stream adds
     // little ranking beyond the body's and is left out.
-    if syls.iter().any(|s| s.exact != s.folded) {
+    if !lean && syls.iter().any(|s| s.exact != s.folded) {
         qs.push(boost(phrase(f.body, &exact), EXACT_BOOST));
     }
     union(qs)
@@ -252,7 +392,7 @@ fn exact_clause(f: &Fields, syls: &[Syllable]) -> Box<dyn Query> {
     ])
 }
 
-fn mark_run(syls: &[Syllable], min_len: usize, mode: MarkMode, marks: &mut Marks) {
+fn mark_run(syls: &[Syllable], min_len: usize, loose: bool, mode: MarkMode, marks: &mut Marks) {
     if syls.is_empty() {
         return;
     }
@@ -264,6 +404,7 @@ fn mark_run(syls: &[Syllable], min_len: usize, mode: MarkMode, marks: &mut Marks
         exact: syls.iter().map(|s| s.exact.clone()).collect(),
         folded: syls.iter().map(|s| s.folded.clone()).collect(),
         min_len: min_len.clamp(1, syls.len()),
+        loose,
         mode,
     });
 }
@@ -276,38 +417,80 @@ type Clause = (Occur, Box<dyn Query>);
 struct NodeQuery {
     strict: Box<dyn Query>,
     most: Option<Box<dyn Query>>,
+    best: Option<BestMatch>,
+}
+
+/// Best match's parts, for counting the "most" list without tantivy's disjunction (which
+/// cannot seek): see [`super::most`].
+pub struct BestMatch {
+    /// One match-only query per plain word (body or headline, folded).
+    pub words: Vec<Box<dyn Query>>,
+    /// The fewest words an article must hold ([`most_of`]).
+    pub min: usize,
+    /// What an article must also match: required phrases, exclusions, filters.
+    pub gate: Option<Box<dyn Query>>,
+}
+
+impl std::fmt::Debug for BestMatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BestMatch")
+            .field("words", &self.words.len())
+            .field("min", &self.min)
+            .field("gate", &self.gate.is_some())
+            .finish()
+    }
+}
+
+/// Where a word stands, folded, in body or headline: matching only, no scoring.
+fn match_clause(f: &Fields, syls: &[Syllable]) -> Box<dyn Query> {
+    let folded: Vec<&str> = syls.iter().map(|s| s.folded.as_str()).collect();
+    union(vec![phrase(f.body_f, &folded), phrase(f.title_f, &folded)])
+}
+
+/// An excluded clause, wrapped so tantivy's exclusion can question it ([`safe`]).
+fn safe(q: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(safe::SafeSeek(q))
 }
 
 fn boolean(clauses: Vec<(Occur, Box<dyn Query>)>) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(clauses))
 }
 
-fn node_query(f: &Fields, node: &Node, top: bool, marks: &mut Marks) -> NodeQuery {
+fn node_query(f: &Fields, node: &Node, top: bool, lean: bool, marks: &mut Marks) -> NodeQuery {
     match node {
         Node::Or(v) => NodeQuery {
             strict: union(
                 v.iter()
-                    .map(|n| node_query(f, n, false, marks).strict)
+                    .map(|n| node_query(f, n, false, lean, marks).strict)
                     .collect(),
             ),
             most: None,
+            best: None,
         },
         Node::And(v) => NodeQuery {
             strict: boolean(
                 v.iter()
-                    .map(|n| (Occur::Must, node_query(f, n, false, marks).strict))
+                    .map(|n| (Occur::Must, node_query(f, n, false, lean, marks).strict))
                     .collect(),
             ),
             most: None,
+            best: None,
         },
-        Node::Group(items) => group_query(f, items, top, marks),
+        Node::Group(items) => group_query(f, items, top, lean, marks),
     }
 }
 
-fn group_query(f: &Fields, items: &[parse::Item], top: bool, marks: &mut Marks) -> NodeQuery {
+fn group_query(
+    f: &Fields,
+    items: &[parse::Item],
+    top: bool,
+    lean: bool,
+    marks: &mut Marks,
+) -> NodeQuery {
     // Strict parts (phrases, exact forms, documents, sub-queries), plain words, exclusions.
     let mut required: Vec<Box<dyn Query>> = Vec::new();
     let mut words: Vec<Box<dyn Query>> = Vec::new();
+    let mut word_matches: Vec<Box<dyn Query>> = Vec::new();
     let mut excluded: Vec<Box<dyn Query>> = Vec::new();
     // Plain words in a row, for the proximity boost and the snippet marks.
     let mut runs: Vec<Vec<Syllable>> = Vec::new();
@@ -315,6 +498,7 @@ fn group_query(f: &Fields, items: &[parse::Item], top: bool, marks: &mut Marks) 
     let flush = |plain: &mut Vec<String>,
                  required: &mut Vec<Box<dyn Query>>,
                  words: &mut Vec<Box<dyn Query>>,
+                 word_matches: &mut Vec<Box<dyn Query>>,
                  runs: &mut Vec<Vec<Syllable>>,
                  marks: &mut Marks| {
         if plain.is_empty() {
@@ -328,13 +512,14 @@ fn group_query(f: &Fields, items: &[parse::Item], top: bool, marks: &mut Marks) 
                     if syls.is_empty() {
                         continue;
                     }
-                    words.push(text_clause(f, &syls));
+                    words.push(text_clause_of(f, &syls, lean));
+                    word_matches.push(match_clause(f, &syls));
                     run.extend(syls);
                 }
                 Piece::Doc(r, text) => {
                     required.push(doc_clause(f, &r, &text));
                     let syls = phrase_syllables(&text);
-                    mark_run(&syls, syls.len(), MarkMode::PreferExact, marks);
+                    mark_run(&syls, syls.len(), false, MarkMode::PreferExact, marks);
                     runs.push(std::mem::take(&mut run));
                 }
             }
@@ -347,23 +532,30 @@ fn group_query(f: &Fields, items: &[parse::Item], top: bool, marks: &mut Marks) 
             plain.push(w.clone());
             continue;
         }
-        flush(&mut plain, &mut required, &mut words, &mut runs, marks);
+        flush(
+            &mut plain,
+            &mut required,
+            &mut words,
+            &mut word_matches,
+            &mut runs,
+            marks,
+        );
         let clause = match &it.atom {
             Atom::Word(w, _) => {
                 let syls = word_syllables(w);
-                (!syls.is_empty()).then(|| text_clause(f, &syls))
+                (!syls.is_empty()).then(|| text_clause_of(f, &syls, lean))
             }
             Atom::Phrase(p) => {
                 let syls = phrase_syllables(p);
                 if !it.negated {
-                    mark_run(&syls, syls.len(), MarkMode::PreferExact, marks);
+                    mark_run(&syls, syls.len(), false, MarkMode::PreferExact, marks);
                 }
-                (!syls.is_empty()).then(|| text_clause(f, &syls))
+                (!syls.is_empty()).then(|| text_clause_of(f, &syls, lean))
             }
             Atom::Exact(p) => {
                 let syls = phrase_syllables(p);
                 if !it.negated {
-                    mark_run(&syls, syls.len(), MarkMode::ExactOnly, marks);
+                    mark_run(&syls, syls.len(), false, MarkMode::ExactOnly, marks);
                 }
                 (!syls.is_empty()).then(|| exact_clause(f, &syls))
             }
@@ -375,7 +567,7 @@ fn group_query(f: &Fields, items: &[parse::Item], top: bool, marks: &mut Marks) 
                 } else {
                     &mut *marks
                 };
-                Some(node_query(f, n, false, m).strict)
+                Some(node_query(f, n, false, lean, m).strict)
             }
         };
         let Some(clause) = clause else { continue };
@@ -385,10 +577,17 @@ fn group_query(f: &Fields, items: &[parse::Item], top: bool, marks: &mut Marks) 
             required.push(clause);
         }
     }
-    flush(&mut plain, &mut required, &mut words, &mut runs, marks);
+    flush(
+        &mut plain,
+        &mut required,
+        &mut words,
+        &mut word_matches,
+        &mut runs,
+        marks,
+    );
     let mut proximity: Vec<Box<dyn Query>> = Vec::new();
     for run in runs.iter().filter(|r| !r.is_empty()) {
-        mark_run(run, 2, MarkMode::PreferExact, marks);
+        mark_run(run, 2, true, MarkMode::PreferExact, marks);
         if run.len() >= 2 {
             let folded: Vec<&str> = run.iter().map(|s| s.folded.as_str()).collect();
             proximity.push(boost(phrase(f.body_f, &folded), PROXIMITY_BOOST));
@@ -401,13 +600,37 @@ fn group_query(f: &Fields, items: &[parse::Item], top: bool, marks: &mut Marks) 
         }
         clauses.extend(must.into_iter().map(|q| (Occur::Must, q)));
         clauses.extend(proximity.iter().map(|q| (Occur::Should, q.box_clone())));
-        clauses.extend(excluded.iter().map(|q| (Occur::MustNot, q.box_clone())));
-        clauses.extend(extra_not.map(|q| (Occur::MustNot, q)));
+        clauses.extend(
+            excluded
+                .iter()
+                .map(|q| (Occur::MustNot, safe(q.box_clone()))),
+        );
+        clauses.extend(extra_not.map(|q| (Occur::MustNot, safe(q))));
         boolean(clauses)
     };
     let mut must: Vec<Box<dyn Query>> = required.iter().map(|q| q.box_clone()).collect();
     must.extend(words.iter().map(|q| q.box_clone()));
     let strict = assemble(must, None);
+    let best = (top && words.len() >= BEST_MATCH_FROM).then(|| {
+        let gate = (!required.is_empty() || !excluded.is_empty()).then(|| {
+            let mut clauses: Vec<Clause> = Vec::new();
+            if required.is_empty() {
+                clauses.push((Occur::Must, Box::new(AllQuery)));
+            }
+            clauses.extend(required.iter().map(|q| (Occur::Must, q.box_clone())));
+            clauses.extend(
+                excluded
+                    .iter()
+                    .map(|q| (Occur::MustNot, safe(q.box_clone()))),
+            );
+            boolean(clauses)
+        });
+        BestMatch {
+            min: most_of(word_matches.len()),
+            words: word_matches,
+            gate,
+        }
+    });
     let most = (top && words.len() >= BEST_MATCH_FROM).then(|| {
         let n = words.len();
         let every = boolean(words.iter().map(|q| (Occur::Must, q.box_clone())).collect());
@@ -419,13 +642,21 @@ fn group_query(f: &Fields, items: &[parse::Item], top: bool, marks: &mut Marks) 
         must.push(some);
         assemble(must, Some(every))
     });
-    NodeQuery { strict, most }
+    NodeQuery { strict, most, best }
 }
 
+/// A compiled text: its queries, the same without what only scores, its candidates.
+type TextQuery = (NodeQuery, Box<dyn Query>, Option<Candidates>);
+
 /// Compiles the text of a query; `None` when it is empty.
-fn text_query(f: &Fields, q: &str, marks: &mut Marks) -> Result<Option<NodeQuery>, IndexError> {
+fn text_query(f: &Fields, q: &str, marks: &mut Marks) -> Result<Option<TextQuery>, IndexError> {
     let node = parse::parse(q).map_err(|e| IndexError::BadQuery(e.to_string()))?;
-    Ok(node.map(|n| node_query(f, &n, true, marks)))
+    Ok(node.map(|n| {
+        let nq = node_query(f, &n, true, false, marks);
+        let lean = node_query(f, &n, true, true, &mut Marks::default()).strict;
+        let c = candidates(f, &n, nq.most.is_some());
+        (nq, lean, c)
+    }))
 }
 
 /// A `YYYY[-MM[-DD]]` bound: the first day it covers, or with `end` the last.
@@ -480,13 +711,25 @@ pub fn compile(f: &Fields, req: &SearchRequest) -> Result<Compiled, IndexError> 
         clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
         boolean(clauses)
     };
-    let (strict, most) = match text {
-        Some(t) => (t.strict, t.most),
-        None => (Box::new(AllQuery) as Box<dyn Query>, None),
+    let (strict, matching, most, best, candidates) = match text {
+        Some((t, lean, c)) => (t.strict, Some(lean), t.most, t.best, c),
+        None => (Box::new(AllQuery) as Box<dyn Query>, None, None, None, None),
     };
+    let best = best.map(|b| BestMatch {
+        gate: match (b.gate, filters.is_empty()) {
+            (g, true) => g,
+            (Some(g), false) => Some(with_filters(g)),
+            (None, false) => Some(with_filters(Box::new(AllQuery))),
+        },
+        ..b
+    });
     Ok(Compiled {
+        matching: with_filters(matching.unwrap_or_else(|| strict.box_clone())),
         query: with_filters(strict),
         most: most.map(&with_filters),
+        best,
+        // Filters narrow the matches below what the candidates' best would cover.
+        candidates: candidates.filter(|_| filters.is_empty()),
         marks,
         has_text,
     })

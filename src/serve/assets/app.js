@@ -145,11 +145,13 @@ function renderResults(s, res) {
   const total = res.total || 0;
   const hits = res.hits || [];
   const most = res.most_words || 0;
+  // Counts past the exact budget are estimates, and say so.
+  const about = res.exact_counts === false ? "≈" : "";
   $("summary").textContent = total === 0
     ? "Không tìm thấy bài nào."
     : most > 0
-      ? `${res.all_words} bài có đủ mọi từ, ${most} bài có phần lớn · ${s.offset + 1}–${s.offset + hits.length}`
-      : `${total} bài · ${s.offset + 1}–${s.offset + hits.length}`;
+      ? `${about}${res.all_words} bài có đủ mọi từ, ${about}${most} bài có phần lớn · ${s.offset + 1}–${s.offset + hits.length}`
+      : `${about}${total} bài · ${s.offset + 1}–${s.offset + hits.length}`;
   renderDownloads(s);
   const list = $("hits");
   list.replaceChildren();
