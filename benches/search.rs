@@ -187,6 +187,8 @@ struct Run {
     size: u64,
     latencies: Vec<(Kind, Duration)>,
     totals: Vec<usize>,
+    /// baochi only: readings of the diacritic-less queries, sorted.
+    readings: Vec<Duration>,
 }
 
 fn run_baochi(dir: &Path, records: &[Record], qs: &[Query]) -> Run {
@@ -215,18 +217,25 @@ fn run_baochi(dir: &Path, records: &[Record], qs: &[Query]) -> Run {
     let cpu = cpu_secs() - cpu0;
     let size = dir_size(dir);
     let index = Index::open(dir).expect("open");
-    let req = |q: &Query| SearchRequest {
+    let req = |q: &Query, exact_counts: bool| SearchRequest {
         query: q.text.clone(),
         province: q.province.clone(),
         from: q.from.clone(),
         to: q.to.clone(),
         limit: 10,
+        exact_counts,
         ..Default::default()
     };
     let mut totals = Vec::new();
+    let mut errors = Vec::new();
     for q in qs {
-        // Warm-up, and the result each query must give.
-        let r = index.search(&req(q)).expect("search");
+        // Warm-up, and the result each query must give (exact counts, to compare with FTS5).
+        let r = index.search(&req(q, true)).expect("search");
+        // How far the estimated counts (the default) stand from the exact ones.
+        let est = index.search(&req(q, false)).expect("search");
+        if r.total > 0 {
+            errors.push((est.total as f64 - r.total as f64).abs() / r.total as f64);
+        }
         assert!(
             r.total > 0 || q.kind == Kind::Filtered,
             "no hit for {:?}",
@@ -244,11 +253,26 @@ fn run_baochi(dir: &Path, records: &[Record], qs: &[Query]) -> Run {
     for _ in 0..3 {
         for q in qs {
             let t = Instant::now();
-            let r = index.search(&req(q)).expect("search");
+            let r = index.search(&req(q, false)).expect("search");
             latencies.push((q.kind, t.elapsed()));
             std::hint::black_box(r);
         }
     }
+    // Readings of the diacritic-less queries (a separate call: the CLI list, /api/readings).
+    let mut readings = Vec::new();
+    for q in qs.iter().filter(|q| q.kind == Kind::NoDiacritics) {
+        let t = Instant::now();
+        let r = index.readings(&q.text).expect("readings");
+        readings.push(t.elapsed());
+        std::hint::black_box(r);
+    }
+    readings.sort();
+    errors.sort_by(f64::total_cmp);
+    eprintln!(
+        "estimated totals vs exact: mean error {:.2} %, largest {:.2} %",
+        100.0 * errors.iter().sum::<f64>() / errors.len().max(1) as f64,
+        100.0 * errors.last().copied().unwrap_or(0.0)
+    );
     Run {
         cpu,
         load,
@@ -256,6 +280,7 @@ fn run_baochi(dir: &Path, records: &[Record], qs: &[Query]) -> Run {
         size,
         latencies,
         totals,
+        readings,
     }
 }
 
@@ -400,6 +425,7 @@ fn run_fts5(path: &Path, records: &[Record], qs: &[Query]) -> Run {
         }
     }
     Run {
+        readings: Vec::new(),
         cpu,
         load,
         finalize,
@@ -461,6 +487,11 @@ fn main() {
             let (p50, p99) = lat(&b, kind);
             println!("baochi latency p50 / p99 (ms), {name}: {p50:.2} / {p99:.2}");
         }
+        println!(
+            "baochi readings p50 / p99 (ms): {:.2} / {:.2}",
+            percentile(&b.readings, 0.5),
+            percentile(&b.readings, 0.99)
+        );
         return;
     }
     let f = run_fts5(&tmp.path().join("fts5.sqlite"), &records, &qs);
@@ -540,6 +571,11 @@ fn main() {
             bp99 / fp99
         );
     }
+    println!(
+        "\nbaochi: readings of the 50 diacritic-less queries (a separate call), p50 / p99 (ms): {:.2} / {:.2}",
+        percentile(&b.readings, 0.5),
+        percentile(&b.readings, 0.99)
+    );
     println!(
         "\ndiacritic-less queries where FTS5 finds fewer articles (it does not fold đ): {missed_d} of 50"
     );

@@ -151,8 +151,9 @@ fn write_readings(out: &mut impl Write, runs: &[RunReadings]) -> std::io::Result
         for r in &run.readings {
             writeln!(
                 out,
-                "  {} — {} article{}    baochi search '{}'",
+                "  {} — {}{} article{}    baochi search '{}'",
                 r.text,
+                if r.exact { "" } else { "≈" },
                 thousands(r.articles),
                 if r.articles == 1 { "" } else { "s" },
                 r.query.replace('\'', "'\\''")

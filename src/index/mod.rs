@@ -201,6 +201,12 @@ impl Index {
         &self.fields
     }
 
+    /// A searcher over the latest commit seen: for tools that time or inspect the stages of
+    /// a search (`examples/search_stages.rs`).
+    pub fn searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+
     /// How many articles the index holds (as of the last commit seen).
     pub fn len(&self) -> u64 {
         self.reader.searcher().num_docs()

@@ -57,18 +57,25 @@ impl MostWeights {
             min: self.min.max(1),
             gate,
             doc: 0,
+            held: 0,
         };
         set.doc = set.next_from(0);
         Ok(set)
     }
 }
 
-/// The articles of one segment holding at least `min` of the words but not all.
+/// The articles of one segment holding at least `min` of the words.
+///
+/// The set walks every article holding at least `min` words, every word included, and tells
+/// whether the current one lacks some ([`MostSet::lacks_some`]): where nearly every article
+/// holds every word, skipping those one by one would walk the index, so the counter samples
+/// the walk and keeps the share that lacks some.
 pub struct MostSet {
     words: Vec<Box<dyn Scorer>>,
     min: usize,
     gate: Option<Box<dyn Scorer>>,
     doc: DocId,
+    held: usize,
 }
 
 impl MostSet {
@@ -80,6 +87,16 @@ impl MostSet {
         }
         let mut docs: Vec<DocId> = Vec::with_capacity(n);
         loop {
+            // A sparse gate (a province, a period) leads: no article before its next one counts.
+            if let Some(g) = self.gate.as_mut() {
+                if g.doc() < from {
+                    g.seek(from);
+                }
+                from = from.max(g.doc());
+                if from == TERMINATED {
+                    return TERMINATED;
+                }
+            }
             for w in &mut self.words {
                 if w.doc() < from {
                     w.seek(from);
@@ -93,6 +110,15 @@ impl MostSet {
             if c == TERMINATED {
                 return TERMINATED;
             }
+            if let Some(g) = self.gate.as_mut() {
+                if g.doc() < c {
+                    g.seek(c);
+                }
+                if g.doc() != c {
+                    from = g.doc();
+                    continue;
+                }
+            }
             let mut held = 0;
             for w in &mut self.words {
                 if w.doc() < c {
@@ -100,19 +126,19 @@ impl MostSet {
                 }
                 held += usize::from(w.doc() == c);
             }
-            if held >= self.min
-                && held < n
-                && self.gate.as_mut().is_none_or(|g| {
-                    if g.doc() < c {
-                        g.seek(c);
-                    }
-                    g.doc() == c
-                })
-            {
+            if held >= self.min {
+                self.held = held;
                 return c;
             }
             from = c + 1;
         }
+    }
+}
+
+impl MostSet {
+    /// Whether the current article lacks some word (it is in the "most" list).
+    pub fn lacks_some(&self) -> bool {
+        self.held < self.words.len()
     }
 }
 

@@ -10,7 +10,7 @@
 
 use super::analyzer::{push_exact, syllables};
 use super::query::parse::{self, Atom, Node};
-use super::{Index, IndexError};
+use super::{Index, IndexError, tally};
 use crate::text::TokenKind;
 use serde::Serialize;
 use tantivy::Term;
@@ -19,11 +19,11 @@ use tantivy::schema::IndexRecordOption;
 use unicode_normalization::UnicodeNormalization;
 
 /// Readings kept per typed run of words.
-const MAX_READINGS: usize = 8;
+const MAX_READINGS: usize = 6;
 /// Forms of one syllable carried into combinations.
-const FORMS_PER_SYLLABLE: usize = 6;
+const FORMS_PER_SYLLABLE: usize = 5;
 /// Readings carried from one syllable to the next (each extension is one phrase count).
-const BEAM: usize = 8;
+const BEAM: usize = 4;
 /// The longest word read, in syllables: a longer run is cut into words.
 const MAX_RUN: usize = 6;
 /// A form held by fewer than 1/RARE_SHARE of the articles of the syllable's commonest form
@@ -37,6 +37,8 @@ pub struct Reading {
     pub text: String,
     /// How many articles hold them side by side, in this form.
     pub articles: u64,
+    /// Whether `articles` is exact (false: estimated from a sample, past a few thousand).
+    pub exact: bool,
     /// The whole query with the run replaced by this reading's exact form (`="cán bộ"`).
     pub query: String,
 }
@@ -178,21 +180,25 @@ fn held_forms(
     Ok(found.into_iter().map(|f| f.0).collect())
 }
 
-/// Articles holding `words` side by side in the exact stream.
+/// Articles holding `words` side by side in the exact stream, and whether the count is
+/// exact: one word's count comes from its postings' length, a phrase's is walked a little
+/// and sampled past that ([`tally::Mode::Quick`]).
 fn count(
     searcher: &tantivy::Searcher,
     body: tantivy::schema::Field,
     words: &[String],
-) -> Result<u64, IndexError> {
+) -> Result<(u64, bool), IndexError> {
     let terms: Vec<Term> = words
         .iter()
         .map(|w| Term::from_field_text(body, w))
         .collect();
-    let query: Box<dyn Query> = match terms.as_slice() {
-        [t] => Box::new(TermQuery::new(t.clone(), IndexRecordOption::Basic)),
-        _ => Box::new(PhraseQuery::new(terms)),
-    };
-    Ok(query.count(searcher)? as u64)
+    if let [t] = terms.as_slice() {
+        let q = TermQuery::new(t.clone(), IndexRecordOption::Basic);
+        return Ok((q.count(searcher)? as u64, true));
+    }
+    let q = PhraseQuery::new(terms);
+    let t = tally::tally(searcher, tally::Source::Query(&q), tally::Mode::Quick)?;
+    Ok((t.count, t.exact))
 }
 
 /// The readings of every run of a diacritic-less query; empty when the query carries
@@ -222,7 +228,7 @@ pub(super) fn readings(index: &Index, q: &str) -> Result<Vec<RunReadings>, Index
             .collect::<Result<_, _>>()?;
         let mut i = 0;
         while i < syls.len() {
-            let mut alive: Vec<(Vec<String>, u64)> = Vec::new();
+            let mut alive: Vec<(Vec<String>, (u64, bool))> = Vec::new();
             for f in &forms[i] {
                 let w = vec![f.clone()];
                 let n = count(&searcher, body, &w)?;
@@ -240,7 +246,7 @@ pub(super) fn readings(index: &Index, q: &str) -> Result<Vec<RunReadings>, Index
                         let mut w = prefix.clone();
                         w.push(f.clone());
                         let n = count(&searcher, body, &w)?;
-                        if n > 0 {
+                        if n.0 > 0 {
                             next.push((w, n));
                         }
                     }
@@ -248,22 +254,23 @@ pub(super) fn readings(index: &Index, q: &str) -> Result<Vec<RunReadings>, Index
                 if next.is_empty() {
                     break;
                 }
-                next.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                next.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(&b.0)));
                 next.truncate(BEAM);
                 alive = next;
                 j += 1;
             }
             let (from, to) = (span.start + syls[i].start, span.start + syls[j - 1].end);
-            alive.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            alive.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(&b.0)));
             alive.truncate(MAX_READINGS);
             let readings = alive
                 .into_iter()
-                .map(|(words, articles)| {
+                .map(|(words, (articles, exact))| {
                     let text = words.join(" ");
                     Reading {
                         query: format!("{}=\"{text}\"{}", &q[..from], &q[to..]),
                         text,
                         articles,
+                        exact,
                     }
                 })
                 .collect();

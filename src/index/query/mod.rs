@@ -18,6 +18,7 @@
 
 pub mod parse;
 mod safe;
+mod union;
 
 use super::analyzer::{Syllable, syllables};
 use super::codes::{self, DocRef};
@@ -201,7 +202,10 @@ fn candidates(f: &Fields, node: &Node, best_match: bool) -> Option<Candidates> {
         let mut folded: Vec<&str> = alts.iter().flatten().map(|s| s.folded.as_str()).collect();
         folded.sort_unstable();
         folded.dedup();
-        union(folded.iter().map(|t| term(f.body_f, t)).collect())
+        // tantivy's own union of terms: block-max WAND prunes it.
+        Box::new(BooleanQuery::union(
+            folded.iter().map(|t| term(f.body_f, t)).collect(),
+        )) as Box<dyn Query>
     });
     Some(Candidates { every, most })
 }
@@ -303,14 +307,16 @@ fn phrase(field: Field, terms: &[&str]) -> Box<dyn Query> {
     ))
 }
 
+/// Any of `qs`, with a union that seeks ([`union::SeekUnion`]).
 fn union(qs: Vec<Box<dyn Query>>) -> Box<dyn Query> {
-    if qs.len() == 1 {
-        return qs
+    match qs.len() {
+        0 => Box::new(EmptyQuery),
+        1 => qs
             .into_iter()
             .next()
-            .unwrap_or_else(|| Box::new(EmptyQuery));
+            .unwrap_or_else(|| Box::new(EmptyQuery)),
+        _ => Box::new(union::SeekUnion(qs)),
     }
-    Box::new(BooleanQuery::union(qs))
 }
 
 /// Syllables as a clause: the folded sequence (required) in body or title, plus the exact

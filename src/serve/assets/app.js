@@ -191,7 +191,7 @@ async function renderReadings(s) {
         class: "reading", type: "button", dataset: { query: r.query },
         title: `Tìm đúng “${r.text}”`,
         onclick: () => writeState({ ...s, q: r.query, offset: 0, article: "" }),
-      }, `${r.text} — ${r.articles.toLocaleString("vi-VN")} bài`));
+      }, `${r.text} — ${r.exact ? "" : "≈"}${r.articles.toLocaleString("vi-VN")} bài`));
     }
     box.append(row);
   }
