@@ -3,8 +3,8 @@
 //! A page travels the pipeline in folder order: [`crawl`] fetches it and keeps it as served
 //! (WARC, see [`warc`]); [`extract`] decodes it and pulls out the article; [`text`]
 //! normalises Vietnamese text; [`entities`] finds documents, dates, officials, localities
-//! and statistics; [`index`] makes it searchable; [`export`], [`report`] and [`serve`] give
-//! it to users. [`record::Record`] is the contract between the stages (record-format.md).
+//! and statistics; [`index`] makes it searchable; [`views`], [`export`], [`report`] and
+//! [`serve`] give it to users. [`record::Record`] is the contract between the stages (record-format.md).
 //!
 //! The library never prints or exits; the `baochi` binary (`src/main.rs`, `src/cli/`) does.
 #![deny(missing_docs)]
@@ -19,4 +19,5 @@ pub mod record;
 pub mod report;
 pub mod serve;
 pub mod text;
+pub mod views;
 pub mod warc;

@@ -125,6 +125,72 @@ async fn readings_of_a_query_without_diacritics() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kwic_and_trend_routes() {
+    let (_tmp, _index, srv) = setup().await;
+    let (s, v) = json(&format!("{}/api/kwic?q=can+bo&width=20&limit=2", srv.base)).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let total = v["total"].as_u64().unwrap_or(0);
+    assert!(total >= 2, "{v}");
+    let lines = v["lines"].as_array().expect("lines");
+    assert_eq!(lines.len(), 2);
+    for key in [
+        "id",
+        "url",
+        "published",
+        "province",
+        "left",
+        "match",
+        "right",
+    ] {
+        assert!(lines[0].get(key).is_some(), "line lacks {key}: {v}");
+    }
+    assert_eq!(
+        lines[0]["match"]
+            .as_str()
+            .map(baochi::text::fold_lower)
+            .as_deref(),
+        Some("can bo")
+    );
+    let (s, v) = json(&format!(
+        "{}/api/trend?q=can+bo&by=year&split=province",
+        srv.base
+    ))
+    .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["by"], "year");
+    let series = v["series"].as_object().expect("series");
+    let counted: u64 = series
+        .values()
+        .flat_map(|rows| rows.as_array().cloned().unwrap_or_default())
+        .map(|row| {
+            assert_eq!(row.as_array().map(Vec::len), Some(4), "{row}");
+            row[1].as_u64().unwrap_or(0)
+        })
+        .sum();
+    let (_, hits) = json(&format!("{}/api/search?q=can+bo&exact=1", srv.base)).await;
+    assert_eq!(
+        counted + v["undated"].as_u64().unwrap_or(0),
+        hits["all_words"].as_u64().unwrap_or(0),
+        "{v}"
+    );
+    for (route, query, needle) in [
+        ("kwic", "q=", "q is empty"),
+        ("kwic", "q=can+bo&sort=up", "unknown sort"),
+        ("kwic", "q=can+bo&width=0", "width"),
+        ("kwic", "q=%22", "no words"),
+        ("trend", "q=can+bo&by=week", "unknown period"),
+        ("trend", "q=can+bo&split=country", "unknown split"),
+    ] {
+        let (s, v) = json(&format!("{}/api/{route}?{query}", srv.base)).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{route}?{query}: {v}");
+        assert!(
+            v["error"].as_str().unwrap_or("").contains(needle),
+            "{route}?{query}: {v}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_parameters_answer_400_with_a_message() {
     let (_tmp, _index, srv) = setup().await;
     let long = "a".repeat(501);

@@ -5,9 +5,11 @@ mod crawl;
 mod export;
 mod extract;
 mod index;
+mod kwic;
 mod report;
 mod search;
 mod serve;
+mod trend;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -46,6 +48,10 @@ pub enum Command {
     /// Full-text search with or without Vietnamese diacritics.
     #[command(after_help = search::GRAMMAR)]
     Search(search::Args),
+    /// Keyword in context: every occurrence of a query with the text around it.
+    Kwic(kwic::Args),
+    /// Per period: articles matching a query, articles in the same scope, and the share.
+    Trend(trend::Args),
     /// Write one table of the extracted entities as CSV, JSON Lines or Parquet.
     Export(export::Args),
     /// Which localities reported what: per province, articles, documents, period, figures.
@@ -73,6 +79,8 @@ pub fn main() -> ExitCode {
         Command::Index(a) => index::run(a, &data),
         Command::Crawl(a) => crawl::run(a, &data),
         Command::Search(a) => search::run(a, &data),
+        Command::Kwic(a) => kwic::run(a, &data),
+        Command::Trend(a) => trend::run(a, &data),
         Command::Export(a) => export::run(a, &data),
         Command::Report(a) => report::run(a, &data),
         Command::Serve(a) => serve::run(a, &data),

@@ -70,7 +70,7 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
     let index = Index::open(&data.index_dir())?;
     if args.readings {
         let readings = match index.readings(&query) {
-            Err(IndexError::BadQuery(m)) => return Ok(bad_query(&m)),
+            Err(IndexError::BadQuery(m)) => return Ok(bad_query("search", &m)),
             r => r?,
         };
         let stdout = std::io::stdout();
@@ -96,7 +96,7 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
         exact_counts: args.exact_counts,
     };
     let results = match index.search(&req) {
-        Err(IndexError::BadQuery(m)) => return Ok(bad_query(&m)),
+        Err(IndexError::BadQuery(m)) => return Ok(bad_query("search", &m)),
         r => r?,
     };
     // Readings are listed under a diacritic-less query's hits.
@@ -116,9 +116,9 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
     finish(written.and_then(|()| out.flush()))
 }
 
-/// A query that cannot be read is wrong usage: said plainly, exit 2.
-fn bad_query(m: &str) -> ExitCode {
-    eprintln!("baochi: search: {m}");
+/// A query or parameter that cannot be used is wrong usage: said plainly, exit 2.
+pub(super) fn bad_query(command: &str, m: &str) -> ExitCode {
+    eprintln!("baochi: {command}: {m}");
     ExitCode::from(super::EXIT_USAGE)
 }
 

@@ -148,6 +148,25 @@ fn matches(syls: &[Syllable], marks: &Marks) -> Vec<Option<usize>> {
     hit
 }
 
+/// The byte ranges of `body` that match what `marks` asks: marked syllables separated by
+/// spaces only form one range, in text order.
+pub fn find_matches(body: &str, marks: &Marks) -> Vec<std::ops::Range<usize>> {
+    let syls = syllables(body);
+    let hit = matches(&syls, marks);
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut prev_hit = false;
+    for (s, h) in syls.iter().zip(&hit) {
+        if h.is_some() {
+            match out.last_mut() {
+                Some(r) if prev_hit && body[r.end..s.start].trim().is_empty() => r.end = s.end,
+                _ => out.push(s.start..s.end),
+            }
+        }
+        prev_hit = h.is_some();
+    }
+    out
+}
+
 fn escape(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {

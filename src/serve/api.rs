@@ -238,6 +238,64 @@ pub(crate) async fn readings(
     Ok(Json(serde_json::json!({ "readings": readings })).into_response())
 }
 
+impl From<crate::views::ViewError> for ApiError {
+    fn from(e: crate::views::ViewError) -> ApiError {
+        match e {
+            crate::views::ViewError::Bad(m) => ApiError::bad(m),
+            crate::views::ViewError::Index(e) => e.into(),
+        }
+    }
+}
+
+/// `GET /api/kwic?q=…&width=…&sort=…&limit=…&offset=…` (and the search filters).
+pub(crate) async fn kwic(
+    State(state): State<Arc<AppState>>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    use crate::views::kwic::{DEFAULT_WIDTH, KwicRequest, MAX_WIDTH, kwic};
+    let p = Params::parse(raw);
+    let search = p.request(&state)?;
+    if search.query.is_empty() {
+        return Err(ApiError::bad(
+            "q is empty: kwic shows the contexts of words",
+        ));
+    }
+    let sort = p.text("sort")?.unwrap_or_else(|| "date".into()).parse()?;
+    let req = KwicRequest {
+        search,
+        width: p.number("width", DEFAULT_WIDTH, MAX_WIDTH)?,
+        sort,
+    };
+    let limit = p.number("limit", DEFAULT_LIMIT, state.cfg.max_limit)?;
+    let offset = p.number("offset", 0, state.cfg.max_offset)?;
+    let (total, lines) = blocking(&state, move |ix| {
+        let mut lines = Vec::new();
+        let total = kwic(ix, &req, offset, Some(limit), &mut |l| {
+            lines.push(l);
+            Ok(())
+        })?;
+        Ok((total, lines))
+    })
+    .await?;
+    Ok(Json(serde_json::json!({ "total": total, "lines": lines })).into_response())
+}
+
+/// `GET /api/trend?q=…&by=…&split=…` (and the search filters).
+pub(crate) async fn trend(
+    State(state): State<Arc<AppState>>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    use crate::views::trend::{TrendRequest, trend};
+    let p = Params::parse(raw);
+    let req = TrendRequest {
+        search: p.request(&state)?,
+        by: p.text("by")?.unwrap_or_else(|| "month".into()).parse()?,
+        split: p.text("split")?.unwrap_or_else(|| "none".into()).parse()?,
+    };
+    let t = blocking(&state, move |ix| Ok(trend(ix, &req)?)).await?;
+    Ok(Json(t.to_json()).into_response())
+}
+
 /// `GET /api/articles/{id}`
 pub(crate) async fn article(
     State(state): State<Arc<AppState>>,

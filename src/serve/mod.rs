@@ -86,6 +86,8 @@ pub fn router(index: Arc<Index>, cfg: ServeConfig) -> Router {
         .route("/assets/app.css", get(assets::style))
         .route("/api/search", get(api::search))
         .route("/api/readings", get(api::readings))
+        .route("/api/kwic", get(api::kwic))
+        .route("/api/trend", get(api::trend))
         .route("/api/articles/{id}", get(api::article))
         .route("/api/report", get(api::report))
         .route("/api/export", get(api::export))

@@ -1,0 +1,21 @@
+//! Views for research over the index: where a query stands in the text ([`kwic`]) and how
+//! coverage of it moves over time and place ([`trend`]).
+//!
+//! Input: an [`Index`](crate::index::Index) and a
+//! [`SearchRequest`](crate::index::SearchRequest) (query and filters, the same language as
+//! search). Output: rows for the CLI, the HTTP API and the page, streamed where they can be
+//! (memory stays flat over the index).
+
+pub mod kwic;
+pub mod trend;
+
+/// What can go wrong building a view.
+#[derive(Debug, thiserror::Error)]
+pub enum ViewError {
+    /// The index could not answer.
+    #[error(transparent)]
+    Index(#[from] crate::index::IndexError),
+    /// A parameter the user gave cannot be used.
+    #[error("{0}")]
+    Bad(String),
+}
