@@ -96,8 +96,14 @@ async fn search_without_diacritics_gives_hits_and_facets() {
     .await;
     assert_eq!(v["hits"].as_array().map(Vec::len), Some(1));
     assert_eq!(v["hits"][0]["province"], "Thanh Hóa");
-    let (_, all) = json(&format!("{}/api/search", srv.base)).await;
-    assert_eq!(all["total"], 4, "an empty query selects every article");
+    let (_, all) = json(&format!("{}/api/search?all=1", srv.base)).await;
+    assert_eq!(all["total"], 4, "all=1 selects every article");
+    let (s, v) = json(&format!("{}/api/search?q=", srv.base)).await;
+    assert_eq!(
+        s,
+        StatusCode::BAD_REQUEST,
+        "an empty query is never the whole index: {v}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -215,6 +215,13 @@ pub(crate) async fn search(
     let mut req = p.request(&state)?;
     req.limit = p.number("limit", DEFAULT_LIMIT, state.cfg.max_limit)?;
     req.offset = p.number("offset", 0, state.cfg.max_offset)?;
+    // An empty query selects everything: only when asked for (the page's overview), never
+    // because a search box was left empty.
+    if selects_all(&req) && !p.flag("all")? {
+        return Err(ApiError::bad(
+            "q is empty: type words to search for, choose a filter, or ask all=1 for every article",
+        ));
+    }
     let results = blocking(&state, move |ix| Ok(ix.search(&req)?)).await?;
     Ok(Json(results).into_response())
 }

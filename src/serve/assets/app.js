@@ -108,6 +108,8 @@ async function render() {
   try {
     if (key !== lastSearchKey) {
       const p = apiParams(s);
+      // No words and no filter: the overview of every article, asked for explicitly.
+      if (![...p.keys()].length) p.set("all", "1");
       p.set("limit", String(PAGE));
       if (s.offset) p.set("offset", String(s.offset));
       $("summary").textContent = "Đang tìm…";
