@@ -350,6 +350,74 @@ async fn scenario(d: &Driver, base: &str) {
         "the exact search finds the articles the reading counted ({label}): {summary}"
     );
     d.screenshot("07-reading-searched.png").await;
+
+    // The KWIC tab: every occurrence with its contexts, the match as printed.
+    d.goto(&format!("{base}/#q=can+bo&view=kwic")).await;
+    d.wait_for(
+        "the KWIC lines",
+        "return !document.getElementById('kwic-view').hidden \
+         && !!document.getElementById('kwic-view').dataset.shown \
+         && document.querySelectorAll('#kwic tr').length >= 2",
+    )
+    .await;
+    let matches = d
+        .js(
+            "return [...document.querySelectorAll('#kwic td.match')].map(t => t.textContent)",
+            json!([]),
+        )
+        .await;
+    let matches: Vec<String> = matches
+        .as_array()
+        .map(|v| {
+            v.iter()
+                .filter_map(|m| m.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(
+        !matches.is_empty()
+            && matches
+                .iter()
+                .all(|m| baochi::text::fold_lower(m) == "can bo"),
+        "each line's match is the query as printed: {matches:?}"
+    );
+    d.js(
+        "const s = document.getElementById('kwic-sort'); s.value = 'left'; \
+         s.dispatchEvent(new Event('change')); return true;",
+        json!([]),
+    )
+    .await;
+    d.wait_for(
+        "the lines sorted by their left context",
+        "return (document.getElementById('kwic-view').dataset.shown || '').includes('sort=left')",
+    )
+    .await;
+    d.screenshot("08-kwic.png").await;
+
+    // The trend tab split by province, as counts then as shares of each province's articles.
+    d.goto(&format!(
+        "{base}/#q=can+bo&view=trend&by=year&split=province"
+    ))
+    .await;
+    d.wait_for(
+        "the trend by province",
+        "return document.querySelectorAll('#trend .trend-grid tr[data-series]').length >= 2",
+    )
+    .await;
+    d.js(
+        "const s = document.getElementById('trend-measure'); s.value = 'share'; \
+         s.dispatchEvent(new Event('change')); return true;",
+        json!([]),
+    )
+    .await;
+    d.wait_for(
+        "shares in the grid and the timeline",
+        "return (document.getElementById('trend').dataset.shown || '').endsWith('|share') \
+         && [...document.querySelectorAll('#trend .trend-grid td')].some(td => td.textContent.endsWith('%')) \
+         && document.getElementById('timeline').dataset.measure === 'share'",
+    )
+    .await;
+    d.screenshot("09-trend-by-province-shares.png").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -31,10 +31,14 @@ function el(tag, attrs, ...children) {
 }
 
 // ---- state in the URL fragment, so views are linkable and Back works ----
+// View options kept in the fragment beside the search: which tab, KWIC order, trend shape.
+const OPTIONS = { view: "hits", ksort: "date", by: "month", split: "none", measure: "count" };
+
 function readState() {
   const p = new URLSearchParams(location.hash.slice(1));
   const s = { q: p.get("q") || "", offset: Number(p.get("offset")) || 0, article: p.get("article") || "" };
   for (const f of FILTERS) s[f] = p.get(f) || "";
+  for (const [k, d] of Object.entries(OPTIONS)) s[k] = p.get(k) || d;
   return s;
 }
 
@@ -44,6 +48,7 @@ function writeState(s) {
   for (const f of FILTERS) if (s[f]) p.set(f, s[f]);
   if (s.offset) p.set("offset", String(s.offset));
   if (s.article) p.set("article", s.article);
+  for (const [k, d] of Object.entries(OPTIONS)) if (s[k] && s[k] !== d) p.set(k, s[k]);
   const h = "#" + p.toString();
   if (location.hash !== h) location.hash = h;
   else render();
@@ -121,8 +126,9 @@ async function render() {
       $("hits").dataset.shown = key;
       renderFacets(s, lastResults.facets || {});
       renderMap(s, (lastResults.facets || {}).province || {});
-      renderTimeline(s);
     }
+    await renderTimeline(s);
+    await renderView(s);
     if (s.article) await showArticle(s.article, s);
     else showResults();
   } catch (err) {
@@ -266,7 +272,7 @@ async function renderMap(s, counts) {
       class: "tile" + (light < 60 ? " dark" : "") + (s.province === t.name ? " active" : ""),
       type: "button", title: `${t.name}: ${n} bài`, dataset: { province: t.name },
       onclick: () => writeState({ ...s, province: s.province === t.name ? "" : t.name, offset: 0, article: "" }),
-    }, t.short);
+    }, el("span", { class: "name" }, t.short), n ? el("span", { class: "n" }, String(n)) : null);
     tile.style.gridRow = String(t.row + 1);
     tile.style.gridColumn = String(t.col + 1);
     tile.style.background = n ? `hsl(2, 70%, ${light}%)` : "";
@@ -274,35 +280,144 @@ async function renderMap(s, counts) {
   }
 }
 
-// ---- timeline: articles per month of the current selection ----
+// ---- tabs: hits, KWIC, trend ----
+let viewKey = null;
+async function renderView(s) {
+  for (const b of document.querySelectorAll("#tabs .tab")) {
+    b.classList.toggle("active", b.dataset.view === s.view);
+    b.setAttribute("aria-selected", String(b.dataset.view === s.view));
+    b.onclick = () => writeState({ ...s, view: b.dataset.view, article: "" });
+  }
+  $("hits-view").hidden = s.view !== "hits";
+  $("kwic-view").hidden = s.view !== "kwic";
+  $("trend-view").hidden = s.view !== "trend";
+  const key = [s.view, apiParams(s).toString(), s.ksort, s.by, s.split, s.measure].join("|");
+  if (key === viewKey) return;
+  viewKey = key;
+  if (s.view === "kwic") await renderKwic(s);
+  if (s.view === "trend") await renderTrend(s);
+}
+
+async function renderKwic(s) {
+  const sort = $("kwic-sort");
+  sort.value = s.ksort;
+  sort.onchange = () => writeState({ ...s, ksort: sort.value });
+  const body = $("kwic").tBodies[0];
+  body.replaceChildren();
+  const box = $("kwic-view");
+  delete box.dataset.shown;
+  if (!s.q) { $("kwic-summary").textContent = "Gõ từ cần xem ngữ cảnh."; return; }
+  const p = apiParams(s);
+  p.set("sort", s.ksort);
+  p.set("limit", "100");
+  const res = await getJSON("/api/kwic?" + p.toString());
+  $("kwic-summary").textContent = `${res.total} lần xuất hiện` + (res.total > res.lines.length ? ` · ${res.lines.length} dòng đầu` : "");
+  for (const l of res.lines) {
+    const meta = [l.published ? String(l.published).slice(0, 10) : null, l.province].filter(Boolean).join(" · ");
+    body.append(el("tr", { dataset: { id: l.id } },
+      el("td", { class: "left" }, l.left),
+      el("td", { class: "match" }, el("a", {
+        href: "#", onclick: (ev) => { ev.preventDefault(); writeState({ ...s, article: l.id }); },
+      }, l.match)),
+      el("td", { class: "right" }, l.right),
+      el("td", { class: "meta" }, meta)));
+  }
+  box.dataset.shown = p.toString();
+}
+
+async function renderTrend(s) {
+  for (const [id, k] of [["trend-by", "by"], ["trend-split", "split"], ["trend-measure", "measure"]]) {
+    const sel = $(id);
+    sel.value = s[k];
+    sel.onchange = () => writeState({ ...s, [k]: sel.value });
+  }
+  const box = $("trend");
+  box.replaceChildren();
+  delete box.dataset.shown;
+  const p = apiParams(s);
+  p.set("by", s.by);
+  p.set("split", s.split);
+  const res = await getJSON("/api/trend?" + p.toString());
+  const names = Object.keys(res.series || {});
+  if (!names.length) { box.textContent = "—"; return; }
+  if (s.split === "none") {
+    const rows = res.series[names[0]];
+    drawSeries(box, rows, s.measure);
+    box.append(trendTable([["", rows]], s.measure, true));
+  } else {
+    box.append(trendTable(names.map((n) => [n, res.series[n]]), s.measure, false));
+  }
+  box.dataset.shown = p.toString() + "|" + s.measure;
+}
+
+// A value of a trend row [period, count, total, share] as shown.
+function shown(row, measure) {
+  return measure === "share" ? `${(100 * row[3]).toFixed(1)}%` : String(row[1]);
+}
+
+// One row per series (or per period when there is one series), shaded by the measure.
+function trendTable(series, measure, transpose) {
+  const t = el("table", { class: "trend-grid" });
+  const max = Math.max(1e-9, ...series.flatMap(([, rows]) => rows.map((r) => measure === "share" ? r[3] : r[1])));
+  const cell = (r) => {
+    const v = measure === "share" ? r[3] : r[1];
+    const td = el("td", { title: `${r[0]}: ${r[1]} / ${r[2]} bài (${(100 * r[3]).toFixed(1)}%)` }, shown(r, measure));
+    if (v > 0) td.style.background = `hsl(2, 70%, ${94 - (v / max) * 50}%)`;
+    if (v / max > 0.6) td.style.color = "#fff";
+    return td;
+  };
+  if (transpose) {
+    t.append(el("tr", {}, el("th", {}, "kỳ"), el("th", {}, "số bài"), el("th", {}, "tổng"), el("th", {}, "tỷ lệ")));
+    for (const r of series[0][1]) {
+      t.append(el("tr", {}, el("td", {}, r[0]), el("td", {}, String(r[1])), el("td", {}, String(r[2])),
+        el("td", {}, `${(100 * r[3]).toFixed(1)}%`)));
+    }
+    return t;
+  }
+  const periods = series[0][1].map((r) => r[0]);
+  t.append(el("tr", {}, el("th", {}, ""), ...periods.map((p) => el("th", {}, p))));
+  for (const [name, rows] of series) {
+    t.append(el("tr", { dataset: { series: name } }, el("th", {}, name), ...rows.map(cell)));
+  }
+  return t;
+}
+
+// ---- timeline: the current search per month, as counts or shares of the same scope ----
 let timelineKey = null;
 async function renderTimeline(s) {
-  const key = apiParams(s).toString();
+  const sel = $("timeline-measure");
+  sel.value = s.measure;
+  sel.onchange = () => writeState({ ...s, measure: sel.value });
+  const key = apiParams(s).toString() + "|" + s.measure;
   if (key === timelineKey) return;
   timelineKey = key;
   const box = $("timeline");
   try {
-    const rep = await getJSON("/api/report?" + key);
-    drawTimeline(box, rep.months || {});
+    const res = await getJSON("/api/trend?by=month&" + apiParams(s).toString());
+    const rows = (res.series || {}).all || [];
+    drawSeries(box, rows, s.measure);
   } catch (err) {
     box.textContent = err.message;
   }
 }
 
-function drawTimeline(box, months) {
+// Bars of a series of [period, count, total, share] rows, with the first and last period
+// named and the highest value on the axis.
+function drawSeries(box, rows, measure) {
+  const months = {};
+  for (const r of rows) months[r[0]] = measure === "share" ? r[3] : r[1];
+  const svg = drawTimeline(box, months, measure === "share" ? (v) => `${(100 * v).toFixed(1)}%` : String);
+  if (svg) box.dataset.measure = measure;
+}
+
+function drawTimeline(box, months, fmt = String) {
   box.replaceChildren();
   const keys = Object.keys(months).sort();
-  if (keys.length === 0) { box.textContent = "—"; return; }
-  // Every month between the first and the last, so gaps show as gaps.
-  const all = [];
-  let [y, m] = keys[0].split("-").map(Number);
-  const [ly, lm] = keys[keys.length - 1].split("-").map(Number);
-  // At least a year wide, so a single month is a bar, not a wall.
-  while (y < ly || (y === ly && m <= lm) || all.length < 12) {
-    all.push(`${y}-${String(m).padStart(2, "0")}`);
-    if (++m > 12) { m = 1; y++; }
-    if (all.length > 1200) break;
-  }
+  if (keys.length === 0) { box.textContent = "—"; return null; }
+  // The periods come complete from the trend (zeros kept); a lone period is padded so it is
+  // a bar, not a wall.
+  const all = keys.slice();
+  while (all.length < 12) all.push("");
   const NS = "http://www.w3.org/2000/svg";
   const W = 300, H = 100, B = 14;
   const svg = document.createElementNS(NS, "svg");
@@ -321,11 +436,18 @@ function drawTimeline(box, months) {
     r.setAttribute("width", String(Math.max(bw - 0.5, 0.5)));
     r.setAttribute("height", String(h));
     const title = document.createElementNS(NS, "title");
-    title.textContent = `${k}: ${n} bài`;
+    title.textContent = `${k}: ${fmt(n)}`;
     r.append(title);
     svg.append(r);
   });
-  for (const [k, anchor, x] of [[all[0], "start", 0], [all[all.length - 1], "end", W]]) {
+  // The axis: the highest value, and the first and last period.
+  const top = document.createElementNS(NS, "text");
+  top.setAttribute("x", "1");
+  top.setAttribute("y", "8");
+  top.setAttribute("class", "axis");
+  top.textContent = fmt(max);
+  svg.append(top);
+  for (const [k, anchor, x] of [[keys[0], "start", 0], [keys[keys.length - 1], "end", W]]) {
     const t = document.createElementNS(NS, "text");
     t.setAttribute("x", String(x));
     t.setAttribute("y", String(H - 2));
@@ -334,6 +456,7 @@ function drawTimeline(box, months) {
     svg.append(t);
   }
   box.append(svg);
+  return svg;
 }
 
 // ---- the article view ----
