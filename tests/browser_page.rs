@@ -418,6 +418,28 @@ async fn scenario(d: &Driver, base: &str) {
     )
     .await;
     d.screenshot("09-trend-by-province-shares.png").await;
+
+    // The people tab: a person opened shows their titles over time and their articles.
+    d.goto(&format!("{base}/#view=people")).await;
+    d.wait_for(
+        "the people list",
+        "return document.querySelectorAll('#people button[data-person]').length >= 1",
+    )
+    .await;
+    d.js(
+        "const b = [...document.querySelectorAll('#people button[data-person]')] \
+           .find(b => b.dataset.person.startsWith('Tạ Ngọc Phước|')); b.click(); return true;",
+        json!([]),
+    )
+    .await;
+    d.wait_for(
+        "the person opened",
+        "return (document.getElementById('person').dataset.shown || '').startsWith('Tạ Ngọc Phước|') \
+         && document.querySelector('#person ol.titles').textContent.includes('Bí thư Thị ủy Hương Trà') \
+         && document.querySelectorAll('#person .person-articles a').length >= 1",
+    )
+    .await;
+    d.screenshot("10-person.png").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

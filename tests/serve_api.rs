@@ -197,6 +197,23 @@ async fn kwic_and_trend_routes() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn people_route() {
+    let (_tmp, _index, srv) = setup().await;
+    let (s, v) = json(&format!("{}/api/people?name=phuoc", srv.base)).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let p = &v["people"][0];
+    assert_eq!(p["name"], "Tạ Ngọc Phước", "{v}");
+    assert_eq!(p["titles"][0]["title"], "Bí thư Thị ủy Hương Trà", "{v}");
+    for key in ["province", "articles", "mentions", "recent"] {
+        assert!(p.get(key).is_some(), "person lacks {key}: {v}");
+    }
+    assert!(p["titles"][0].get("first").is_some() && p["titles"][0].get("last").is_some());
+    let long = "a".repeat(300);
+    let (s, _) = json(&format!("{}/api/people?name={long}", srv.base)).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_parameters_answer_400_with_a_message() {
     let (_tmp, _index, srv) = setup().await;
     let long = "a".repeat(501);

@@ -311,3 +311,175 @@ fn kwic_and_trend_from_the_command_line() {
         assert!(String::from_utf8_lossy(&out.stderr).starts_with("baochi: "));
     }
 }
+
+fn with_officials(
+    name: &str,
+    province: &str,
+    published: &str,
+    officials: &[(&str, &[&str])],
+) -> Record {
+    let mut body = String::new();
+    let mut list = Vec::new();
+    for (who, titles) in officials {
+        let prefix = if titles.is_empty() {
+            "Đồng chí ".to_string()
+        } else {
+            format!("{}, đồng chí ", titles.join(", "))
+        };
+        body.push_str(&prefix);
+        let start = body.chars().count();
+        body.push_str(who);
+        let end = body.chars().count();
+        body.push_str(" phát biểu. ");
+        list.push(baochi::record::Official {
+            name: who.to_string(),
+            titles: titles.iter().map(|t| t.to_string()).collect(),
+            span: baochi::record::Span {
+                text: who.to_string(),
+                start,
+                end,
+            },
+        });
+    }
+    let mut r = rec(name, province, Some(published), &body);
+    r.entities.officials = list;
+    r
+}
+
+fn people_index() -> Index {
+    let index = Index::in_memory().expect("index");
+    let mut w = index.writer_with(1, 15 << 20).expect("writer");
+    let docs = [
+        with_officials(
+            "p1",
+            "Điện Biên",
+            "2012-03-01",
+            &[("Nguyễn Văn Hùng", &["Phó Bí thư Tỉnh ủy"])],
+        ),
+        with_officials(
+            "p2",
+            "Điện Biên",
+            "2014-06-01",
+            &[
+                ("Nguyễn Văn Hùng", &["Bí thư Tỉnh ủy"]),
+                ("Lò Thị Thủy", &[]),
+            ],
+        ),
+        // Without a title, in the same province: the same person.
+        with_officials("p3", "Điện Biên", "2015-01-01", &[("Nguyễn Văn Hùng", &[])]),
+        // The same name in another province: another person.
+        with_officials(
+            "p4",
+            "Thanh Hóa",
+            "2013-01-01",
+            &[("Nguyễn Văn Hùng", &["Chủ tịch UBND huyện"])],
+        ),
+        // Twice in one article: one article, two mentions.
+        with_officials(
+            "p5",
+            "Điện Biên",
+            "2016-02-02",
+            &[
+                ("Nguyễn Văn Hùng", &["Bí thư Tỉnh ủy"]),
+                ("Nguyễn Văn Hùng", &[]),
+            ],
+        ),
+    ];
+    for d in &docs {
+        w.upsert(d).expect("upsert");
+    }
+    w.commit().expect("commit");
+    index
+}
+
+#[test]
+fn people_merge_one_name_in_one_province_and_keep_provinces_apart() {
+    use baochi::views::people::{PeopleRequest, people};
+    let index = people_index();
+    let rows = people(&index, &PeopleRequest::default()).expect("people");
+    let keys: Vec<(&str, Option<&str>, u64, u64)> = rows
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.province.as_deref(),
+                p.articles,
+                p.mentions,
+            )
+        })
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            ("Nguyễn Văn Hùng", Some("Điện Biên"), 4, 5),
+            ("Lò Thị Thủy", Some("Điện Biên"), 1, 1),
+            ("Nguyễn Văn Hùng", Some("Thanh Hóa"), 1, 1),
+        ]
+    );
+    let hung = &rows[0];
+    let titles: Vec<(&str, Option<&str>, Option<&str>)> = hung
+        .titles
+        .iter()
+        .map(|t| (t.title.as_str(), t.first.as_deref(), t.last.as_deref()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            ("Phó Bí thư Tỉnh ủy", Some("2012-03-01"), Some("2012-03-01")),
+            ("Bí thư Tỉnh ủy", Some("2014-06-01"), Some("2016-02-02")),
+        ]
+    );
+    // The latest article first.
+    assert_eq!(hung.recent[0].published.as_deref(), Some("2016-02-02"));
+    // Filters: a province (old or new name, any spelling), a name without diacritics.
+    let th = people(
+        &index,
+        &PeopleRequest {
+            province: Some("thanh hoa".into()),
+            name: None,
+        },
+    )
+    .expect("people");
+    assert_eq!(th.len(), 1);
+    let thuy = people(
+        &index,
+        &PeopleRequest {
+            province: None,
+            name: Some("thuy".into()),
+        },
+    )
+    .expect("people");
+    assert_eq!(thuy.len(), 1);
+    assert_eq!(thuy[0].name, "Lò Thị Thủy");
+}
+
+#[test]
+fn people_from_the_command_line() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let data = tmp.path().join("data");
+    {
+        let index = Index::create_or_open(&data.join("index")).expect("index");
+        let mut w = index.writer_with(1, 15 << 20).expect("writer");
+        w.upsert(&with_officials(
+            "c1",
+            "Điện Biên",
+            "2012-03-01",
+            &[("Nguyễn Văn Hùng", &["Bí thư Tỉnh ủy"])],
+        ))
+        .expect("upsert");
+        w.commit().expect("commit");
+    }
+    let out = Command::cargo_bin("baochi")
+        .expect("bin")
+        .args(["--data"])
+        .arg(&data)
+        .args(["people", "--format", "csv"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "name,province,articles,mentions,title,first,last\n\
+         Nguyễn Văn Hùng,Điện Biên,1,1,Bí thư Tỉnh ủy,2012-03-01,2012-03-01\n"
+    );
+}

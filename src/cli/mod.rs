@@ -6,6 +6,7 @@ mod export;
 mod extract;
 mod index;
 mod kwic;
+mod people;
 mod report;
 mod search;
 mod serve;
@@ -52,6 +53,8 @@ pub enum Command {
     Kwic(kwic::Args),
     /// Per period: articles matching a query, articles in the same scope, and the share.
     Trend(trend::Args),
+    /// The people the articles name, one row per person with their titles over time.
+    People(people::Args),
     /// Write one table of the extracted entities as CSV, JSON Lines or Parquet.
     Export(export::Args),
     /// Which localities reported what: per province, articles, documents, period, figures.
@@ -81,6 +84,7 @@ pub fn main() -> ExitCode {
         Command::Search(a) => search::run(a, &data),
         Command::Kwic(a) => kwic::run(a, &data),
         Command::Trend(a) => trend::run(a, &data),
+        Command::People(a) => people::run(a, &data),
         Command::Export(a) => export::run(a, &data),
         Command::Report(a) => report::run(a, &data),
         Command::Serve(a) => serve::run(a, &data),

@@ -303,6 +303,21 @@ pub(crate) async fn trend(
     Ok(Json(t.to_json()).into_response())
 }
 
+/// `GET /api/people?province=…&name=…`
+pub(crate) async fn people(
+    State(state): State<Arc<AppState>>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    use crate::views::people::{PeopleRequest, people};
+    let p = Params::parse(raw);
+    let req = PeopleRequest {
+        province: p.text("province")?,
+        name: p.text("name")?,
+    };
+    let rows = blocking(&state, move |ix| Ok(people(ix, &req)?)).await?;
+    Ok(Json(serde_json::json!({ "people": rows })).into_response())
+}
+
 /// `GET /api/articles/{id}`
 pub(crate) async fn article(
     State(state): State<Arc<AppState>>,

@@ -88,6 +88,7 @@ pub fn router(index: Arc<Index>, cfg: ServeConfig) -> Router {
         .route("/api/readings", get(api::readings))
         .route("/api/kwic", get(api::kwic))
         .route("/api/trend", get(api::trend))
+        .route("/api/people", get(api::people))
         .route("/api/articles/{id}", get(api::article))
         .route("/api/report", get(api::report))
         .route("/api/export", get(api::export))

@@ -1,5 +1,6 @@
-//! Views for research over the index: where a query stands in the text ([`kwic`]) and how
-//! coverage of it moves over time and place ([`trend`]).
+//! Views for research over the index: where a query stands in the text ([`kwic`]), how
+//! coverage of it moves over time and place ([`trend`]), and the people the articles name
+//! ([`people`]).
 //!
 //! Input: an [`Index`](crate::index::Index) and a
 //! [`SearchRequest`](crate::index::SearchRequest) (query and filters, the same language as
@@ -7,6 +8,7 @@
 //! (memory stays flat over the index).
 
 pub mod kwic;
+pub mod people;
 pub mod trend;
 
 /// What can go wrong building a view.

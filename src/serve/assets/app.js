@@ -32,7 +32,7 @@ function el(tag, attrs, ...children) {
 
 // ---- state in the URL fragment, so views are linkable and Back works ----
 // View options kept in the fragment beside the search: which tab, KWIC order, trend shape.
-const OPTIONS = { view: "hits", ksort: "date", by: "month", split: "none", measure: "count" };
+const OPTIONS = { view: "hits", ksort: "date", by: "month", split: "none", measure: "count", person: "" };
 
 function readState() {
   const p = new URLSearchParams(location.hash.slice(1));
@@ -291,11 +291,52 @@ async function renderView(s) {
   $("hits-view").hidden = s.view !== "hits";
   $("kwic-view").hidden = s.view !== "kwic";
   $("trend-view").hidden = s.view !== "trend";
-  const key = [s.view, apiParams(s).toString(), s.ksort, s.by, s.split, s.measure].join("|");
+  $("people-view").hidden = s.view !== "people";
+  const key = [s.view, apiParams(s).toString(), s.ksort, s.by, s.split, s.measure, s.person].join("|");
   if (key === viewKey) return;
   viewKey = key;
   if (s.view === "kwic") await renderKwic(s);
   if (s.view === "trend") await renderTrend(s);
+  if (s.view === "people") await renderPeople(s);
+}
+
+// People of the selected province (all when none): one row per name and province; a click
+// shows their titles over time and the latest articles naming them.
+async function renderPeople(s) {
+  const p = new URLSearchParams();
+  if (s.province) p.set("province", s.province);
+  const res = await getJSON("/api/people?" + p.toString());
+  const people = res.people || [];
+  $("people-summary").textContent = `${people.length} người` + (s.province ? ` · ${s.province}` : "");
+  const list = $("people");
+  list.replaceChildren();
+  const keyOf = (x) => `${x.name}|${x.province || ""}`;
+  for (const x of people.slice(0, 300)) {
+    list.append(el("li", { class: keyOf(x) === s.person ? "active" : "" },
+      el("button", { type: "button", dataset: { person: keyOf(x) },
+        onclick: () => writeState({ ...s, person: keyOf(x) }) },
+        x.name, el("span", { class: "meta" }, ` · ${x.province || "—"} · ${x.articles} bài`))));
+  }
+  const box = $("person");
+  box.replaceChildren();
+  delete box.dataset.shown;
+  const who = people.find((x) => keyOf(x) === s.person);
+  if (!who) return;
+  box.append(el("h3", {}, who.name), el("p", { class: "meta" },
+    `${who.province || "—"} · ${who.articles} bài · ${who.mentions} lần nhắc tên`));
+  const titles = el("ol", { class: "titles" });
+  for (const t of who.titles) {
+    const span = t.first && t.last && t.first !== t.last ? `${t.first} – ${t.last}` : (t.first || "không rõ ngày");
+    titles.append(el("li", {}, el("strong", {}, t.title), " ", el("span", { class: "meta" }, span)));
+  }
+  if (!who.titles.length) titles.append(el("li", { class: "meta" }, "Không có chức danh đi kèm."));
+  const arts = el("ul", { class: "person-articles" });
+  for (const a of who.recent || []) {
+    arts.append(el("li", {}, el("a", { href: "#", onclick: (ev) => { ev.preventDefault(); writeState({ ...s, article: a.id }); } },
+      a.title || "(không tiêu đề)"), el("span", { class: "meta" }, ` ${a.published ? String(a.published).slice(0, 10) : ""}`)));
+  }
+  box.append(el("h4", {}, "Chức danh theo thời gian"), titles, el("h4", {}, "Bài viết gần nhất"), arts);
+  box.dataset.shown = s.person;
 }
 
 async function renderKwic(s) {
