@@ -316,6 +316,22 @@ fn crawls_a_site_politely_and_keeps_everything() {
     assert_eq!(summary.failed, 4, "{summary:?}");
     assert_eq!(summary.queued, 0);
 
+    // The crawl's counts per host, for `coverage`: what was fetched, failed, kept out.
+    {
+        let f = baochi::crawl::frontier::Frontier::open(&data.crawl_state()).unwrap();
+        let stats = f.host_stats().unwrap();
+        assert_eq!(stats.len(), 1, "{stats:?}");
+        let s = stats[0].1;
+        assert_eq!(s.fetched, summary.fetched, "{s:?} {summary:?}");
+        assert_eq!(s.failed, summary.failed, "{s:?}");
+        assert_eq!(s.not_articles, summary.no_article, "{s:?} {summary:?}");
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64;
+        assert!(s.last_crawl > now - 600 && s.last_crawl <= now, "{s:?}");
+    }
+
     // The WARC holds every response (retries included) as gzip-per-record WARC 1.1.
     let records = warc_records(&data.warc_dir());
     let responses: Vec<_> = records

@@ -214,6 +214,42 @@ async fn people_route() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn coverage_route() {
+    let (_tmp, index, srv) = setup().await;
+    let (s, v) = json(&format!("{}/api/coverage?by=year", srv.base)).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["by"], "year");
+    let sources = v["sources"].as_array().expect("sources");
+    let held: u64 = sources
+        .iter()
+        .map(|s| s["articles"].as_u64().unwrap_or(0))
+        .sum();
+    assert_eq!(held, index.len(), "{v}");
+    for key in [
+        "source",
+        "province",
+        "first",
+        "last",
+        "fetched",
+        "not_articles",
+        "failed",
+        "last_crawl",
+        "periods",
+        "gaps",
+    ] {
+        assert!(sources[0].get(key).is_some(), "row lacks {key}: {v}");
+    }
+    assert!(
+        sources
+            .iter()
+            .any(|s| s["source"].is_null() && s["province"] == "Cà Mau"),
+        "a province without a source is listed: {v}"
+    );
+    let (s, _) = json(&format!("{}/api/coverage?by=week", srv.base)).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_parameters_answer_400_with_a_message() {
     let (_tmp, _index, srv) = setup().await;
     let long = "a".repeat(501);

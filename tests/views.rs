@@ -483,3 +483,141 @@ fn people_from_the_command_line() {
          Nguyễn Văn Hùng,Điện Biên,1,1,Bí thư Tỉnh ủy,2012-03-01,2012-03-01\n"
     );
 }
+
+fn sourced(name: &str, host: &str, province: &str, published: &str) -> Record {
+    let mut r = rec(
+        name,
+        province,
+        Some(published),
+        "Tin hoạt động của Đảng bộ.",
+    );
+    r.url = Some(format!("https://{host}/{name}"));
+    r.source = Some(host.to_string());
+    r
+}
+
+#[test]
+fn coverage_counts_per_source_flags_gaps_and_lists_uncovered_provinces() {
+    use baochi::crawl::frontier::HostStats;
+    use baochi::views::coverage::{CoverageRequest, coverage};
+    let index = Index::in_memory().expect("index");
+    let mut w = index.writer_with(1, 15 << 20).expect("writer");
+    // baodienbienphu: 3 articles a month in Jan–Feb and Apr 2014, none in March: a gap.
+    let mut n = 0;
+    for month in ["01", "02", "04"] {
+        for day in ["03", "13", "23"] {
+            n += 1;
+            w.upsert(&sourced(
+                &format!("dbp{n}"),
+                "baodienbienphu.info.vn",
+                "Điện Biên",
+                &format!("2014-{month}-{day}"),
+            ))
+            .expect("upsert");
+        }
+    }
+    // baothanhhoa: one article in Jan, one in Mar: a quiet month, not a gap.
+    w.upsert(&sourced("th1", "baothanhhoa.vn", "Thanh Hóa", "2014-01-05"))
+        .expect("upsert");
+    w.upsert(&sourced("th2", "baothanhhoa.vn", "Thanh Hóa", "2014-03-05"))
+        .expect("upsert");
+    w.commit().expect("commit");
+    let crawl = vec![
+        (
+            "www.baodienbienphu.info.vn".to_string(),
+            HostStats {
+                fetched: 40,
+                not_articles: 25,
+                failed: 2,
+                last_crawl: 1_700_000_000,
+            },
+        ),
+        // Crawled, nothing indexed: listed under its paper's province.
+        (
+            "baohagiang.vn".to_string(),
+            HostStats {
+                fetched: 5,
+                not_articles: 5,
+                failed: 0,
+                last_crawl: 1_700_000_000,
+            },
+        ),
+    ];
+    let c = coverage(
+        &index,
+        &crawl,
+        &CoverageRequest {
+            by: Period::Month,
+            ..Default::default()
+        },
+    )
+    .expect("coverage");
+    let dbp = c
+        .sources
+        .iter()
+        .find(|s| s.source.as_deref() == Some("baodienbienphu.info.vn"))
+        .expect("dbp");
+    assert_eq!(dbp.province.as_deref(), Some("Điện Biên"));
+    assert_eq!(dbp.articles, 9);
+    assert_eq!(
+        (dbp.first.as_deref(), dbp.last.as_deref()),
+        (Some("2014-01-03"), Some("2014-04-23"))
+    );
+    assert_eq!(
+        dbp.periods,
+        [
+            ("2014-01".to_string(), 3),
+            ("2014-02".to_string(), 3),
+            ("2014-03".to_string(), 0),
+            ("2014-04".to_string(), 3)
+        ]
+    );
+    assert_eq!(dbp.gaps, ["2014-03"]);
+    assert_eq!(
+        (dbp.fetched, dbp.not_articles, dbp.failed),
+        (Some(40), Some(25), Some(2))
+    );
+    assert_eq!(dbp.last_crawl.as_deref(), Some("2023-11-14T22:13:20Z"));
+    let th = c
+        .sources
+        .iter()
+        .find(|s| s.source.as_deref() == Some("baothanhhoa.vn"))
+        .expect("th");
+    assert!(th.gaps.is_empty());
+    assert_eq!(th.fetched, None, "no crawl of it here");
+    let hg = c
+        .sources
+        .iter()
+        .find(|s| s.source.as_deref() == Some("baohagiang.vn"))
+        .expect("crawled but empty");
+    assert_eq!((hg.articles, hg.fetched), (0, Some(5)));
+    assert_eq!(hg.province.as_deref(), Some("Hà Giang"));
+    // The articles of the rows are the index's.
+    let held: u64 = c.sources.iter().map(|s| s.articles).sum();
+    assert_eq!(held, index.len());
+    // Provinces with no source are listed, not left out.
+    let uncovered: Vec<&str> = c
+        .sources
+        .iter()
+        .filter(|s| s.source.is_none())
+        .filter_map(|s| s.province.as_deref())
+        .collect();
+    assert!(
+        uncovered.contains(&"Cần Thơ") && !uncovered.contains(&"Điện Biên"),
+        "{uncovered:?}"
+    );
+    assert_eq!(uncovered.len(), 63 - 3);
+    // Narrowed to one source.
+    let one = coverage(
+        &index,
+        &crawl,
+        &CoverageRequest {
+            source: Some("www.baothanhhoa.vn".into()),
+            by: Period::Year,
+            ..Default::default()
+        },
+    )
+    .expect("coverage");
+    assert_eq!(one.sources.len(), 1);
+    assert_eq!(one.sources[0].periods, [("2014".to_string(), 2)]);
+}

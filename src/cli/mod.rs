@@ -1,6 +1,7 @@
 //! Command-line flags (clap) and one file per subcommand. Each turns its flags into library
 //! calls and prints; the library itself never prints or exits.
 
+mod coverage;
 mod crawl;
 mod export;
 mod extract;
@@ -55,6 +56,9 @@ pub enum Command {
     Trend(trend::Args),
     /// The people the articles name, one row per person with their titles over time.
     People(people::Args),
+    /// What the index holds per source and province, and what the crawl did: the sampling
+    /// frame, with gaps flagged.
+    Coverage(coverage::Args),
     /// Write one table of the extracted entities as CSV, JSON Lines or Parquet.
     Export(export::Args),
     /// Which localities reported what: per province, articles, documents, period, figures.
@@ -85,6 +89,7 @@ pub fn main() -> ExitCode {
         Command::Kwic(a) => kwic::run(a, &data),
         Command::Trend(a) => trend::run(a, &data),
         Command::People(a) => people::run(a, &data),
+        Command::Coverage(a) => coverage::run(a, &data),
         Command::Export(a) => export::run(a, &data),
         Command::Report(a) => report::run(a, &data),
         Command::Serve(a) => serve::run(a, &data),

@@ -30,6 +30,7 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
     let cfg = ServeConfig {
         max_limit: args.max_limit,
         max_query_chars: args.max_query,
+        crawl_state: Some(data.crawl_state()),
         ..ServeConfig::default()
     };
     let rt = tokio::runtime::Builder::new_multi_thread()

@@ -23,6 +23,51 @@ const PENDING: TableDefinition<&str, &[u8]> = TableDefinition::new("pending_inde
 const WARCS: TableDefinition<&str, u64> = TableDefinition::new("warc_files");
 /// Counters (`seq`, `warc`).
 const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
+/// Per host: pages fetched, pages kept out as not articles, failed URLs, last crawl.
+const STATS: TableDefinition<&str, &[u8]> = TableDefinition::new("host_stats");
+
+/// What the crawl did on one host (the `coverage` view's sampling frame).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HostStats {
+    /// Responses received for pages, listings, sitemaps and feeds.
+    pub fetched: u64,
+    /// Responses kept out of the index as not articles: listings, sitemaps, feeds, and
+    /// pages the extractor found to be no article.
+    pub not_articles: u64,
+    /// URLs given up on (permanent errors, retries exhausted).
+    pub failed: u64,
+    /// When the host was last fetched from (Unix seconds).
+    pub last_crawl: i64,
+}
+
+impl HostStats {
+    fn encode(&self) -> [u8; 32] {
+        let mut b = [0u8; 32];
+        b[..8].copy_from_slice(&self.fetched.to_le_bytes());
+        b[8..16].copy_from_slice(&self.not_articles.to_le_bytes());
+        b[16..24].copy_from_slice(&self.failed.to_le_bytes());
+        b[24..].copy_from_slice(&self.last_crawl.to_le_bytes());
+        b
+    }
+
+    fn decode(b: &[u8]) -> Option<HostStats> {
+        let n = |i: usize| b.get(i..i + 8).and_then(|s| s.try_into().ok());
+        Some(HostStats {
+            fetched: u64::from_le_bytes(n(0)?),
+            not_articles: u64::from_le_bytes(n(8)?),
+            failed: u64::from_le_bytes(n(16)?),
+            last_crawl: i64::from_le_bytes(n(24)?),
+        })
+    }
+
+    /// Adds what another step did.
+    pub fn add(&mut self, o: &HostStats) {
+        self.fetched += o.fetched;
+        self.not_articles += o.not_articles;
+        self.failed += o.failed;
+        self.last_crawl = self.last_crawl.max(o.last_crawl);
+    }
+}
 
 /// Where a URL stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -234,6 +279,8 @@ pub struct Batch {
     pub pending: Vec<Pending>,
     /// A WARC file and its durable length.
     pub warc: Option<(String, u64)>,
+    /// What this step did per host, added to the stored totals.
+    pub stats: std::collections::BTreeMap<String, HostStats>,
 }
 
 /// Counts over the store.
@@ -374,9 +421,42 @@ impl Frontier {
                 let mut warcs = txn.open_table(WARCS).map_err(store_err)?;
                 warcs.insert(file.as_str(), *len).map_err(store_err)?;
             }
+            if !batch.stats.is_empty() {
+                let mut stats = txn.open_table(STATS).map_err(store_err)?;
+                for (host, delta) in &batch.stats {
+                    let mut total = stats
+                        .get(host.as_str())
+                        .map_err(store_err)?
+                        .and_then(|v| HostStats::decode(v.value()))
+                        .unwrap_or_default();
+                    total.add(delta);
+                    stats
+                        .insert(host.as_str(), total.encode().as_slice())
+                        .map_err(store_err)?;
+                }
+            }
         }
         txn.commit().map_err(store_err)?;
         Ok(added)
+    }
+
+    /// What the crawl did per host, by host key (empty for a store written before these
+    /// counts were kept).
+    pub fn host_stats(&self) -> Result<Vec<(String, HostStats)>, CrawlError> {
+        let txn = self.db.begin_read().map_err(store_err)?;
+        let table = match txn.open_table(STATS) {
+            Ok(t) => t,
+            Err(redb::TableError::TableDoesNotExist(_)) => return Ok(Vec::new()),
+            Err(e) => return Err(store_err(e)),
+        };
+        let mut out = Vec::new();
+        for row in table.iter().map_err(store_err)? {
+            let (k, v) = row.map_err(store_err)?;
+            if let Some(s) = HostStats::decode(v.value()) {
+                out.push((k.value().to_string(), s));
+            }
+        }
+        Ok(out)
     }
 
     /// The next queued URL of `host`, with its entry.

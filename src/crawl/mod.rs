@@ -1005,6 +1005,14 @@ fn store_batch(
                 )
             })
             .unwrap_or((None, None));
+        // The sampling frame of `coverage`: what was fetched, kept out, failed, and when.
+        let hs = batch.stats.entry(host.clone()).or_default();
+        if !exchanges.is_empty() && state != State::Blocked {
+            hs.fetched += 1;
+            hs.last_crawl = hs.last_crawl.max(chrono::Utc::now().timestamp());
+        }
+        hs.not_articles += u64::from(a.no_article);
+        hs.failed += u64::from(state == State::Failed);
         batch.finished.push(Finished {
             url: url.clone(),
             host: host.clone(),

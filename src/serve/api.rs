@@ -318,6 +318,35 @@ pub(crate) async fn people(
     Ok(Json(serde_json::json!({ "people": rows })).into_response())
 }
 
+/// `GET /api/coverage?by=…&province=…&source=…`
+pub(crate) async fn coverage(
+    State(state): State<Arc<AppState>>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    use crate::views::coverage::{CoverageRequest, coverage};
+    let p = Params::parse(raw);
+    let req = CoverageRequest {
+        province: p.text("province")?,
+        source: p.text("source")?,
+        by: p.text("by")?.unwrap_or_else(|| "year".into()).parse()?,
+    };
+    let crawl_state = state.cfg.crawl_state.clone().filter(|s| s.is_file());
+    let c = blocking(&state, move |ix| {
+        let crawl = match crawl_state {
+            Some(path) => crate::crawl::frontier::Frontier::open(&path)
+                .and_then(|f| f.host_stats())
+                .unwrap_or_else(|e| {
+                    tracing::warn!(error = %e, "crawl counts left out of coverage");
+                    Vec::new()
+                }),
+            None => Vec::new(),
+        };
+        Ok(coverage(ix, &crawl, &req)?)
+    })
+    .await?;
+    Ok(Json(c).into_response())
+}
+
 /// `GET /api/articles/{id}`
 pub(crate) async fn article(
     State(state): State<Arc<AppState>>,

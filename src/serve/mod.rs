@@ -44,6 +44,9 @@ pub struct ServeConfig {
     pub timeout: Duration,
     /// How long the whole-index report is reused before being computed again.
     pub report_ttl: Duration,
+    /// The crawl state of the data directory, for the crawl's counts in `/api/coverage`
+    /// (left out when absent or held by a running crawl).
+    pub crawl_state: Option<std::path::PathBuf>,
 }
 
 impl Default for ServeConfig {
@@ -57,6 +60,7 @@ impl Default for ServeConfig {
             max_exports: 2,
             timeout: Duration::from_secs(20),
             report_ttl: Duration::from_secs(60),
+            crawl_state: None,
         }
     }
 }
@@ -89,6 +93,7 @@ pub fn router(index: Arc<Index>, cfg: ServeConfig) -> Router {
         .route("/api/kwic", get(api::kwic))
         .route("/api/trend", get(api::trend))
         .route("/api/people", get(api::people))
+        .route("/api/coverage", get(api::coverage))
         .route("/api/articles/{id}", get(api::article))
         .route("/api/report", get(api::report))
         .route("/api/export", get(api::export))

@@ -8,6 +8,12 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// one blank line between paragraphs.
 ///
 /// Idempotent: `normalize(&normalize(x)) == normalize(x)`.
+///
+/// ```
+/// use baochi::text::normalize;
+/// let once = normalize("Đảng\u{200b}\u{301} ");
+/// assert_eq!(normalize(&once), once);
+/// ```
 pub fn normalize(s: &str) -> String {
     let nfc = to_nfc(s);
     let chars = retone(&nfc);
@@ -23,6 +29,16 @@ pub fn normalize_line(s: &str) -> String {
 }
 
 fn to_nfc(s: &str) -> Vec<char> {
+    // Invisible characters go before composition: dropped after it, they would leave a
+    // combining mark beside a letter it did not compose with, and a second pass would compose
+    // them (`g` ZWSP U+0301 → `g` U+0301 → `ǵ`), breaking idempotence.
+    let visible: String;
+    let s = if s.chars().any(is_invisible) {
+        visible = s.chars().filter(|c| !is_invisible(*c)).collect();
+        visible.as_str()
+    } else {
+        s
+    };
     let quick = matches!(is_nfc_quick(s.chars()), IsNormalized::Yes);
     let mut out: Vec<char> = Vec::with_capacity(s.len());
     let map = |c: char| match c {

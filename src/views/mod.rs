@@ -1,12 +1,13 @@
 //! Views for research over the index: where a query stands in the text ([`kwic`]), how
-//! coverage of it moves over time and place ([`trend`]), and the people the articles name
-//! ([`people`]).
+//! coverage of it moves over time and place ([`trend`]), the people the articles name
+//! ([`people`]), and what the index holds to begin with ([`coverage`]).
 //!
 //! Input: an [`Index`](crate::index::Index) and a
 //! [`SearchRequest`](crate::index::SearchRequest) (query and filters, the same language as
 //! search). Output: rows for the CLI, the HTTP API and the page, streamed where they can be
 //! (memory stays flat over the index).
 
+pub mod coverage;
 pub mod kwic;
 pub mod people;
 pub mod trend;

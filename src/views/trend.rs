@@ -48,6 +48,16 @@ impl std::str::FromStr for Period {
 }
 
 impl Period {
+    /// The period's number of a day (for [`Period::name`]).
+    pub fn number(self, d: chrono::NaiveDate) -> i64 {
+        self.index(d)
+    }
+
+    /// The label of a period number: `2012-03`, `2012-Q1`, `2012`.
+    pub fn name(self, i: i64) -> String {
+        self.label(i)
+    }
+
     /// The period's number of a day: months and quarters counted from year 0.
     fn index(self, d: chrono::NaiveDate) -> i64 {
         let (y, m) = (i64::from(d.year()), i64::from(d.month0()));
