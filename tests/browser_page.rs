@@ -414,7 +414,9 @@ async fn scenario(d: &Driver, base: &str) {
         "shares in the grid and the timeline",
         "return (document.getElementById('trend').dataset.shown || '').endsWith('|share') \
          && [...document.querySelectorAll('#trend .trend-grid td')].some(td => td.textContent.endsWith('%')) \
-         && document.getElementById('timeline').dataset.measure === 'share'",
+         && document.getElementById('timeline').dataset.measure === 'share' \
+         && document.getElementById('map').dataset.measure === 'share' \
+         && [...document.querySelectorAll('#map .tile .n')].some(n => n.textContent.endsWith('%'))",
     )
     .await;
     d.screenshot("09-trend-by-province-shares.png").await;
@@ -440,6 +442,17 @@ async fn scenario(d: &Driver, base: &str) {
     )
     .await;
     d.screenshot("10-person.png").await;
+
+    // The coverage tab: the grid of sources by period, provinces without a source named.
+    d.goto(&format!("{base}/#view=coverage")).await;
+    d.wait_for(
+        "the coverage grid",
+        "return !!document.getElementById('coverage').dataset.shown \
+         && document.querySelectorAll('#coverage tr[data-source]').length >= 1 \
+         && document.querySelector('#coverage .uncovered').textContent.includes('Cà Mau')",
+    )
+    .await;
+    d.screenshot("11-coverage.png").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -32,7 +32,7 @@ function el(tag, attrs, ...children) {
 
 // ---- state in the URL fragment, so views are linkable and Back works ----
 // View options kept in the fragment beside the search: which tab, KWIC order, trend shape.
-const OPTIONS = { view: "hits", ksort: "date", by: "month", split: "none", measure: "count", person: "" };
+const OPTIONS = { view: "hits", ksort: "date", by: "month", split: "none", measure: "count", person: "", cby: "year" };
 
 function readState() {
   const p = new URLSearchParams(location.hash.slice(1));
@@ -125,8 +125,8 @@ async function render() {
       // What the list shows now, for scripts and tests that wait on the page.
       $("hits").dataset.shown = key;
       renderFacets(s, lastResults.facets || {});
-      renderMap(s, (lastResults.facets || {}).province || {});
     }
+    await renderMap(s, (lastResults.facets || {}).province || {});
     await renderTimeline(s);
     await renderView(s);
     if (s.article) await showArticle(s.article, s);
@@ -258,21 +258,37 @@ function renderFacets(s, facets) {
 let grid = null;
 async function renderMap(s, counts) {
   if (!grid) grid = await getJSON("/api/provinces");
+  // As shares: each province's matching articles over the articles it has in the same scope.
+  let shares = null;
+  if (s.measure === "share" && s.q) {
+    const p = apiParams(s);
+    p.set("by", "year");
+    p.set("split", "province");
+    const res = await getJSON("/api/trend?" + p.toString());
+    shares = {};
+    for (const [name, rows] of Object.entries(res.series || {})) {
+      const c = rows.reduce((a, r) => a + r[1], 0), t = rows.reduce((a, r) => a + r[2], 0);
+      if (t) shares[name] = c / t;
+    }
+  }
   const map = $("map");
   map.replaceChildren();
+  map.dataset.measure = shares ? "share" : "count";
   const cols = Math.max(...grid.map((t) => t.col)) + 1;
   map.style.gridTemplateColumns = `repeat(${cols}, 1fr)`;
   const max = Math.max(1, ...Object.values(counts));
   for (const t of grid) {
     const n = counts[t.name] || 0;
-    const share = n ? Math.log1p(n) / Math.log1p(max) : 0;
+    const sh = shares ? (shares[t.name] || 0) : null;
+    const share = shares ? sh : (n ? Math.log1p(n) / Math.log1p(max) : 0);
     // Paper white to the accent red, by log share, so one busy province does not wash out the rest.
     const light = n ? 92 - share * 55 : 94;
     const tile = el("button", {
       class: "tile" + (light < 60 ? " dark" : "") + (s.province === t.name ? " active" : ""),
-      type: "button", title: `${t.name}: ${n} bài`, dataset: { province: t.name },
+      type: "button", title: `${t.name}: ${n} bài` + (sh === null ? "" : ` (${(100 * sh).toFixed(1)}%)`), dataset: { province: t.name },
       onclick: () => writeState({ ...s, province: s.province === t.name ? "" : t.name, offset: 0, article: "" }),
-    }, el("span", { class: "name" }, t.short), n ? el("span", { class: "n" }, String(n)) : null);
+    }, el("span", { class: "name" }, t.short),
+      n ? el("span", { class: "n" }, sh === null ? String(n) : `${Math.round(100 * sh)}%`) : null);
     tile.style.gridRow = String(t.row + 1);
     tile.style.gridColumn = String(t.col + 1);
     tile.style.background = n ? `hsl(2, 70%, ${light}%)` : "";
@@ -292,12 +308,55 @@ async function renderView(s) {
   $("kwic-view").hidden = s.view !== "kwic";
   $("trend-view").hidden = s.view !== "trend";
   $("people-view").hidden = s.view !== "people";
-  const key = [s.view, apiParams(s).toString(), s.ksort, s.by, s.split, s.measure, s.person].join("|");
+  $("coverage-view").hidden = s.view !== "coverage";
+  const key = [s.view, apiParams(s).toString(), s.ksort, s.by, s.split, s.measure, s.person, s.cby].join("|");
   if (key === viewKey) return;
   viewKey = key;
   if (s.view === "kwic") await renderKwic(s);
   if (s.view === "trend") await renderTrend(s);
   if (s.view === "people") await renderPeople(s);
+  if (s.view === "coverage") await renderCoverage(s);
+}
+
+// The sampling frame: a grid of sources × periods, gaps marked, the crawl's counts beside;
+// provinces without a source listed below.
+async function renderCoverage(s) {
+  const sel = $("coverage-by");
+  sel.value = s.cby;
+  sel.onchange = () => writeState({ ...s, cby: sel.value });
+  const p = new URLSearchParams({ by: s.cby });
+  if (s.province) p.set("province", s.province);
+  const res = await getJSON("/api/coverage?" + p.toString());
+  const box = $("coverage");
+  box.replaceChildren();
+  delete box.dataset.shown;
+  const rows = (res.sources || []).filter((r) => r.source);
+  const none = (res.sources || []).filter((r) => !r.source).map((r) => r.province);
+  const periods = [...new Set(rows.flatMap((r) => r.periods.map((x) => x[0])))].sort();
+  $("coverage-summary").textContent = `${rows.length} nguồn · ${none.length} tỉnh chưa có nguồn`;
+  const t = el("table", { class: "trend-grid coverage-grid" });
+  t.append(el("tr", {}, el("th", {}, "nguồn · tỉnh"), ...periods.map((x) => el("th", {}, x)),
+    el("th", {}, "đã tải"), el("th", {}, "không phải bài"), el("th", {}, "lỗi"), el("th", {}, "lần tải cuối")));
+  const max = Math.max(1, ...rows.flatMap((r) => r.periods.map((x) => x[1])));
+  for (const r of rows) {
+    const got = new Map(r.periods.map((x) => [x[0], x[1]]));
+    const cells = periods.map((x) => {
+      const n = got.get(x);
+      const gap = r.gaps.includes(x);
+      const td = el("td", { class: gap ? "gap" : "", title: gap ? `${x}: không có bài (khoảng trống)` : `${x}: ${n || 0} bài` },
+        n === undefined ? "" : String(n));
+      if (n) td.style.background = `hsl(2, 70%, ${94 - (n / max) * 50}%)`;
+      if (n && n / max > 0.6) td.style.color = "#fff";
+      return td;
+    });
+    const num = (v) => el("td", {}, v === null || v === undefined ? "—" : String(v));
+    t.append(el("tr", { dataset: { source: r.source } },
+      el("th", {}, `${r.source} · ${r.province || "—"}`), ...cells,
+      num(r.fetched), num(r.not_articles), num(r.failed), num(r.last_crawl ? r.last_crawl.slice(0, 10) : null)));
+  }
+  box.append(t);
+  if (none.length) box.append(el("p", { class: "meta uncovered" }, "Chưa có nguồn: " + none.join(", ")));
+  box.dataset.shown = p.toString();
 }
 
 // People of the selected province (all when none): one row per name and province; a click
