@@ -1,9 +1,9 @@
 //! Keyword in context: every occurrence of a query in the selected articles, one line each —
 //! the left context, the match as the article printed it, the right context.
 //!
-//! An occurrence is what a snippet would mark ([`crate::index::snippet::find_matches`]): the
-//! words typed side by side where they stand together, a phrase where it stands whole, the
-//! exact forms of a query with diacritics. Contexts are cut at syllable boundaries, never
+//! An occurrence is the term searched standing whole: the words typed side by side where they
+//! all stand together (as a phrase), a quoted phrase, the exact forms of a query with
+//! diacritics where the article has them ([`crate::index::snippet::find_matches`]). Contexts are cut at syllable boundaries, never
 //! inside a word. Sorted by date, lines stream from the index in publication order (memory
 //! stays flat); sorted by the left or right context they are gathered first (a line each,
 //! not the articles).
@@ -185,7 +185,13 @@ pub fn kwic(
         )));
     }
     let compiled = compile(index.fields(), &req.search)?;
-    let marks = compiled.marks;
+    // The node of a concordance is the term searched: words typed side by side are one
+    // occurrence only where they all stand together, as a phrase.
+    let mut marks = compiled.marks;
+    for run in &mut marks.runs {
+        run.min_len = run.folded.len();
+        run.loose = false;
+    }
     let wanted = |i: usize| i >= offset && limit.is_none_or(|l| i < offset + l);
     let mut total = 0usize;
     let mut gathered: Vec<KwicLine> = Vec::new();
