@@ -271,7 +271,7 @@ async fn bad_parameters_answer_400_with_a_message() {
             "{query}: {v}"
         );
     }
-    for query in ["", "table=people", "table=dates&format=xlsx"] {
+    for query in ["", "table=persons", "table=dates&format=xlsx"] {
         let (s, v) = json(&format!("{}/api/export?{query}", srv.base)).await;
         assert_eq!(s, StatusCode::BAD_REQUEST, "{query}");
         assert!(v["error"].is_string());

@@ -11,8 +11,9 @@ use std::process::ExitCode;
 /// Flags of `baochi export`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// articles, documents, dates, officials, localities or statistics.
-    #[arg(long, value_parser = ["articles", "documents", "dates", "officials", "localities", "statistics"])]
+    /// articles, documents, dates, officials, localities, statistics (a row per article or
+    /// mention) or people (a row per person; only --province narrows it).
+    #[arg(long, value_parser = ["articles", "documents", "dates", "officials", "localities", "statistics", "people"])]
     pub table: String,
     /// csv, jsonl or parquet.
     #[arg(long, default_value = "csv", value_parser = ["csv", "jsonl", "parquet"])]

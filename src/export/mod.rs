@@ -82,10 +82,14 @@ pub enum Table {
     Localities,
     /// One row per reported figure (số liệu).
     Statistics,
+    /// One row per person (nhân vật): the people view ([`crate::views::people`]), an
+    /// aggregate over the articles rather than a row per mention.
+    People,
 }
 
 impl Table {
-    /// Every table, in the order the docs list them.
+    /// Every table of rows per article (entity mentions), in the order the docs list them;
+    /// [`Table::People`] aggregates over articles and stands apart.
     pub const ALL: [Table; 6] = [
         Table::Articles,
         Table::Documents,
@@ -104,12 +108,27 @@ impl Table {
             Table::Officials => "officials",
             Table::Localities => "localities",
             Table::Statistics => "statistics",
+            Table::People => "people",
         }
     }
 
     /// The table's columns, in order.
     pub fn columns(self) -> Vec<Column> {
         use ColType::*;
+        if self == Table::People {
+            return [
+                ("name", Text),
+                ("province", Text),
+                ("articles", Int),
+                ("mentions", Int),
+                ("titles", List),
+                ("first", Date),
+                ("last", Date),
+            ]
+            .into_iter()
+            .map(|(n, t)| Column::new(n, t))
+            .collect();
+        }
         let mut cols = vec![
             Column::new("article_id", Text),
             Column::new("url", Text),
@@ -153,6 +172,7 @@ impl Table {
                 ("subject", Text),
                 ("year", Text),
             ],
+            Table::People => &[],
         };
         cols.extend(own.iter().map(|&(n, t)| Column::new(n, t)));
         if self != Table::Articles {
@@ -200,10 +220,11 @@ impl FromStr for Table {
     fn from_str(s: &str) -> Result<Table, ExportError> {
         Table::ALL
             .into_iter()
+            .chain([Table::People])
             .find(|t| t.name() == s)
             .ok_or_else(|| {
                 ExportError::BadName(format!(
-                    "unknown table {s:?}: expected articles, documents, dates, officials, localities or statistics"
+                    "unknown table {s:?}: expected articles, documents, dates, officials, localities, statistics or people"
                 ))
             })
     }
@@ -425,7 +446,28 @@ pub fn rows(table: Table, id: &str, rec: &Record) -> Vec<Vec<Value>> {
                 finish(row, &s.span)
             })
             .collect(),
+        // Aggregated over the articles by `export_index`, not per record.
+        Table::People => Vec::new(),
     }
+}
+
+/// The row of one person, in the order of [`Table::columns`] for [`Table::People`]: each
+/// title as `title (first – last)`; `first` and `last` over all its titles.
+pub fn person_row(p: &crate::views::people::Person) -> Vec<Value> {
+    let span = |t: &crate::views::people::PersonTitle| match (&t.first, &t.last) {
+        (Some(f), Some(l)) if f != l => format!("{} ({f} – {l})", t.title),
+        (Some(f), _) => format!("{} ({f})", t.title),
+        _ => t.title.clone(),
+    };
+    vec![
+        Value::str(&p.name),
+        Value::text(&p.province),
+        Value::Int(i64::try_from(p.articles).ok()),
+        Value::Int(i64::try_from(p.mentions).ok()),
+        Value::List(p.titles.iter().map(span).collect()),
+        Value::Date(p.titles.iter().filter_map(|t| t.first.clone()).min()),
+        Value::Date(p.titles.iter().filter_map(|t| t.last.clone()).max()),
+    ]
 }
 
 /// Byte offset of every code point of a string (and of its end).
@@ -735,6 +777,20 @@ pub fn export_index<W: Write + Send>(
     out: W,
 ) -> Result<u64, ExportError> {
     let mut ex = Exporter::new(table, format, out)?;
+    if table == Table::People {
+        let req = crate::views::people::PeopleRequest {
+            province: req.and_then(|r| r.province.clone()),
+            name: None,
+        };
+        let people = crate::views::people::people(index, &req).map_err(|e| match e {
+            crate::views::ViewError::Index(e) => ExportError::from(e),
+            crate::views::ViewError::Bad(m) => ExportError::BadName(m),
+        })?;
+        for p in &people {
+            ex.write_row(&person_row(p))?;
+        }
+        return ex.finish();
+    }
     let mut failed: Option<ExportError> = None;
     let walked = index.for_each_record(req, &mut |id, rec| {
         ex.write_record(id, &rec).map(|_| ()).map_err(|e| {

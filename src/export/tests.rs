@@ -99,12 +99,13 @@ fn names_parse_and_unknown_ones_are_errors() {
     for t in Table::ALL {
         assert_eq!(t.name().parse::<Table>().unwrap(), t);
     }
+    assert_eq!("people".parse::<Table>().unwrap(), Table::People);
     assert!(
-        "people"
+        "persons"
             .parse::<Table>()
             .unwrap_err()
             .to_string()
-            .contains("people")
+            .contains("persons")
     );
     assert_eq!("parquet".parse::<Format>().unwrap(), Format::Parquet);
     assert!("xlsx".parse::<Format>().is_err());

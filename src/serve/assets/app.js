@@ -210,7 +210,7 @@ function renderDownloads(s) {
   const box = $("downloads");
   box.replaceChildren();
   const select = el("select", { "aria-label": "Table to download" });
-  for (const t of ["articles", "documents", "dates", "officials", "localities", "statistics"]) {
+  for (const t of ["articles", "documents", "dates", "officials", "localities", "statistics", "people"]) {
     select.append(el("option", { value: t }, t));
   }
   const links = ["csv", "jsonl", "parquet"].map((f) => el("a", { href: "#", download: "" }, f.toUpperCase()));
