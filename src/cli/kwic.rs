@@ -2,7 +2,7 @@
 
 use super::search::bad_query;
 use baochi::data::DataDir;
-use baochi::index::{Index, IndexError, SearchRequest};
+use baochi::index::{Index, IndexError};
 use baochi::views::ViewError;
 use baochi::views::kwic::{DEFAULT_WIDTH, KwicLine, KwicRequest, Sort, kwic};
 use std::io::Write;
@@ -23,18 +23,9 @@ pub struct Args {
     /// At most this many lines.
     #[arg(long)]
     pub limit: Option<usize>,
-    /// Only articles about this province.
-    #[arg(long)]
-    pub province: Option<String>,
-    /// Only articles citing this document.
-    #[arg(long)]
-    pub document: Option<String>,
-    /// Published on or after this date.
-    #[arg(long)]
-    pub from: Option<String>,
-    /// Published on or before this date.
-    #[arg(long)]
-    pub to: Option<String>,
+    /// The search filters.
+    #[command(flatten)]
+    pub filters: super::filters::Filters,
     /// The query (the search's language).
     #[arg(required = true)]
     pub query: Vec<String>,
@@ -58,14 +49,7 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
         Err(e) => return Ok(bad_query("kwic", &e.to_string())),
     };
     let req = KwicRequest {
-        search: SearchRequest {
-            query: args.query.join(" "),
-            province: args.province,
-            document: args.document,
-            from: args.from,
-            to: args.to,
-            ..Default::default()
-        },
+        search: args.filters.request(args.query.join(" ")),
         width: args.width,
         sort,
     };

@@ -5,6 +5,7 @@ mod coverage;
 mod crawl;
 mod export;
 mod extract;
+mod filters;
 mod index;
 mod kwic;
 mod people;

@@ -2,7 +2,7 @@
 
 use super::search::bad_query;
 use baochi::data::DataDir;
-use baochi::index::{Index, IndexError, SearchRequest};
+use baochi::index::{Index, IndexError};
 use baochi::views::ViewError;
 use baochi::views::trend::{Period, Split, Trend, TrendRequest, trend};
 use std::io::Write;
@@ -20,18 +20,9 @@ pub struct Args {
     /// table, csv or json.
     #[arg(long, default_value = "table", value_parser = ["table", "csv", "json"])]
     pub format: String,
-    /// Only articles about this province.
-    #[arg(long)]
-    pub province: Option<String>,
-    /// Only articles citing this document.
-    #[arg(long)]
-    pub document: Option<String>,
-    /// Published on or after this date.
-    #[arg(long)]
-    pub from: Option<String>,
-    /// Published on or before this date.
-    #[arg(long)]
-    pub to: Option<String>,
+    /// The search filters.
+    #[command(flatten)]
+    pub filters: super::filters::Filters,
     /// The query (the search's language); empty counts the scope itself.
     #[arg(required = true)]
     pub query: Vec<String>,
@@ -45,14 +36,7 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
         Err(e) => return Ok(bad_query("trend", &e.to_string())),
     };
     let req = TrendRequest {
-        search: SearchRequest {
-            query: args.query.join(" "),
-            province: args.province,
-            document: args.document,
-            from: args.from,
-            to: args.to,
-            ..Default::default()
-        },
+        search: args.filters.request(args.query.join(" ")),
         by,
         split,
     };

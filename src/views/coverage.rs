@@ -53,6 +53,25 @@ pub struct SourceCoverage {
     pub gaps: Vec<String>,
 }
 
+impl SourceCoverage {
+    /// A row holding nothing yet.
+    fn empty(source: Option<String>, province: Option<String>) -> SourceCoverage {
+        SourceCoverage {
+            source,
+            province,
+            first: None,
+            last: None,
+            articles: 0,
+            fetched: None,
+            not_articles: None,
+            failed: None,
+            last_crawl: None,
+            periods: Vec::new(),
+            gaps: Vec::new(),
+        }
+    }
+}
+
 /// The view.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Coverage {
@@ -277,17 +296,15 @@ pub fn coverage(
             _ => Vec::new(),
         };
         out.push(with_stats(SourceCoverage {
-            source: Some(key.0.clone()).filter(|s| !s.is_empty()),
-            province: Some(key.1.clone()).filter(|s| !s.is_empty()),
             first: row.first.and_then(day_string),
             last: row.last.and_then(day_string),
             articles: row.articles,
-            fetched: None,
-            not_articles: None,
-            failed: None,
-            last_crawl: None,
             gaps: gaps(&periods),
             periods,
+            ..SourceCoverage::empty(
+                Some(key.0.clone()).filter(|s| !s.is_empty()),
+                Some(key.1.clone()).filter(|s| !s.is_empty()),
+            )
         }));
     }
     let g = gazetteer();
@@ -312,19 +329,10 @@ pub fn coverage(
         {
             continue;
         }
-        out.push(with_stats(SourceCoverage {
-            source: Some(host.clone()),
+        out.push(with_stats(SourceCoverage::empty(
+            Some(host.clone()),
             province,
-            first: None,
-            last: None,
-            articles: 0,
-            fetched: None,
-            not_articles: None,
-            failed: None,
-            last_crawl: None,
-            periods: Vec::new(),
-            gaps: Vec::new(),
-        }));
+        )));
     }
     // Provinces no source covers.
     if wanted_source.is_none() {
@@ -340,19 +348,7 @@ pub fn coverage(
                 continue;
             }
             if !out.iter().any(|r| r.province.as_deref() == Some(u.name)) {
-                out.push(SourceCoverage {
-                    source: None,
-                    province: Some(u.name.to_string()),
-                    first: None,
-                    last: None,
-                    articles: 0,
-                    fetched: None,
-                    not_articles: None,
-                    failed: None,
-                    last_crawl: None,
-                    periods: Vec::new(),
-                    gaps: Vec::new(),
-                });
+                out.push(SourceCoverage::empty(None, Some(u.name.to_string())));
             }
         }
     }

@@ -1,0 +1,34 @@
+//! The search filters, one flag group shared by the commands that take them (kwic, trend).
+
+use baochi::index::SearchRequest;
+
+/// `--province`, `--document`, `--from`, `--to`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Filters {
+    /// Only articles about this province (pre- or post-2025 name, diacritics optional).
+    #[arg(long)]
+    pub province: Option<String>,
+    /// Only articles citing this document (`12-NQ/TW`, `NQTW4-XI`).
+    #[arg(long)]
+    pub document: Option<String>,
+    /// Published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Published on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    pub to: Option<String>,
+}
+
+impl Filters {
+    /// The search of `query` within these filters.
+    pub fn request(self, query: String) -> SearchRequest {
+        SearchRequest {
+            query,
+            province: self.province,
+            document: self.document,
+            from: self.from,
+            to: self.to,
+            ..Default::default()
+        }
+    }
+}
