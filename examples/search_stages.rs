@@ -63,11 +63,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         });
         println!("  count, exact: {t:.1} ms");
         if let Some(b) = &c.best {
-            let m = baochi::index::most::MostQuery {
-                words: b.words.iter().map(|w| &**w).collect(),
-                min: b.min,
-                gate: b.gate.as_deref(),
-            };
+            let m = baochi::index::most::MostQuery::of(b);
             let t = median(|| {
                 let _ = tally::tally(&searcher, tally::Source::Most(&m), tally::Mode::Bounded);
             });

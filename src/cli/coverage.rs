@@ -1,10 +1,9 @@
 //! `baochi coverage [--province P] [--source S] [--by month|quarter|year] [--format table|csv|json]`
 
-use super::search::bad_query;
+use super::search::{bad_query, finish, view_failed};
 use baochi::crawl::frontier::Frontier;
 use baochi::data::DataDir;
-use baochi::index::{Index, IndexError};
-use baochi::views::ViewError;
+use baochi::index::Index;
 use baochi::views::coverage::{Coverage, CoverageRequest, coverage};
 use baochi::views::trend::Period;
 use std::io::Write;
@@ -53,10 +52,7 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
     };
     let c = match coverage(&index, &crawl, &req) {
         Ok(c) => c,
-        Err(ViewError::Bad(m)) | Err(ViewError::Index(IndexError::BadQuery(m))) => {
-            return Ok(bad_query("coverage", &m));
-        }
-        Err(e) => return Err(e.into()),
+        Err(e) => return view_failed("coverage", e),
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -67,11 +63,7 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
         "csv" => write_csv(&mut out, &c),
         _ => write_table(&mut out, &c),
     };
-    match written.and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
-        _ => {}
-    }
-    Ok(ExitCode::from(super::EXIT_OK))
+    finish(written.and_then(|()| out.flush()))
 }
 
 fn opt(v: Option<u64>) -> String {

@@ -33,41 +33,21 @@ pub struct Selection {
     /// Only the articles this search selects.
     #[arg(long)]
     pub query: Option<String>,
-    /// Only articles about this province.
-    #[arg(long)]
-    pub province: Option<String>,
-    /// Only articles citing this document.
-    #[arg(long)]
-    pub document: Option<String>,
-    /// Published on or after this date.
-    #[arg(long)]
-    pub from: Option<String>,
-    /// Published on or before this date.
-    #[arg(long)]
-    pub to: Option<String>,
+    /// The search filters.
+    #[command(flatten)]
+    pub filters: super::filters::Filters,
 }
 
 impl Selection {
     /// The search these flags make, or `None` for the whole index.
     pub fn request(self) -> Option<SearchRequest> {
         let query = self.query.unwrap_or_default();
-        if query.trim().is_empty()
-            && self.province.is_none()
-            && self.document.is_none()
-            && self.from.is_none()
-            && self.to.is_none()
-        {
+        if query.trim().is_empty() && self.filters.is_empty() {
             return None;
         }
         Some(SearchRequest {
-            query,
-            province: self.province,
-            document: self.document,
-            from: self.from,
-            to: self.to,
             limit: usize::MAX,
-            offset: 0,
-            exact_counts: false,
+            ..self.filters.request(query)
         })
     }
 }

@@ -1,4 +1,5 @@
-//! The search filters, one flag group shared by the commands that take them (kwic, trend).
+//! The search filters, one flag group shared by the commands that take them (search, kwic,
+//! trend, and through `Selection` export and report).
 
 use baochi::index::SearchRequest;
 
@@ -20,6 +21,14 @@ pub struct Filters {
 }
 
 impl Filters {
+    /// Whether no filter is given.
+    pub fn is_empty(&self) -> bool {
+        self.province.is_none()
+            && self.document.is_none()
+            && self.from.is_none()
+            && self.to.is_none()
+    }
+
     /// The search of `query` within these filters.
     pub fn request(self, query: String) -> SearchRequest {
         SearchRequest {

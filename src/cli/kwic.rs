@@ -1,8 +1,8 @@
 //! `baochi kwic [FILTERS] [--width N] [--sort date|left|right] [--format table|csv|jsonl] QUERY`
 
-use super::search::bad_query;
+use super::search::{bad_query, finish, view_failed};
 use baochi::data::DataDir;
-use baochi::index::{Index, IndexError};
+use baochi::index::Index;
 use baochi::views::ViewError;
 use baochi::views::kwic::{DEFAULT_WIDTH, KwicLine, KwicRequest, Sort, kwic};
 use std::io::Write;
@@ -65,29 +65,16 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
         "jsonl" => Sink::Jsonl(out),
         _ => Sink::Table(out, args.width),
     };
-    let mut emit = |line: KwicLine| -> Result<(), ViewError> {
-        sink.line(&line)
-            .map_err(|e| ViewError::Bad(format!("cannot write: {e}")))
-    };
+    let mut emit = |line: KwicLine| -> Result<(), ViewError> { Ok(sink.line(&line)?) };
     let total = match kwic(&index, &req, 0, args.limit, &mut emit) {
         Ok(n) => n,
-        Err(ViewError::Bad(m)) | Err(ViewError::Index(IndexError::BadQuery(m))) => {
-            if m.starts_with("cannot write") && m.contains("roken pipe") {
-                return Ok(ExitCode::from(super::EXIT_OK));
-            }
-            return Ok(bad_query("kwic", &m));
-        }
-        Err(e) => return Err(e.into()),
+        Err(e) => return view_failed("kwic", e),
     };
-    match sink.finish() {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
-        _ => {}
-    }
     eprintln!(
         "baochi: {total} occurrence{}",
         if total == 1 { "" } else { "s" }
     );
-    Ok(ExitCode::from(super::EXIT_OK))
+    finish(sink.finish())
 }
 
 /// Where lines go, in the format asked.

@@ -1,9 +1,8 @@
 //! `baochi people [--province P] [--name NAME] [--format table|csv|jsonl]`
 
-use super::search::bad_query;
+use super::search::{finish, view_failed};
 use baochi::data::DataDir;
-use baochi::index::{Index, IndexError};
-use baochi::views::ViewError;
+use baochi::index::Index;
 use baochi::views::people::{PeopleRequest, Person, people};
 use std::io::Write;
 use std::process::ExitCode;
@@ -30,10 +29,7 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
     };
     let rows = match people(&index, &req) {
         Ok(r) => r,
-        Err(ViewError::Bad(m)) | Err(ViewError::Index(IndexError::BadQuery(m))) => {
-            return Ok(bad_query("people", &m));
-        }
-        Err(e) => return Err(e.into()),
+        Err(e) => return view_failed("people", e),
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -45,11 +41,7 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
         "csv" => write_csv(&mut out, &rows),
         _ => write_table(&mut out, &rows),
     };
-    match written.and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
-        _ => {}
-    }
-    Ok(ExitCode::from(super::EXIT_OK))
+    finish(written.and_then(|()| out.flush()))
 }
 
 fn write_csv(out: &mut impl Write, rows: &[Person]) -> std::io::Result<()> {

@@ -16,25 +16,16 @@ pub struct Args {
     /// How many hits at most.
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
-    /// Only articles about this province (pre- or post-2025 name, diacritics optional).
-    #[arg(long)]
-    pub province: Option<String>,
-    /// Only articles citing this document (`12-NQ/TW`, `NQTW4-XI`).
-    #[arg(long)]
-    pub document: Option<String>,
-    /// Published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
-    #[arg(long)]
-    pub from: Option<String>,
-    /// Published on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).
-    #[arg(long)]
-    pub to: Option<String>,
+    /// The search filters.
+    #[command(flatten)]
+    pub filters: super::filters::Filters,
     /// Print only the readings of a query typed without diacritics: the forms the index
     /// holds, with their article counts and the exact query for each (JSON Lines with
     /// `--json`).
     #[arg(long)]
     pub readings: bool,
-    /// Count every match exactly, however many (else counts and facets beyond 20,000
-    /// matches per index segment are estimated from a sample, and shown with ≈).
+    /// Count every match exactly, however many (else counts and facets past 20,000
+    /// matches are estimated from a sample, and shown with ≈).
     #[arg(long)]
     pub exact_counts: bool,
     /// The query (see the grammar below).
@@ -59,11 +50,7 @@ exact query that searches each.";
 
 pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
     let query = args.query.join(" ");
-    let filtered = args.province.is_some()
-        || args.document.is_some()
-        || args.from.is_some()
-        || args.to.is_some();
-    if query.trim().is_empty() && !filtered {
+    if query.trim().is_empty() && args.filters.is_empty() {
         eprintln!("baochi: search: the query is empty; type words to search for, or a filter");
         return Ok(ExitCode::from(super::EXIT_USAGE));
     }
@@ -86,14 +73,9 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
         return finish(written.and_then(|()| out.flush()));
     }
     let req = SearchRequest {
-        query,
-        province: args.province,
-        document: args.document,
-        from: args.from,
-        to: args.to,
         limit: args.limit,
-        offset: 0,
         exact_counts: args.exact_counts,
+        ..args.filters.request(query)
     };
     let results = match index.search(&req) {
         Err(IndexError::BadQuery(m)) => return Ok(bad_query("search", &m)),
@@ -122,7 +104,19 @@ pub(super) fn bad_query(command: &str, m: &str) -> ExitCode {
     ExitCode::from(super::EXIT_USAGE)
 }
 
-fn finish(written: std::io::Result<()>) -> anyhow::Result<ExitCode> {
+/// A view's failure: a query or parameter that cannot be used is wrong usage (exit 2); a
+/// closed pipe (`| head`) is no failure; anything else is an error.
+pub(super) fn view_failed(command: &str, e: baochi::views::ViewError) -> anyhow::Result<ExitCode> {
+    use baochi::views::ViewError;
+    match e {
+        ViewError::Bad(m) | ViewError::Index(IndexError::BadQuery(m)) => Ok(bad_query(command, &m)),
+        ViewError::Write(e) => finish(Err(e)),
+        e => Err(e.into()),
+    }
+}
+
+/// The end of a command's output: a closed pipe (`| head`) is not an error.
+pub(super) fn finish(written: std::io::Result<()>) -> anyhow::Result<ExitCode> {
     match written {
         Ok(()) => {}
         // A closed pipe (`| head`) is not an error.

@@ -1,8 +1,8 @@
 //! `baochi trend [FILTERS] [--by month|quarter|year] [--split none|province|province_now|document|source] [--format table|csv|json] QUERY`
 
-use super::search::bad_query;
+use super::search::{bad_query, finish, view_failed};
 use baochi::data::DataDir;
-use baochi::index::{Index, IndexError};
+use baochi::index::Index;
 use baochi::views::ViewError;
 use baochi::views::trend::{Period, Split, Trend, TrendRequest, trend};
 use std::io::Write;
@@ -43,10 +43,7 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
     let index = Index::open(&data.index_dir())?;
     let t = match trend(&index, &req) {
         Ok(t) => t,
-        Err(ViewError::Bad(m)) | Err(ViewError::Index(IndexError::BadQuery(m))) => {
-            return Ok(bad_query("trend", &m));
-        }
-        Err(e) => return Err(e.into()),
+        Err(e) => return view_failed("trend", e),
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -57,11 +54,7 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
         "csv" => write_csv(&mut out, &t),
         _ => write_table(&mut out, &t),
     };
-    match written.and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
-        _ => {}
-    }
-    Ok(ExitCode::from(super::EXIT_OK))
+    finish(written.and_then(|()| out.flush()))
 }
 
 fn write_csv(out: &mut impl Write, t: &Trend) -> std::io::Result<()> {

@@ -784,7 +784,7 @@ pub fn export_index<W: Write + Send>(
         };
         let people = crate::views::people::people(index, &req).map_err(|e| match e {
             crate::views::ViewError::Index(e) => ExportError::from(e),
-            crate::views::ViewError::Bad(m) => ExportError::BadName(m),
+            e => ExportError::BadName(e.to_string()),
         })?;
         for p in &people {
             ex.write_row(&person_row(p))?;

@@ -27,7 +27,16 @@ pub struct MostWeights {
     gate: Option<Box<dyn Weight>>,
 }
 
-impl MostQuery<'_> {
+impl<'a> MostQuery<'a> {
+    /// The "most" list of a compiled query.
+    pub fn of(best: &'a super::query::BestMatch) -> MostQuery<'a> {
+        MostQuery {
+            words: best.words.iter().map(|w| &**w).collect(),
+            min: best.min,
+            gate: best.gate.as_deref(),
+        }
+    }
+
     /// Builds the weights once per search.
     pub fn weights(&self, searcher: &Searcher) -> tantivy::Result<MostWeights> {
         let scoring = EnableScoring::disabled_from_searcher(searcher);

@@ -58,7 +58,7 @@ pub(super) fn search(index: &Index, req: &SearchRequest) -> Result<SearchResults
     };
     let mut counts = tally::tally(&searcher, tally::Source::Query(&*compiled.matching), mode)?;
     // Where the two lists meet must be exact when the page reaches it.
-    if !counts.exact && offset + limit >= counts.count as usize / 2 && compiled.most.is_some() {
+    if !counts.exact && offset + limit >= counts.count as usize / 2 && compiled.best.is_some() {
         counts = tally::tally(
             &searcher,
             tally::Source::Query(&*compiled.matching),
@@ -79,11 +79,11 @@ pub(super) fn search(index: &Index, req: &SearchRequest) -> Result<SearchResults
     .map(|h| (h, true))
     .collect();
     let mut total = counts;
-    if let Some(most) = &compiled.most {
+    if let Some(best) = &compiled.best {
         let rest = limit - first;
         let ranked = rank::page(
             &searcher,
-            &**most,
+            &*best.query,
             &most_cands,
             rest,
             offset.saturating_sub(every),
@@ -93,18 +93,8 @@ pub(super) fn search(index: &Index, req: &SearchRequest) -> Result<SearchResults
                 .into_iter()
                 .map(|h| (h, false)),
         );
-        let most_count = match &compiled.best {
-            Some(b) => {
-                let q = MostQuery {
-                    words: b.words.iter().map(|w| &**w).collect(),
-                    min: b.min,
-                    gate: b.gate.as_deref(),
-                };
-                tally::tally(&searcher, tally::Source::Most(&q), mode)?
-            }
-            None => tally::tally(&searcher, tally::Source::Query(&**most), mode)?,
-        };
-        total.add(most_count);
+        let most = MostQuery::of(best);
+        total.add(tally::tally(&searcher, tally::Source::Most(&most), mode)?);
     }
     let hits = hits
         .into_iter()

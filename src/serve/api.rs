@@ -250,6 +250,7 @@ impl From<crate::views::ViewError> for ApiError {
         match e {
             crate::views::ViewError::Bad(m) => ApiError::bad(m),
             crate::views::ViewError::Index(e) => e.into(),
+            crate::views::ViewError::Write(e) => ApiError::internal(e.to_string()),
         }
     }
 }

@@ -21,4 +21,7 @@ pub enum ViewError {
     /// A parameter the user gave cannot be used.
     #[error("{0}")]
     Bad(String),
+    /// The rows could not be written where they go.
+    #[error("cannot write: {0}")]
+    Write(#[from] std::io::Error),
 }

@@ -48,18 +48,8 @@ impl std::str::FromStr for Period {
 }
 
 impl Period {
-    /// The period's number of a day (for [`Period::name`]).
-    pub fn number(self, d: chrono::NaiveDate) -> i64 {
-        self.index(d)
-    }
-
-    /// The label of a period number: `2012-03`, `2012-Q1`, `2012`.
-    pub fn name(self, i: i64) -> String {
-        self.label(i)
-    }
-
     /// The period's number of a day: months and quarters counted from year 0.
-    fn index(self, d: chrono::NaiveDate) -> i64 {
+    pub fn number(self, d: chrono::NaiveDate) -> i64 {
         let (y, m) = (i64::from(d.year()), i64::from(d.month0()));
         match self {
             Period::Month => y * 12 + m,
@@ -68,8 +58,8 @@ impl Period {
         }
     }
 
-    /// The label of a period number.
-    fn label(self, i: i64) -> String {
+    /// The label of a period number: `2012-03`, `2012-Q1`, `2012`.
+    pub fn name(self, i: i64) -> String {
         match self {
             Period::Month => format!("{}-{:02}", i.div_euclid(12), i.rem_euclid(12) + 1),
             Period::Quarter => format!("{}-Q{}", i.div_euclid(4), i.rem_euclid(4) + 1),
@@ -252,7 +242,7 @@ impl SegmentCollector for SegmentCounter {
             self.undated += 1;
             return;
         };
-        let p = self.by.index(date);
+        let p = self.by.number(date);
         match &self.split {
             Some(col) => {
                 let mut any = false;
@@ -328,7 +318,7 @@ pub fn trend(index: &Index, req: &TrendRequest) -> Result<Trend, ViewError> {
                 let count = hits.get(&key).copied().unwrap_or(0);
                 let total = totals.get(&key).copied().unwrap_or(0);
                 Point {
-                    period: req.by.label(p),
+                    period: req.by.name(p),
                     count,
                     total,
                     share: if total == 0 {
@@ -360,10 +350,10 @@ mod tests {
             (Period::Quarter, "2012-Q1"),
             (Period::Year, "2012"),
         ] {
-            assert_eq!(by.label(by.index(d)), label);
+            assert_eq!(by.name(by.number(d)), label);
         }
         let dec = chrono::NaiveDate::from_ymd_opt(2011, 12, 1).expect("date");
-        assert_eq!(Period::Month.index(d) - Period::Month.index(dec), 3);
-        assert_eq!(Period::Quarter.label(Period::Quarter.index(dec)), "2011-Q4");
+        assert_eq!(Period::Month.number(d) - Period::Month.number(dec), 3);
+        assert_eq!(Period::Quarter.name(Period::Quarter.number(dec)), "2011-Q4");
     }
 }

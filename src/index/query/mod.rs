@@ -57,10 +57,8 @@ pub struct Compiled {
     pub query: Box<dyn Query>,
     /// The same articles as [`Compiled::query`] without what only scores: for counting.
     pub matching: Box<dyn Query>,
-    /// Best match: the articles holding most of the words but not every one, filters
-    /// included; `None` when the query is strict.
-    pub most: Option<Box<dyn Query>>,
-    /// Best match's parts, for counting the "most" list (filters in the gate).
+    /// Best match: the articles holding most of the words but not every one (filters
+    /// included); `None` when the query is strict.
     pub best: Option<BestMatch>,
     /// Cheap queries whose best matches hold the best of [`Compiled::query`] and
     /// [`Compiled::most`] (for ranking in two stages); `None` when the query's form (a cited
@@ -76,7 +74,7 @@ impl std::fmt::Debug for Compiled {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Compiled")
             .field("query", &self.query)
-            .field("most", &self.most)
+            .field("best", &self.best)
             .field("marks", &self.marks)
             .finish()
     }
@@ -422,13 +420,15 @@ type Clause = (Occur, Box<dyn Query>);
 /// articles that hold most of them.
 struct NodeQuery {
     strict: Box<dyn Query>,
-    most: Option<Box<dyn Query>>,
     best: Option<BestMatch>,
 }
 
-/// Best match's parts, for counting the "most" list without tantivy's disjunction (which
-/// cannot seek): see [`super::most`].
+/// Best match's "most" list: the query that ranks it, and its parts, for counting it without
+/// tantivy's disjunction (which cannot seek): see [`super::most`].
 pub struct BestMatch {
+    /// The articles holding at least [`BestMatch::min`] words but not every one, the
+    /// required parts and filters matched: ranks the list.
+    pub query: Box<dyn Query>,
     /// One match-only query per plain word (body or headline, folded).
     pub words: Vec<Box<dyn Query>>,
     /// The fewest words an article must hold ([`most_of`]).
@@ -470,7 +470,6 @@ fn node_query(f: &Fields, node: &Node, top: bool, lean: bool, marks: &mut Marks)
                     .map(|n| node_query(f, n, false, lean, marks).strict)
                     .collect(),
             ),
-            most: None,
             best: None,
         },
         Node::And(v) => NodeQuery {
@@ -479,7 +478,6 @@ fn node_query(f: &Fields, node: &Node, top: bool, lean: bool, marks: &mut Marks)
                     .map(|n| (Occur::Must, node_query(f, n, false, lean, marks).strict))
                     .collect(),
             ),
-            most: None,
             best: None,
         },
         Node::Group(items) => group_query(f, items, top, lean, marks),
@@ -599,13 +597,17 @@ fn group_query(
             proximity.push(boost(phrase(f.body_f, &folded), PROXIMITY_BOOST));
         }
     }
-    let assemble = |must: Vec<Box<dyn Query>>, extra_not: Option<Box<dyn Query>>| {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    // Every query of the group: the `must` clauses, the scoring-only ones, the exclusions
+    // (and one more, for the "most" list).
+    let all_of = |must: Vec<Box<dyn Query>>,
+                  should: &[Box<dyn Query>],
+                  extra_not: Option<Box<dyn Query>>| {
+        let mut clauses: Vec<Clause> = Vec::new();
         if must.is_empty() {
             clauses.push((Occur::Must, Box::new(AllQuery)));
         }
         clauses.extend(must.into_iter().map(|q| (Occur::Must, q)));
-        clauses.extend(proximity.iter().map(|q| (Occur::Should, q.box_clone())));
+        clauses.extend(should.iter().map(|q| (Occur::Should, q.box_clone())));
         clauses.extend(
             excluded
                 .iter()
@@ -614,41 +616,30 @@ fn group_query(
         clauses.extend(extra_not.map(|q| (Occur::MustNot, safe(q))));
         boolean(clauses)
     };
-    let mut must: Vec<Box<dyn Query>> = required.iter().map(|q| q.box_clone()).collect();
-    must.extend(words.iter().map(|q| q.box_clone()));
-    let strict = assemble(must, None);
+    let clones = |qs: &[Box<dyn Query>]| -> Vec<Box<dyn Query>> {
+        qs.iter().map(|q| q.box_clone()).collect()
+    };
+    let mut must = clones(&required);
+    must.extend(clones(&words));
+    let strict = all_of(must, &proximity, None);
     let best = (top && words.len() >= BEST_MATCH_FROM).then(|| {
-        let gate = (!required.is_empty() || !excluded.is_empty()).then(|| {
-            let mut clauses: Vec<Clause> = Vec::new();
-            if required.is_empty() {
-                clauses.push((Occur::Must, Box::new(AllQuery)));
-            }
-            clauses.extend(required.iter().map(|q| (Occur::Must, q.box_clone())));
-            clauses.extend(
-                excluded
-                    .iter()
-                    .map(|q| (Occur::MustNot, safe(q.box_clone()))),
-            );
-            boolean(clauses)
-        });
-        BestMatch {
-            min: most_of(word_matches.len()),
-            words: word_matches,
-            gate,
-        }
-    });
-    let most = (top && words.len() >= BEST_MATCH_FROM).then(|| {
-        let n = words.len();
+        let min = most_of(words.len());
         let every = boolean(words.iter().map(|q| (Occur::Must, q.box_clone())).collect());
         let some: Box<dyn Query> = Box::new(BooleanQuery::with_minimum_required_clauses(
             words.into_iter().map(|q| (Occur::Should, q)).collect(),
-            most_of(n),
+            min,
         ));
-        let mut must: Vec<Box<dyn Query>> = required.iter().map(|q| q.box_clone()).collect();
+        let mut must = clones(&required);
         must.push(some);
-        assemble(must, Some(every))
+        BestMatch {
+            query: all_of(must, &proximity, Some(every)),
+            min,
+            words: word_matches,
+            gate: (!required.is_empty() || !excluded.is_empty())
+                .then(|| all_of(clones(&required), &[], None)),
+        }
     });
-    NodeQuery { strict, most, best }
+    NodeQuery { strict, best }
 }
 
 /// A compiled text: its queries, the same without what only scores, its candidates.
@@ -660,7 +651,7 @@ fn text_query(f: &Fields, q: &str, marks: &mut Marks) -> Result<Option<TextQuery
     Ok(node.map(|n| {
         let nq = node_query(f, &n, true, false, marks);
         let lean = node_query(f, &n, true, true, &mut Marks::default()).strict;
-        let c = candidates(f, &n, nq.most.is_some());
+        let c = candidates(f, &n, nq.best.is_some());
         (nq, lean, c)
     }))
 }
@@ -717,11 +708,12 @@ pub fn compile(f: &Fields, req: &SearchRequest) -> Result<Compiled, IndexError> 
         clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
         boolean(clauses)
     };
-    let (strict, matching, most, best, candidates) = match text {
-        Some((t, lean, c)) => (t.strict, Some(lean), t.most, t.best, c),
-        None => (Box::new(AllQuery) as Box<dyn Query>, None, None, None, None),
+    let (strict, matching, best, candidates) = match text {
+        Some((t, lean, c)) => (t.strict, Some(lean), t.best, c),
+        None => (Box::new(AllQuery) as Box<dyn Query>, None, None, None),
     };
     let best = best.map(|b| BestMatch {
+        query: with_filters(b.query),
         gate: match (b.gate, filters.is_empty()) {
             (g, true) => g,
             (Some(g), false) => Some(with_filters(g)),
@@ -732,7 +724,6 @@ pub fn compile(f: &Fields, req: &SearchRequest) -> Result<Compiled, IndexError> 
     Ok(Compiled {
         matching: with_filters(matching.unwrap_or_else(|| strict.box_clone())),
         query: with_filters(strict),
-        most: most.map(&with_filters),
         best,
         // Filters narrow the matches below what the candidates' best would cover.
         candidates: candidates.filter(|_| filters.is_empty()),
