@@ -33,6 +33,10 @@ pub struct Record {
     /// Why the page was taken for what `page_type` says, in the page's own figures.
     #[serde(default)]
     pub page_type_reason: String,
+    /// In the index and its exports: the id of the earliest article the index holds with
+    /// the same story (this one is a reprint of it), else none. `extract` never sets it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
     /// What the page-type decision read (for `extract --explain`); not part of the record.
     #[serde(skip)]
     pub signals: Option<crate::extract::page_type::Signals>,

@@ -212,7 +212,38 @@ async fn scenario(d: &Driver, base: &str) {
         marked.as_array().is_some_and(|m| !m.is_empty()),
         "snippets mark the matches: {marked}"
     );
+    // The story another paper reprinted is one hit, naming the other paper.
+    let also = d
+        .js(
+            "return [...document.querySelectorAll('#hits .hit')]\
+             .filter(h => h.querySelector('.hit-title').textContent.includes('Hương Trà'))\
+             .map(h => (h.querySelector('.also-in') || {}).textContent || '')",
+            json!([]),
+        )
+        .await;
+    assert_eq!(
+        also,
+        json!(["Cũng đăng trên: dangcongsan.vn (2017-03-20)"]),
+        "one Hương Trà hit, its reprint named under it"
+    );
     d.screenshot("02-search-without-diacritics.png").await;
+
+    // "Every copy" lists the reprint as a hit of its own, marked as such by its link.
+    d.click("#copies").await;
+    d.wait_for(
+        "every copy listed",
+        "return (document.getElementById('hits').dataset.shown || '').includes('all_copies=1') \
+         && [...document.querySelectorAll('#hits .hit-title')].some(a => a.textContent.startsWith('Thị xã Hương Trà'))",
+    )
+    .await;
+    d.screenshot("02b-every-copy.png").await;
+    d.click("#copies").await;
+    d.wait_for(
+        "copies folded again",
+        "return !(document.getElementById('hits').dataset.shown || '').includes('all_copies') \
+         && ![...document.querySelectorAll('#hits .hit-title')].some(a => a.textContent.startsWith('Thị xã Hương Trà'))",
+    )
+    .await;
 
     // Picking a facet narrows the results and shades the map.
     d.click("#facet-province button.facet[data-value='Thừa Thiên Huế']")
@@ -473,10 +504,9 @@ async fn page_search_facet_article_entities_in_headless_chromium() {
 
     let tmp = tempfile::tempdir().expect("tmp");
     let data = tmp.path().join("data");
-    drop(serve_common::index_into(
-        &data.join("index"),
-        &serve_common::articles(),
-    ));
+    let mut records = serve_common::articles();
+    records.push(serve_common::reprint_of_first());
+    drop(serve_common::index_into(&data.join("index"), &records));
     let (_server, base) = start_server(&data);
 
     let port = free_port();

@@ -107,6 +107,56 @@ async fn search_without_diacritics_gives_hits_and_facets() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reprints_fold_under_the_earliest_copy_and_all_copies_lists_them() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut records = serve_common::articles();
+    records.push(serve_common::reprint_of_first());
+    let index = serve_common::index_into(&tmp.path().join("index"), &records);
+    let srv = TestServer::start(index, ServeConfig::default()).await;
+    let (s, v) = json(&format!("{}/api/search?q=huong+tra", srv.base)).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v["total"], 1, "{v}");
+    let hit = &v["hits"][0];
+    assert_eq!(hit["url"], json_str(&records[0].url));
+    assert_eq!(hit["also_in"][0]["source"], "dangcongsan.vn", "{hit}");
+    assert_eq!(hit["also_in"][0]["published"], "2017-03-20");
+    assert!(hit.get("duplicate_of").is_none(), "{hit}");
+
+    let (_, v) = json(&format!("{}/api/search?q=huong+tra&all_copies=1", srv.base)).await;
+    assert_eq!(v["total"], 2, "{v}");
+    let copy = v["hits"]
+        .as_array()
+        .and_then(|h| h.iter().find(|h| h["url"] == json_str(&records[4].url)))
+        .expect("the reprint listed");
+    assert_eq!(copy["duplicate_of"], records[0].id().as_str());
+
+    // Trend counts the story once; the export lists both copies, the reprint linked.
+    let (_, t) = json(&format!("{}/api/trend?q=huong+tra&by=year", srv.base)).await;
+    let y2017 = t["series"]["all"]
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r[0] == "2017"))
+        .expect("2017 in the series");
+    assert_eq!(y2017, &serde_json::json!(["2017", 1, 2, 0.5]), "{t}");
+    let (_, _, body) = get(&format!(
+        "{}/api/export?table=articles&format=jsonl&q=huong+tra",
+        srv.base
+    ))
+    .await;
+    let rows: Vec<Value> = String::from_utf8_lossy(&body)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json row"))
+        .collect();
+    assert_eq!(rows.len(), 2);
+    let links: Vec<&Value> = rows.iter().map(|r| &r["duplicate_of"]).collect();
+    assert!(links.contains(&&Value::Null));
+    assert!(links.contains(&&json_str(&Some(records[0].id()))));
+}
+
+fn json_str(s: &Option<String>) -> Value {
+    s.as_deref().map_or(Value::Null, Value::from)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn readings_of_a_query_without_diacritics() {
     let (_tmp, _index, srv) = setup().await;
     let (s, v) = json(&format!("{}/api/readings?q=can+bo", srv.base)).await;

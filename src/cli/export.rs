@@ -42,7 +42,7 @@ impl Selection {
     /// The search these flags make, or `None` for the whole index.
     pub fn request(self) -> Option<SearchRequest> {
         let query = self.query.unwrap_or_default();
-        if query.trim().is_empty() && self.filters.is_empty() {
+        if query.trim().is_empty() && self.filters.is_empty() && !self.filters.all_copies {
             return None;
         }
         Some(SearchRequest {

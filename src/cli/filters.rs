@@ -3,7 +3,7 @@
 
 use baochi::index::SearchRequest;
 
-/// `--province`, `--document`, `--from`, `--to`.
+/// `--province`, `--document`, `--from`, `--to`, `--all-copies`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Filters {
     /// Only articles about this province (pre- or post-2025 name, diacritics optional).
@@ -18,6 +18,9 @@ pub struct Filters {
     /// Published on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long)]
     pub to: Option<String>,
+    /// Every copy of a reprinted story (else each story once, as its earliest copy).
+    #[arg(long)]
+    pub all_copies: bool,
 }
 
 impl Filters {
@@ -37,6 +40,7 @@ impl Filters {
             document: self.document,
             from: self.from,
             to: self.to,
+            all_copies: self.all_copies,
             ..Default::default()
         }
     }

@@ -191,6 +191,26 @@ fn counts(m: &BTreeMap<String, u64>, by_count: bool) -> String {
         .join(", ")
 }
 
+/// "Báo X (date), Báo Y (date)": a story's other copies, the first few.
+fn also_in(copies: &[baochi::index::OtherCopy]) -> String {
+    const SHOWN: usize = 5;
+    let mut parts: Vec<String> = copies
+        .iter()
+        .take(SHOWN)
+        .map(|c| {
+            let at = c.source.as_deref().or(c.url.as_deref()).unwrap_or(&c.id);
+            match c.published.as_deref() {
+                Some(p) => format!("{at} ({})", p.get(..10).unwrap_or(p)),
+                None => at.to_string(),
+            }
+        })
+        .collect();
+    if copies.len() > SHOWN {
+        parts.push(format!("{} more", copies.len() - SHOWN));
+    }
+    parts.join(", ")
+}
+
 fn write_list(out: &mut impl Write, results: &SearchResults, tty: bool) -> std::io::Result<()> {
     for (i, hit) in results.hits.iter().enumerate() {
         let title = hit.title.as_deref().unwrap_or("(no title)");
@@ -211,6 +231,12 @@ fn write_list(out: &mut impl Write, results: &SearchResults, tty: bool) -> std::
         }
         if let Some(u) = &hit.url {
             writeln!(out, "   {u}")?;
+        }
+        if !hit.also_in.is_empty() {
+            writeln!(out, "   also in {}", also_in(&hit.also_in))?;
+        }
+        if let Some(d) = &hit.duplicate_of {
+            writeln!(out, "   reprint of {d}")?;
         }
         writeln!(out, "   {}", plain_snippet(&hit.snippet, tty))?;
         writeln!(out)?;

@@ -140,6 +140,7 @@ impl Table {
         let own: &[(&'static str, ColType)] = match self {
             Table::Articles => &[
                 ("source", Text),
+                ("duplicate_of", Text),
                 ("author", Text),
                 ("documents", Int),
                 ("dates", Int),
@@ -354,6 +355,7 @@ pub fn rows(table: Table, id: &str, rec: &Record) -> Vec<Vec<Value>> {
         let mut row = common();
         row.extend([
             Value::text(&rec.source),
+            Value::text(&rec.duplicate_of),
             Value::text(&rec.author),
             Value::int(e.documents.len()),
             Value::int(e.dates.len()),
@@ -777,6 +779,12 @@ pub fn export_index<W: Write + Send>(
     out: W,
 ) -> Result<u64, ExportError> {
     let mut ex = Exporter::new(table, format, out)?;
+    // Every copy of a reprinted story is a row: `duplicate_of` tells copies apart.
+    let req = req.map(|r| SearchRequest {
+        all_copies: true,
+        ..r.clone()
+    });
+    let req = req.as_ref();
     if table == Table::People {
         let req = crate::views::people::PeopleRequest {
             province: req.and_then(|r| r.province.clone()),

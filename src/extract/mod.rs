@@ -383,6 +383,7 @@ pub fn finish(article: Article, url: Option<&str>) -> Record {
         entities,
         page_type,
         page_type_reason,
+        duplicate_of: None,
         signals,
     }
 }

@@ -28,6 +28,7 @@ pub mod most;
 pub mod query;
 pub mod rank;
 pub mod readings;
+pub mod reprints;
 pub mod schema;
 mod search;
 pub mod snippet;
@@ -56,6 +57,18 @@ pub enum IndexError {
     /// No index in the data directory yet.
     #[error("no index at {0}: run `baochi index` or `baochi crawl` first")]
     Missing(String),
+    /// An index written by a version of baochi with other fields.
+    #[error(
+        "the index at {dir} was written by another version of baochi ({why}): move it aside \
+         and rebuild it, with `baochi index DATA/warc` for crawled pages or `baochi index` \
+         on your files"
+    )]
+    Outdated {
+        /// The index directory.
+        dir: String,
+        /// What differs.
+        why: String,
+    },
 }
 
 impl From<tantivy::TantivyError> for IndexError {
@@ -84,6 +97,9 @@ pub struct SearchRequest {
     /// Count every match exactly, however many (else counts and facets past
     /// [`tally::EXACT_BUDGET`] matches per segment are estimated from a sample).
     pub exact_counts: bool,
+    /// List every copy of a reprinted story (else each story once, as its earliest copy,
+    /// in hits, counts and facets).
+    pub all_copies: bool,
 }
 
 /// One hit, as `search --json` prints it.
@@ -107,6 +123,26 @@ pub struct Hit {
     /// Whether the article holds every word of the query (false: most of them, best
     /// match).
     pub all_words: bool,
+    /// The earliest copy of this story, when this article is a reprint (listed only with
+    /// [`SearchRequest::all_copies`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
+    /// The story's other copies in the index, earliest first: "also in Báo X, Báo Y".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_in: Vec<OtherCopy>,
+}
+
+/// Another paper's copy of a hit's story.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OtherCopy {
+    /// Its id.
+    pub id: String,
+    /// Its URL.
+    pub url: Option<String>,
+    /// Its site's host.
+    pub source: Option<String>,
+    /// Its publication date.
+    pub published: Option<String>,
 }
 
 /// Counts of matching articles per facet value.
@@ -158,11 +194,15 @@ impl Index {
     pub fn create_or_open(dir: &Path) -> Result<Index, IndexError> {
         std::fs::create_dir_all(dir)
             .map_err(|e| IndexError::Tantivy(format!("{}: {e}", dir.display())))?;
+        if dir.join("meta.json").is_file() {
+            // An index of another version is named as such, not as a schema mismatch.
+            return Index::open(dir);
+        }
         let mmap = MmapDirectory::open(dir)
             .map_err(|e| IndexError::Tantivy(format!("{}: {e}", dir.display())))?;
         let (schema, _) = schema::build();
         let index = tantivy::Index::open_or_create(mmap, schema)?;
-        Index::wrap(index)
+        Index::wrap(index, dir)
     }
 
     /// Opens an existing index for reading.
@@ -171,19 +211,20 @@ impl Index {
             return Err(IndexError::Missing(dir.display().to_string()));
         }
         let index = tantivy::Index::open_in_dir(dir)?;
-        Index::wrap(index)
+        Index::wrap(index, dir)
     }
 
     /// An index held in memory: for tests and benchmarks.
     pub fn in_memory() -> Result<Index, IndexError> {
         let (schema, _) = schema::build();
-        Index::wrap(tantivy::Index::create_in_ram(schema))
+        Index::wrap(tantivy::Index::create_in_ram(schema), Path::new("(memory)"))
     }
 
-    fn wrap(index: tantivy::Index) -> Result<Index, IndexError> {
+    fn wrap(index: tantivy::Index, dir: &Path) -> Result<Index, IndexError> {
         analyzer::register(&index);
-        let fields = schema::resolve(&index.schema()).map_err(|e| {
-            IndexError::Tantivy(format!("index written by another version of baochi: {e}"))
+        let fields = schema::resolve(&index.schema()).map_err(|why| IndexError::Outdated {
+            dir: dir.display().to_string(),
+            why,
         })?;
         let reader = index
             .reader_builder()

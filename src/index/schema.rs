@@ -51,6 +51,14 @@ pub struct Fields {
     pub locality_key: Field,
     /// Provinces of the localities, folded and lower case, raw (filter).
     pub locality_province: Field,
+    /// The body's reprint band keys ([`super::reprints`]), raw: candidates of one story.
+    pub band: Field,
+    /// The body's reprint sketch ([`super::reprints::Signature::sketch`]), fast bytes.
+    pub sketch: Field,
+    /// A reprint's earliest copy (its id), raw: a story's copies are found by its id.
+    pub duplicate_of: Field,
+    /// 1 on a reprint, absent elsewhere; indexed (search folds reprints away) and fast.
+    pub copy: Field,
 }
 
 fn analysed(tokenizer: &str) -> TextOptions {
@@ -87,6 +95,10 @@ pub fn build() -> (Schema, Fields) {
         locality: b.add_text_field("locality", analysed(FOLDED)),
         locality_key: b.add_text_field("locality_key", STRING),
         locality_province: b.add_text_field("locality_province", STRING),
+        band: b.add_text_field("band", STRING),
+        sketch: b.add_bytes_field("sketch", FAST),
+        duplicate_of: b.add_text_field("duplicate_of", STRING),
+        copy: b.add_u64_field("copy", INDEXED | FAST),
     };
     (b.build(), fields)
 }
@@ -117,6 +129,10 @@ pub fn resolve(schema: &Schema) -> Result<Fields, String> {
         locality: f("locality")?,
         locality_key: f("locality_key")?,
         locality_province: f("locality_province")?,
+        band: f("band")?,
+        sketch: f("sketch")?,
+        duplicate_of: f("duplicate_of")?,
+        copy: f("copy")?,
     })
 }
 

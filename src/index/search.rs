@@ -1,7 +1,9 @@
 //! Running a [`SearchRequest`]: hits, total, facets; reading stored records back.
 
 use super::most::MostQuery;
-use super::{Hit, Index, IndexError, SearchRequest, SearchResults, query, rank, snippet, tally};
+use super::{
+    Hit, Index, IndexError, OtherCopy, SearchRequest, SearchResults, query, rank, snippet, tally,
+};
 use crate::record::Record;
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::columnar::{Column, StrColumn};
@@ -15,7 +17,14 @@ pub const MAX_LIMIT: usize = 10_000;
 pub const MAX_OFFSET: usize = 1_000_000;
 
 fn stored_record(index: &Index, doc: &TantivyDocument) -> Result<(String, Record), IndexError> {
-    let f = &index.fields;
+    stored(&index.fields, doc)
+}
+
+/// The id and record a stored document holds.
+pub(super) fn stored(
+    f: &super::Fields,
+    doc: &TantivyDocument,
+) -> Result<(String, Record), IndexError> {
     let id = doc
         .get_first(f.id)
         .and_then(|v| v.as_str())
@@ -98,17 +107,22 @@ pub(super) fn search(index: &Index, req: &SearchRequest) -> Result<SearchResults
     }
     let hits = hits
         .into_iter()
-        .map(|((score, id, rec), all_words)| Hit {
-            snippet: snippet::make(&rec.body, &compiled.marks),
-            id,
-            url: rec.url,
-            title: rec.title,
-            published: rec.published,
-            province: rec.province,
-            score,
-            all_words,
+        .map(|((score, id, rec), all_words)| {
+            let also_in = other_copies(index, &searcher, &id, rec.duplicate_of.as_deref())?;
+            Ok(Hit {
+                snippet: snippet::make(&rec.body, &compiled.marks),
+                url: rec.url,
+                title: rec.title,
+                published: rec.published,
+                province: rec.province,
+                score,
+                all_words,
+                duplicate_of: rec.duplicate_of,
+                also_in,
+                id,
+            })
         })
-        .collect();
+        .collect::<Result<_, IndexError>>()?;
     let total_count = total.count as usize;
     Ok(SearchResults {
         total: total_count,
@@ -196,6 +210,51 @@ impl SegmentCollector for SegmentKeys {
     fn harvest(self) -> Self::Fruit {
         self.out
     }
+}
+
+/// The most other copies listed under one hit.
+pub const MAX_OTHER_COPIES: usize = 50;
+
+/// The other copies of the story `id` belongs to (`original`: its earliest copy when `id`
+/// is a reprint), earliest first.
+fn other_copies(
+    index: &Index,
+    searcher: &tantivy::Searcher,
+    id: &str,
+    original: Option<&str>,
+) -> Result<Vec<OtherCopy>, IndexError> {
+    let f = &index.fields;
+    let root = original.unwrap_or(id);
+    let q = TermQuery::new(
+        Term::from_field_text(f.duplicate_of, root),
+        IndexRecordOption::Basic,
+    );
+    let mut addrs = searcher.search(&q, &TopDocs::with_limit(MAX_OTHER_COPIES).order_by_score())?;
+    if original.is_some() {
+        let q = TermQuery::new(Term::from_field_text(f.id, root), IndexRecordOption::Basic);
+        addrs.extend(searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?);
+    }
+    let mut out = Vec::with_capacity(addrs.len());
+    for (_, addr) in addrs {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let (other, rec) = stored(f, &doc)?;
+        if other != id {
+            out.push(OtherCopy {
+                id: other,
+                url: rec.url,
+                source: rec.source,
+                published: rec.published,
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.published.is_none(), &a.published, &a.id).cmp(&(
+            b.published.is_none(),
+            &b.published,
+            &b.id,
+        ))
+    });
+    Ok(out)
 }
 
 pub(super) fn for_each_record(

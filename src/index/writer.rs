@@ -1,15 +1,22 @@
-//! Records into tantivy documents; the writer that adds and replaces them.
+//! Records into tantivy documents; the writer that adds and replaces them, and links each
+//! reprint to its story's earliest copy when it commits ([`super::reprints`]).
 
+use super::reprints::{self, Filing, Shingles};
 use super::schema::{Fields, name_key};
+use super::search::stored;
 use super::{Index, IndexError, Upsert, codes};
 use crate::record::Record;
-use std::collections::HashSet;
-use tantivy::collector::Count;
-use tantivy::query::TermQuery;
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::query::{BooleanQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DateTime, IndexReader, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{DateTime, DocAddress, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 /// Adds records to an [`Index`]: one at a time per index (tantivy holds a lock file).
+///
+/// Records wait in memory until [`IndexWriter::commit`]: only then can a batch's reprints
+/// be linked to their earliest copy, which may come later in the same batch.
 pub struct IndexWriter {
     writer: tantivy::IndexWriter<TantivyDocument>,
     fields: Fields,
@@ -17,8 +24,11 @@ pub struct IndexWriter {
     shared: IndexReader,
     /// A reader of the last commit, to tell additions from replacements.
     committed: IndexReader,
-    /// Ids upserted since the last commit.
-    pending: HashSet<String>,
+    /// Records upserted since the last commit, in order, by id.
+    pending: Vec<(String, Record)>,
+    slot: HashMap<String, usize>,
+    /// Ids deleted since the last commit.
+    deleted: HashSet<String>,
 }
 
 impl std::fmt::Debug for IndexWriter {
@@ -45,25 +55,33 @@ pub(super) fn open(
         fields: index.fields,
         shared: index.reader.clone(),
         committed,
-        pending: HashSet::new(),
+        pending: Vec::new(),
+        slot: HashMap::new(),
+        deleted: HashSet::new(),
     })
+}
+
+fn id_term(f: &Fields, id: &str) -> Term {
+    Term::from_field_text(f.id, id)
 }
 
 impl IndexWriter {
     /// Adds `rec`, replacing any article with the same [`Record::id`].
     pub fn upsert(&mut self, rec: &Record) -> Result<Upsert, IndexError> {
         let id = rec.id();
-        let doc = to_document(&self.fields, &id, rec)?;
-        let key = Term::from_field_text(self.fields.id, &id);
-        let existed = self.pending.contains(&id) || {
-            let q = TermQuery::new(key.clone(), IndexRecordOption::Basic);
+        let mut rec = rec.clone();
+        // Set here, by the writer, from what the index holds: never taken from the input.
+        rec.duplicate_of = None;
+        if let Some(&i) = self.slot.get(&id) {
+            self.pending[i].1 = rec;
+            return Ok(Upsert::Replaced);
+        }
+        let existed = !self.deleted.contains(&id) && {
+            let q = TermQuery::new(id_term(&self.fields, &id), IndexRecordOption::Basic);
             self.committed.searcher().search(&q, &Count)? > 0
         };
-        if existed {
-            self.writer.delete_term(key);
-        }
-        self.writer.add_document(doc)?;
-        self.pending.insert(id);
+        self.slot.insert(id.clone(), self.pending.len());
+        self.pending.push((id, rec));
         Ok(if existed {
             Upsert::Replaced
         } else {
@@ -71,17 +89,39 @@ impl IndexWriter {
         })
     }
 
-    /// Removes the article with this id, if any (visible after the next commit).
+    /// Removes the article with this id, if any (visible after the next commit). Its
+    /// reprints are linked again to the earliest copy left.
     pub fn delete(&mut self, id: &str) {
-        self.writer
-            .delete_term(Term::from_field_text(self.fields.id, id));
-        self.pending.remove(id);
+        if let Some(i) = self.slot.remove(id) {
+            self.pending.remove(i);
+            for (j, (other, _)) in self.pending.iter().enumerate().skip(i) {
+                self.slot.insert(other.clone(), j);
+            }
+        }
+        self.deleted.insert(id.to_string());
     }
 
-    /// Makes everything added so far durable and visible.
+    /// Makes everything added so far durable and visible, each reprint linked to its
+    /// story's earliest copy.
     pub fn commit(&mut self) -> Result<(), IndexError> {
+        let batch = std::mem::take(&mut self.pending);
+        self.slot.clear();
+        let deleted = std::mem::take(&mut self.deleted);
+        let searcher = self.committed.searcher();
+        let plan = Stories::plan(&self.fields, &searcher, batch, &deleted)?;
+        // Deletions first: a delete reaches only documents added before it.
+        for id in deleted
+            .iter()
+            .chain(plan.batch_ids())
+            .chain(plan.rewrites())
+        {
+            self.writer.delete_term(id_term(&self.fields, id));
+        }
+        for (id, rec, filing) in plan.documents() {
+            self.writer
+                .add_document(to_document(&self.fields, id, rec, filing)?)?;
+        }
         self.writer.commit()?;
-        self.pending.clear();
         self.committed.reload()?;
         self.shared.reload()?;
         Ok(())
@@ -91,6 +131,8 @@ impl IndexWriter {
     pub fn rollback(&mut self) -> Result<(), IndexError> {
         self.writer.rollback()?;
         self.pending.clear();
+        self.slot.clear();
+        self.deleted.clear();
         Ok(())
     }
 
@@ -102,6 +144,320 @@ impl IndexWriter {
     }
 }
 
+/// One article a commit weighs: from the batch, or already in the index.
+struct Node {
+    id: String,
+    rec: Record,
+    shingles: Shingles,
+    filing: Filing,
+    /// In the index already (else in the batch).
+    stored: bool,
+    /// Its link as stored (for an indexed article).
+    was: Option<String>,
+}
+
+impl Node {
+    fn new(id: String, rec: Record, stored: bool) -> Node {
+        // An indexed article is compared, not filed again, unless weighed anew or
+        // rewritten: its filing waits until then ([`Node::with_keys`]).
+        let shingles = Shingles::of(&rec.body);
+        let filing = if stored {
+            Filing::default()
+        } else {
+            shingles.filing()
+        };
+        let was = rec.duplicate_of.clone();
+        Node {
+            id,
+            rec,
+            shingles,
+            filing,
+            stored,
+            was,
+        }
+    }
+
+    /// Files the band keys and sketch of an indexed article.
+    fn with_keys(&mut self) {
+        if self.stored && self.filing.keys.is_empty() {
+            self.filing = self.shingles.filing();
+        }
+    }
+
+    /// Earliest first: dated before undated, then by date, then by id (so a rebuild
+    /// names the same original).
+    fn order(&self) -> (bool, &str, &str) {
+        let p = self.rec.published.as_deref();
+        (p.is_none(), p.unwrap_or(""), &self.id)
+    }
+}
+
+/// What a commit writes: the batch with its links, and indexed articles whose link changes.
+struct Stories {
+    nodes: Vec<Node>,
+    batch: usize,
+}
+
+impl Stories {
+    /// Links the batch's articles, and any indexed article whose story changed, to the
+    /// earliest copy of their story.
+    fn plan(
+        f: &Fields,
+        searcher: &Searcher,
+        batch: Vec<(String, Record)>,
+        deleted: &HashSet<String>,
+    ) -> Result<Stories, IndexError> {
+        let mut nodes: Vec<Node> = batch
+            .into_par_iter()
+            .map(|(id, rec)| Node::new(id, rec, false))
+            .collect();
+        let n = nodes.len();
+        // Indexed versions of these ids are going away: they link nothing.
+        let gone: HashSet<String> = nodes
+            .iter()
+            .map(|x| x.id.clone())
+            .chain(deleted.iter().cloned())
+            .collect();
+        let mut at: HashMap<String, usize> = HashMap::new();
+        for (i, x) in nodes.iter().enumerate() {
+            at.insert(x.id.clone(), i);
+        }
+        let sketches = Sketches::new(searcher);
+        // The articles a query finds, as nodes (read from the index once). Candidates come
+        // with the probe's sketch: those it rules out are not read.
+        let fetch = |q: &dyn Query,
+                     candidates: Option<&[u8]>,
+                     nodes: &mut Vec<Node>,
+                     at: &mut HashMap<String, usize>| {
+            let mut found = Vec::new();
+            let mut addrs: Vec<DocAddress> = match candidates {
+                None => searcher.search(q, &DocSetCollector)?.into_iter().collect(),
+                Some(sketch) => searcher
+                    .search(
+                        q,
+                        &TopDocs::with_limit(reprints::MAX_CANDIDATES).order_by_score(),
+                    )?
+                    .into_iter()
+                    .map(|(_, a)| a)
+                    .filter(|&a| {
+                        sketches.get(a).is_none_or(|other| {
+                            reprints::sketch_estimate(sketch, &other) >= reprints::SKETCH_AT_LEAST
+                        })
+                    })
+                    .collect(),
+            };
+            addrs.sort();
+            for addr in addrs {
+                let doc: TantivyDocument = searcher.doc(addr)?;
+                let (id, rec) = stored(f, &doc)?;
+                if gone.contains(&id) {
+                    continue;
+                }
+                let i = match at.get(&id) {
+                    Some(&i) => i,
+                    None => {
+                        nodes.push(Node::new(id.clone(), rec, true));
+                        at.insert(id, nodes.len() - 1);
+                        nodes.len() - 1
+                    }
+                };
+                found.push(i);
+            }
+            Ok::<_, IndexError>(found)
+        };
+        // The copies of an original going away lose their story: each is weighed anew.
+        let mut probes: Vec<usize> = (0..n).collect();
+        for id in &gone {
+            let q = TermQuery::new(
+                Term::from_field_text(f.duplicate_of, id),
+                IndexRecordOption::Basic,
+            );
+            probes.extend(fetch(&q, None, &mut nodes, &mut at)?);
+        }
+        let mut sets = Union::new();
+        let mut band_of: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut settled = HashSet::new();
+        for p in probes {
+            nodes[p].with_keys();
+            if !settled.insert(p) || nodes[p].filing.keys.is_empty() {
+                continue;
+            }
+            let q = BooleanQuery::union_with_minimum_required_clauses(
+                nodes[p]
+                    .filing
+                    .keys
+                    .iter()
+                    .map(|k| {
+                        let t = Term::from_field_text(f.band, k);
+                        Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>
+                    })
+                    .collect(),
+                reprints::MIN_BANDS,
+            );
+            let sketch = nodes[p].filing.sketch.clone();
+            let mut candidates = fetch(&q, Some(&sketch), &mut nodes, &mut at)?;
+            // Earlier probes of this commit are not in the index yet.
+            let mut shared: HashMap<usize, usize> = HashMap::new();
+            for k in &nodes[p].filing.keys {
+                let list = band_of.entry(k.clone()).or_default();
+                for &c in list.iter() {
+                    *shared.entry(c).or_default() += 1;
+                }
+                list.push(p);
+            }
+            let mut pending: Vec<(usize, usize)> = shared
+                .into_iter()
+                .filter(|&(_, n)| n >= reprints::MIN_BANDS)
+                .collect();
+            pending.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            candidates.extend(
+                pending
+                    .into_iter()
+                    .take(reprints::MAX_CANDIDATES)
+                    .map(|(c, _)| c),
+            );
+            candidates.sort_unstable();
+            candidates.dedup();
+            for c in candidates {
+                if c != p && nodes[p].shingles.same_story(&nodes[c].shingles) {
+                    sets.join(p, c);
+                    // An indexed article brings the story it is already part of.
+                    if nodes[c].stored && !settled.contains(&c) {
+                        let root = nodes[c].was.clone().unwrap_or_else(|| nodes[c].id.clone());
+                        let q = TermQuery::new(
+                            Term::from_field_text(f.duplicate_of, &root),
+                            IndexRecordOption::Basic,
+                        );
+                        let mut members = fetch(&q, None, &mut nodes, &mut at)?;
+                        let idq = TermQuery::new(
+                            Term::from_field_text(f.id, &root),
+                            IndexRecordOption::Basic,
+                        );
+                        members.extend(fetch(&idq, None, &mut nodes, &mut at)?);
+                        for m in members {
+                            sets.join(c, m);
+                            settled.insert(m);
+                        }
+                    }
+                }
+            }
+        }
+        // Each story's earliest copy is its original; the others link to it. Only stories
+        // weighed here are linked anew: an indexed candidate that matched nothing keeps the
+        // link it has.
+        let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+        for i in 0..nodes.len() {
+            groups.entry(sets.find(i)).or_default().push(i);
+        }
+        for members in groups.values() {
+            if !members.iter().any(|m| settled.contains(m)) {
+                continue;
+            }
+            let first = members
+                .iter()
+                .copied()
+                .min_by(|&a, &b| nodes[a].order().cmp(&nodes[b].order()))
+                .unwrap_or(members[0]);
+            let original = nodes[first].id.clone();
+            for &m in members {
+                nodes[m].rec.duplicate_of = (m != first).then(|| original.clone());
+            }
+        }
+        for x in &mut nodes[n..] {
+            if x.rec.duplicate_of != x.was {
+                x.with_keys();
+            }
+        }
+        Ok(Stories { nodes, batch: n })
+    }
+
+    fn batch_ids(&self) -> impl Iterator<Item = &String> {
+        self.nodes[..self.batch].iter().map(|x| &x.id)
+    }
+
+    fn changed(&self) -> impl Iterator<Item = &Node> {
+        self.nodes[self.batch..]
+            .iter()
+            .filter(|x| x.rec.duplicate_of != x.was)
+    }
+
+    /// Indexed articles whose link changes: deleted and added again.
+    fn rewrites(&self) -> impl Iterator<Item = &String> {
+        self.changed().map(|x| &x.id)
+    }
+
+    /// What to add: the batch, then the rewritten articles.
+    fn documents(&self) -> impl Iterator<Item = (&str, &Record, &Filing)> {
+        self.nodes[..self.batch]
+            .iter()
+            .chain(self.changed())
+            .map(|x| (x.id.as_str(), &x.rec, &x.filing))
+    }
+}
+
+/// The sketches the index keeps, read per segment.
+struct Sketches {
+    columns: Vec<Option<tantivy::columnar::BytesColumn>>,
+}
+
+impl Sketches {
+    fn new(searcher: &Searcher) -> Sketches {
+        Sketches {
+            columns: searcher
+                .segment_readers()
+                .iter()
+                .map(|s| s.fast_fields().bytes("sketch").ok().flatten())
+                .collect(),
+        }
+    }
+
+    /// The sketch of an article, if the index holds one.
+    fn get(&self, addr: DocAddress) -> Option<Vec<u8>> {
+        let col = self.columns.get(addr.segment_ord as usize)?.as_ref()?;
+        let ord = col.ords().first(addr.doc_id)?;
+        let mut out = Vec::new();
+        col.ord_to_bytes(ord, &mut out).ok()?.then_some(out)
+    }
+}
+
+/// Disjoint sets over node numbers (grown on demand).
+struct Union(Vec<usize>);
+
+impl Union {
+    fn new() -> Union {
+        Union(Vec::new())
+    }
+
+    fn grow(&mut self, i: usize) {
+        while self.0.len() <= i {
+            let n = self.0.len();
+            self.0.push(n);
+        }
+    }
+
+    fn find(&mut self, i: usize) -> usize {
+        self.grow(i);
+        let mut r = i;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        let mut x = i;
+        while self.0[x] != r {
+            let next = self.0[x];
+            self.0[x] = r;
+            x = next;
+        }
+        r
+    }
+
+    fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
 /// The publication day of `published` (`YYYY-MM-DD…`) as a date at midnight UTC.
 pub(super) fn day_of(published: &str) -> Option<(DateTime, u64)> {
     let d = chrono::NaiveDate::parse_from_str(published.get(..10)?, "%Y-%m-%d").ok()?;
@@ -110,10 +466,25 @@ pub(super) fn day_of(published: &str) -> Option<(DateTime, u64)> {
     Some((DateTime::from_timestamp_secs(secs), year))
 }
 
-/// The tantivy document of a record.
-pub fn to_document(f: &Fields, id: &str, rec: &Record) -> Result<TantivyDocument, IndexError> {
+/// The tantivy document of a record, with its reprint `filing`.
+pub fn to_document(
+    f: &Fields,
+    id: &str,
+    rec: &Record,
+    filing: &Filing,
+) -> Result<TantivyDocument, IndexError> {
     let mut doc = TantivyDocument::new();
     doc.add_text(f.id, id);
+    for k in &filing.keys {
+        doc.add_text(f.band, k);
+    }
+    if !filing.sketch.is_empty() {
+        doc.add_bytes(f.sketch, &filing.sketch);
+    }
+    if let Some(original) = &rec.duplicate_of {
+        doc.add_text(f.duplicate_of, original);
+        doc.add_u64(f.copy, 1);
+    }
     let json =
         serde_json::to_string(rec).map_err(|e| IndexError::Tantivy(format!("record {id}: {e}")))?;
     doc.add_text(f.record, &json);

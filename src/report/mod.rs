@@ -460,14 +460,18 @@ fn day_of(published: &str) -> Option<&str> {
     ok.then_some(d)
 }
 
-/// The report over the articles `req` selects (all when `None`).
+/// The report over the articles `req` selects (all when `None`), each reprinted story
+/// counted once.
 pub fn report_index(
     index: &Index,
     req: Option<&SearchRequest>,
     opts: ReportOptions,
 ) -> Result<Report, IndexError> {
     let mut b = ReportBuilder::new(opts);
-    index.for_each_record(req, &mut |_, rec| {
+    // Each story once (a reprint adds nothing a reader did not already have), unless the
+    // request asks for every copy.
+    let whole = SearchRequest::default();
+    index.for_each_record(Some(req.unwrap_or(&whole)), &mut |_, rec| {
         b.add(&rec);
         Ok(())
     })?;

@@ -55,7 +55,9 @@ impl From<IndexError> for ApiError {
     fn from(e: IndexError) -> ApiError {
         match e {
             IndexError::BadQuery(_) => ApiError::bad(e.to_string()),
-            IndexError::Missing(_) => ApiError::unavailable(e.to_string()),
+            IndexError::Missing(_) | IndexError::Outdated { .. } => {
+                ApiError::unavailable(e.to_string())
+            }
             IndexError::Tantivy(_) => {
                 tracing::error!(error = %e, "index error");
                 ApiError::internal(e.to_string())
@@ -152,6 +154,7 @@ impl Params {
             limit: DEFAULT_LIMIT,
             offset: 0,
             exact_counts: self.flag("exact")?,
+            all_copies: self.flag("all_copies")?,
         })
     }
 }

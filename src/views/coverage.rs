@@ -251,8 +251,10 @@ pub fn coverage(
         .as_deref()
         .map(host_key)
         .filter(|s| !s.is_empty());
+    // What each source published, reprints included: the frame, not the stories.
     let scope = SearchRequest {
         province: req.province.clone(),
+        all_copies: true,
         ..Default::default()
     };
     let q = compile(index.fields(), &scope)?;

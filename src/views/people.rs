@@ -89,8 +89,9 @@ pub fn people(index: &Index, req: &PeopleRequest) -> Result<Vec<Person>, ViewErr
     {
         return Err(ViewError::Bad("name is longer than 200 characters".into()));
     }
-    let search = req.province.as_ref().map(|p| SearchRequest {
-        province: Some(p.clone()),
+    // A reprint names the same people again: each story counts once.
+    let search = Some(SearchRequest {
+        province: req.province.clone(),
         ..Default::default()
     });
     let mut acc: HashMap<(String, Option<String>), Acc> = HashMap::new();

@@ -200,6 +200,21 @@ pub fn articles() -> Vec<Record> {
     out
 }
 
+/// The first of [`articles`] reprinted by another paper five days later, with that paper's
+/// chrome around it: folded under the first.
+pub fn reprint_of_first() -> Record {
+    let mut r = articles().remove(0);
+    r.url = Some("https://dangcongsan.vn/xay-dung-dang/huong-tra-so-ket.html".into());
+    r.source = Some("dangcongsan.vn".into());
+    r.title = Some("Thị xã Hương Trà sơ kết Nghị quyết Trung ương 4".into());
+    r.published = Some("2017-03-20".into());
+    r.body = format!(
+        "{}\n\nTin liên quan: Bình luận (0) | Chia sẻ | In bài",
+        r.body
+    );
+    r
+}
+
 /// Writes `recs` into the index in `dir` (created).
 pub fn index_into(dir: &Path, recs: &[Record]) -> Index {
     let index = Index::create_or_open(dir).expect("index");

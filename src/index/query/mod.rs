@@ -699,7 +699,15 @@ pub fn compile(f: &Fields, req: &SearchRequest) -> Result<Compiled, IndexError> 
     let mut marks = Marks::default();
     let text = text_query(f, &req.query, &mut marks)?;
     let has_text = text.is_some();
-    let filters = filters(f, req)?;
+    let mut filters = filters(f, req)?;
+    // Filters narrow the matches below what the candidates' best would cover; folding
+    // reprints away drops few, and the candidates' re-scoring drops those.
+    let narrowed = !filters.is_empty();
+    if !req.all_copies {
+        let copy = Term::from_field_u64(f.copy, 1);
+        let q = Box::new(TermQuery::new(copy, IndexRecordOption::Basic));
+        filters.push((Occur::MustNot, safe(q)));
+    }
     let with_filters = |q: Box<dyn Query>| -> Box<dyn Query> {
         if filters.is_empty() {
             return q;
@@ -725,8 +733,7 @@ pub fn compile(f: &Fields, req: &SearchRequest) -> Result<Compiled, IndexError> 
         matching: with_filters(matching.unwrap_or_else(|| strict.box_clone())),
         query: with_filters(strict),
         best,
-        // Filters narrow the matches below what the candidates' best would cover.
-        candidates: candidates.filter(|_| filters.is_empty()),
+        candidates: candidates.filter(|_| !narrowed),
         marks,
         has_text,
     })

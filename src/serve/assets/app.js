@@ -32,7 +32,8 @@ function el(tag, attrs, ...children) {
 
 // ---- state in the URL fragment, so views are linkable and Back works ----
 // View options kept in the fragment beside the search: which tab, KWIC order, trend shape.
-const OPTIONS = { view: "hits", ksort: "date", by: "month", split: "none", measure: "count", person: "", cby: "year" };
+// `copies=all` lists every paper's copy of a reprinted story (else each story once).
+const OPTIONS = { view: "hits", ksort: "date", by: "month", split: "none", measure: "count", person: "", cby: "year", copies: "" };
 
 function readState() {
   const p = new URLSearchParams(location.hash.slice(1));
@@ -64,6 +65,7 @@ function apiParams(s) {
   const to = s.year ? s.year : s.to;
   if (from) p.set("from", from);
   if (to) p.set("to", to);
+  if (s.copies === "all") p.set("all_copies", "1");
   return p;
 }
 
@@ -107,6 +109,7 @@ async function render() {
   $("q").value = s.q;
   $("from").value = s.from;
   $("to").value = s.to;
+  $("copies").checked = s.copies === "all";
   renderChips(s);
   showError("");
   const key = apiParams(s).toString() + "&offset=" + s.offset;
@@ -149,6 +152,23 @@ function renderChips(s) {
   }
 }
 
+// A story reprinted by other papers is one hit; its other copies are named under it.
+function alsoInNode(copies) {
+  if (!copies || copies.length === 0) return null;
+  const p = el("p", { class: "also-in" }, "Cũng đăng trên: ");
+  copies.forEach((c, i) => {
+    if (i > 0) p.append(", ");
+    const name = c.source || host(c.url) || c.id;
+    const day = c.published ? ` (${String(c.published).slice(0, 10)})` : "";
+    if (c.url && /^https?:\/\//i.test(c.url)) {
+      p.append(el("a", { href: c.url, target: "_blank", rel: "noopener noreferrer" }, name), day);
+    } else {
+      p.append(name + day);
+    }
+  });
+  return p;
+}
+
 function renderResults(s, res) {
   const total = res.total || 0;
   const hits = res.hits || [];
@@ -172,6 +192,7 @@ function renderResults(s, res) {
         onclick: (ev) => { ev.preventDefault(); writeState({ ...s, article: h.id }); },
       }, h.title || "(không tiêu đề)"),
       el("p", { class: "meta" }, meta),
+      alsoInNode(h.also_in),
       snippetNode(h.snippet)));
   }
   const pager = $("pager");
@@ -692,8 +713,10 @@ document.addEventListener("DOMContentLoaded", () => {
     ev.preventDefault();
     const s = readState();
     writeState({ ...s, q: $("q").value.trim(), from: $("from").value.trim(), to: $("to").value.trim(),
-                 year: "", offset: 0, article: "" });
+                 copies: $("copies").checked ? "all" : "", year: "", offset: 0, article: "" });
   });
+  $("copies").addEventListener("change", () =>
+    writeState({ ...readState(), copies: $("copies").checked ? "all" : "", offset: 0, article: "" }));
   $("back").addEventListener("click", () => writeState({ ...readState(), article: "" }));
   window.addEventListener("hashchange", render);
   render();
