@@ -176,7 +176,7 @@ fn same_template(a: &Article, other: &Article) -> (String, String) {
 fn detected(a: &str, b: &str) -> (bool, bool) {
     let (sa, sb) = (Shingles::of(a), Shingles::of(b));
     let (fa, fb) = (sa.filing(), sb.filing());
-    let ka: HashSet<&String> = fa.keys.iter().collect();
+    let ka: HashSet<&u64> = fa.keys.iter().collect();
     let candidate = fb.keys.iter().filter(|k| ka.contains(k)).count() >= MIN_BANDS
         && sketch_estimate(&fa.sketch, &fb.sketch) >= SKETCH_AT_LEAST;
     (candidate, candidate && sa.same_story(&sb))
@@ -243,7 +243,7 @@ fn main() -> Result<(), String> {
         // Every pair of distinct articles, through the band index as the writer uses it.
         let shingles: Vec<Shingles> = arts.iter().map(|a| Shingles::of(&a.body)).collect();
         let filings: Vec<_> = shingles.iter().map(Shingles::filing).collect();
-        let mut bands: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut bands: HashMap<u64, Vec<usize>> = HashMap::new();
         let mut folded_distinct = 0usize;
         let mut candidate_distinct = 0usize;
         for i in 0..n {

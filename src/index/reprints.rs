@@ -33,6 +33,10 @@ pub const BANDS: usize = 42;
 pub const MIN_BANDS: usize = 2;
 /// The most candidates one body is verified against (those sharing the most bands).
 pub const MAX_CANDIDATES: usize = 20;
+/// A band key more articles hold than this is formulaic text (a template sentence, a
+/// boilerplate block) rather than one story's, and is not looked up: a story would need as
+/// many copies for its own keys to reach it.
+pub const COMMON_BAND: u64 = 100;
 /// The fewest shingles a body needs to be compared at all.
 pub const MIN_SHINGLES: usize = 30;
 /// Jaccard similarity at or above which two bodies are one story.
@@ -54,34 +58,24 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// The [`HASHES`] hash functions `x ↦ a·x + b (mod 2⁶⁴)`, `a` odd (so each permutes the
-/// shingle hashes, which are already well mixed): fixed, so every build files the same
-/// keys. One multiply-add per function keeps the signature's cost near the analysis's.
-static FUNCTIONS: std::sync::LazyLock<([u64; HASHES], [u64; HASHES])> =
-    std::sync::LazyLock::new(|| {
-        let (mut a, mut b) = ([0u64; HASHES], [0u64; HASHES]);
-        let mut x = 0x6261_6f63_6869_u64; // "baochi"
-        for i in 0..HASHES {
-            x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            a[i] = mix(x) | 1;
-            x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            b[i] = mix(x);
-        }
-        (a, b)
-    });
-
 /// FNV-1a of a folded, lower-case syllable.
 fn syllable_hash(text: &str, buf: &mut Vec<char>) -> u64 {
-    buf.clear();
-    for c in text.chars() {
-        fold_char(c, buf);
-    }
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for c in buf.iter().flat_map(|c| c.to_lowercase()) {
-        let mut b = [0u8; 4];
-        for byte in c.encode_utf8(&mut b).bytes() {
-            h ^= u64::from(byte);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+    let mut byte = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    for c in text.chars() {
+        // Most letters of a Vietnamese text fold to ASCII: those need no buffer.
+        if c.is_ascii() {
+            byte(c.to_ascii_lowercase() as u8);
+            continue;
+        }
+        buf.clear();
+        fold_char(c, buf);
+        for f in buf.iter().flat_map(|c| c.to_lowercase()) {
+            let mut b = [0u8; 4];
+            f.encode_utf8(&mut b).bytes().for_each(&mut byte);
         }
     }
     h
@@ -171,16 +165,32 @@ impl Shingles {
         self.similarity(other).same_story()
     }
 
-    /// The MinHash signature.
+    /// The MinHash signature, by one-permutation hashing: each shingle's hash falls in one
+    /// of [`HASHES`] bins and each bin keeps its least; an empty bin borrows from the next
+    /// filled one, marked by the distance (Shrivastava's densification), so two bodies
+    /// fill it alike. One hash per shingle instead of [`HASHES`].
     pub fn signature(&self) -> Signature {
-        let (a, b) = &*FUNCTIONS;
         let mut min = [u64::MAX; HASHES];
         for &s in &self.0 {
-            for ((m, a), b) in min.iter_mut().zip(a.iter()).zip(b.iter()) {
-                *m = (*m).min(s.wrapping_mul(*a).wrapping_add(*b));
-            }
+            let h = mix(s ^ 0x6261_6f63_6869_u64);
+            let bin = (((h >> 32) * HASHES as u64) >> 32) as usize;
+            min[bin] = min[bin].min(h);
         }
-        Signature(min)
+        if self.0.is_empty() {
+            return Signature(min);
+        }
+        let mut dense = min;
+        for (i, v) in dense.iter_mut().enumerate() {
+            if *v != u64::MAX {
+                continue;
+            }
+            let mut d = 1;
+            while min[(i + d) % HASHES] == u64::MAX {
+                d += 1;
+            }
+            *v = mix(min[(i + d) % HASHES] ^ (d as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        }
+        Signature(dense)
     }
 }
 
@@ -208,17 +218,15 @@ impl Similarity {
 pub struct Signature([u64; HASHES]);
 
 impl Signature {
-    /// The band keys the index files the body under: one term per band, the band's number
-    /// first so equal values in different bands do not meet.
-    pub fn keys(&self) -> Vec<String> {
+    /// The band keys the body is filed under: one per band, the band's number hashed in so
+    /// equal values in different bands do not meet ([`key_text`] is the index's term).
+    pub fn keys(&self) -> Vec<u64> {
         self.0
             .chunks(ROWS)
             .enumerate()
             .map(|(band, rows)| {
-                let h = rows
-                    .iter()
-                    .fold(band as u64, |h, &v| mix(h.rotate_left(23) ^ v));
-                format!("{band:02x}{h:016x}")
+                rows.iter()
+                    .fold(band as u64, |h, &v| mix(h.rotate_left(23) ^ v))
             })
             .collect()
     }
@@ -258,12 +266,17 @@ pub fn sketch_estimate(a: &[u8], b: &[u8]) -> f64 {
     ((same - 1.0 / 256.0) / (1.0 - 1.0 / 256.0)).max(0.0)
 }
 
+/// The index term of a band key: 16 hex digits.
+pub fn key_text(key: u64) -> String {
+    format!("{key:016x}")
+}
+
 /// What the index files for a body: its band keys and sketch, both empty when the body is
 /// too short to compare.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filing {
     /// [`Signature::keys`].
-    pub keys: Vec<String>,
+    pub keys: Vec<u64>,
     /// [`Signature::sketch`].
     pub sketch: Vec<u8>,
 }
@@ -283,7 +296,7 @@ impl Shingles {
 }
 
 /// The shingles and band keys of a body, no keys when it is too short to compare.
-pub fn band_keys(body: &str) -> (Shingles, Vec<String>) {
+pub fn band_keys(body: &str) -> (Shingles, Vec<u64>) {
     let sh = Shingles::of(body);
     let keys = sh.filing().keys;
     (sh, keys)

@@ -6,7 +6,6 @@ use super::schema::{Fields, name_key};
 use super::search::stored;
 use super::{Index, IndexError, Upsert, codes};
 use crate::record::Record;
-use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{BooleanQuery, Query, TermQuery};
@@ -15,8 +14,9 @@ use tantivy::{DateTime, DocAddress, IndexReader, ReloadPolicy, Searcher, Tantivy
 
 /// Adds records to an [`Index`]: one at a time per index (tantivy holds a lock file).
 ///
-/// Records wait in memory until [`IndexWriter::commit`]: only then can a batch's reprints
-/// be linked to their earliest copy, which may come later in the same batch.
+/// Each record is indexed as it comes, and kept with its shingles until
+/// [`IndexWriter::commit`]: only then can a batch's reprints be linked to their earliest
+/// copy, which may come later in the same batch; the few that get a link are indexed again.
 pub struct IndexWriter {
     writer: tantivy::IndexWriter<TantivyDocument>,
     fields: Fields,
@@ -24,8 +24,8 @@ pub struct IndexWriter {
     shared: IndexReader,
     /// A reader of the last commit, to tell additions from replacements.
     committed: IndexReader,
-    /// Records upserted since the last commit, in order, by id.
-    pending: Vec<(String, Record)>,
+    /// Records upserted since the last commit, in order (`None`: deleted since), by id.
+    pending: Vec<Option<Node>>,
     slot: HashMap<String, usize>,
     /// Ids deleted since the last commit.
     deleted: HashSet<String>,
@@ -72,16 +72,24 @@ impl IndexWriter {
         let mut rec = rec.clone();
         // Set here, by the writer, from what the index holds: never taken from the input.
         rec.duplicate_of = None;
-        if let Some(&i) = self.slot.get(&id) {
-            self.pending[i].1 = rec;
-            return Ok(Upsert::Replaced);
-        }
-        let existed = !self.deleted.contains(&id) && {
+        let in_batch = self.slot.get(&id).copied();
+        let existed = in_batch.is_some_and(|i| self.pending[i].is_some()) || {
             let q = TermQuery::new(id_term(&self.fields, &id), IndexRecordOption::Basic);
             self.committed.searcher().search(&q, &Count)? > 0
         };
-        self.slot.insert(id.clone(), self.pending.len());
-        self.pending.push((id, rec));
+        if existed {
+            self.writer.delete_term(id_term(&self.fields, &id));
+        }
+        let node = Node::new(id.clone(), rec, false);
+        self.writer
+            .add_document(to_document(&self.fields, &id, &node.rec, &node.filing)?)?;
+        match in_batch {
+            Some(i) => self.pending[i] = Some(node),
+            None => {
+                self.slot.insert(id, self.pending.len());
+                self.pending.push(Some(node));
+            }
+        }
         Ok(if existed {
             Upsert::Replaced
         } else {
@@ -92,11 +100,9 @@ impl IndexWriter {
     /// Removes the article with this id, if any (visible after the next commit). Its
     /// reprints are linked again to the earliest copy left.
     pub fn delete(&mut self, id: &str) {
-        if let Some(i) = self.slot.remove(id) {
-            self.pending.remove(i);
-            for (j, (other, _)) in self.pending.iter().enumerate().skip(i) {
-                self.slot.insert(other.clone(), j);
-            }
+        self.writer.delete_term(id_term(&self.fields, id));
+        if let Some(&i) = self.slot.get(id) {
+            self.pending[i] = None;
         }
         self.deleted.insert(id.to_string());
     }
@@ -104,17 +110,16 @@ impl IndexWriter {
     /// Makes everything added so far durable and visible, each reprint linked to its
     /// story's earliest copy.
     pub fn commit(&mut self) -> Result<(), IndexError> {
-        let batch = std::mem::take(&mut self.pending);
+        let batch: Vec<Node> = std::mem::take(&mut self.pending)
+            .into_iter()
+            .flatten()
+            .collect();
         self.slot.clear();
         let deleted = std::mem::take(&mut self.deleted);
         let searcher = self.committed.searcher();
         let plan = Stories::plan(&self.fields, &searcher, batch, &deleted)?;
         // Deletions first: a delete reaches only documents added before it.
-        for id in deleted
-            .iter()
-            .chain(plan.batch_ids())
-            .chain(plan.rewrites())
-        {
+        for id in plan.rewrites() {
             self.writer.delete_term(id_term(&self.fields, id));
         }
         for (id, rec, filing) in plan.documents() {
@@ -192,10 +197,12 @@ impl Node {
     }
 }
 
+/// The most articles of one batch a band key is compared against.
+const BATCH_BAND_LIST: usize = 16;
+
 /// What a commit writes: the batch with its links, and indexed articles whose link changes.
 struct Stories {
     nodes: Vec<Node>,
-    batch: usize,
 }
 
 impl Stories {
@@ -204,13 +211,10 @@ impl Stories {
     fn plan(
         f: &Fields,
         searcher: &Searcher,
-        batch: Vec<(String, Record)>,
+        batch: Vec<Node>,
         deleted: &HashSet<String>,
     ) -> Result<Stories, IndexError> {
-        let mut nodes: Vec<Node> = batch
-            .into_par_iter()
-            .map(|(id, rec)| Node::new(id, rec, false))
-            .collect();
+        let mut nodes = batch;
         let n = nodes.len();
         // Indexed versions of these ids are going away: they link nothing.
         let gone: HashSet<String> = nodes
@@ -268,77 +272,91 @@ impl Stories {
         // The copies of an original going away lose their story: each is weighed anew.
         let mut probes: Vec<usize> = (0..n).collect();
         for id in &gone {
-            let q = TermQuery::new(
-                Term::from_field_text(f.duplicate_of, id),
-                IndexRecordOption::Basic,
-            );
-            probes.extend(fetch(&q, None, &mut nodes, &mut at)?);
+            let t = Term::from_field_text(f.duplicate_of, id);
+            if searcher.doc_freq(&t)? > 0 {
+                let q = TermQuery::new(t, IndexRecordOption::Basic);
+                probes.extend(fetch(&q, None, &mut nodes, &mut at)?);
+            }
         }
         let mut sets = Union::new();
-        let mut band_of: HashMap<String, Vec<usize>> = HashMap::new();
         let mut settled = HashSet::new();
+        // Every band key of this commit's probes: they are not in the index yet.
+        let mut held: Vec<(u64, usize)> = Vec::new();
         for p in probes {
             nodes[p].with_keys();
             if !settled.insert(p) || nodes[p].filing.keys.is_empty() {
                 continue;
             }
-            let q = BooleanQuery::union_with_minimum_required_clauses(
-                nodes[p]
-                    .filing
-                    .keys
-                    .iter()
-                    .map(|k| {
-                        let t = Term::from_field_text(f.band, k);
-                        Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>
-                    })
-                    .collect(),
-                reprints::MIN_BANDS,
-            );
-            let sketch = nodes[p].filing.sketch.clone();
-            let mut candidates = fetch(&q, Some(&sketch), &mut nodes, &mut at)?;
-            // Earlier probes of this commit are not in the index yet.
-            let mut shared: HashMap<usize, usize> = HashMap::new();
-            for k in &nodes[p].filing.keys {
-                let list = band_of.entry(k.clone()).or_default();
-                for &c in list.iter() {
-                    *shared.entry(c).or_default() += 1;
+            held.extend(nodes[p].filing.keys.iter().map(|&k| (k, p)));
+            // A band many articles share is formulaic text, not one story's: left out, it
+            // keeps a crawl of template-built pages from comparing each with all.
+            let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+            for &k in &nodes[p].filing.keys {
+                let t = Term::from_field_text(f.band, &reprints::key_text(k));
+                if (1..=reprints::COMMON_BAND).contains(&searcher.doc_freq(&t)?) {
+                    clauses.push(Box::new(TermQuery::new(t, IndexRecordOption::Basic)));
                 }
-                list.push(p);
             }
-            let mut pending: Vec<(usize, usize)> = shared
-                .into_iter()
-                .filter(|&(_, n)| n >= reprints::MIN_BANDS)
-                .collect();
-            pending.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            candidates.extend(
-                pending
-                    .into_iter()
-                    .take(reprints::MAX_CANDIDATES)
-                    .map(|(c, _)| c),
-            );
-            candidates.sort_unstable();
-            candidates.dedup();
-            for c in candidates {
-                if c != p && nodes[p].shingles.same_story(&nodes[c].shingles) {
-                    sets.join(p, c);
-                    // An indexed article brings the story it is already part of.
-                    if nodes[c].stored && !settled.contains(&c) {
-                        let root = nodes[c].was.clone().unwrap_or_else(|| nodes[c].id.clone());
-                        let q = TermQuery::new(
-                            Term::from_field_text(f.duplicate_of, &root),
-                            IndexRecordOption::Basic,
-                        );
-                        let mut members = fetch(&q, None, &mut nodes, &mut at)?;
-                        let idq = TermQuery::new(
-                            Term::from_field_text(f.id, &root),
-                            IndexRecordOption::Basic,
-                        );
-                        members.extend(fetch(&idq, None, &mut nodes, &mut at)?);
-                        for m in members {
-                            sets.join(c, m);
-                            settled.insert(m);
-                        }
+            if clauses.len() < reprints::MIN_BANDS {
+                continue;
+            }
+            let q = BooleanQuery::union_with_minimum_required_clauses(clauses, reprints::MIN_BANDS);
+            let sketch = nodes[p].filing.sketch.clone();
+            for c in fetch(&q, Some(&sketch), &mut nodes, &mut at)? {
+                if c == p || !nodes[p].shingles.same_story(&nodes[c].shingles) {
+                    continue;
+                }
+                sets.join(p, c);
+                // An indexed article brings the story it is already part of.
+                if nodes[c].stored && !settled.contains(&c) {
+                    let root = nodes[c].was.clone().unwrap_or_else(|| nodes[c].id.clone());
+                    let q = TermQuery::new(
+                        Term::from_field_text(f.duplicate_of, &root),
+                        IndexRecordOption::Basic,
+                    );
+                    let mut members = fetch(&q, None, &mut nodes, &mut at)?;
+                    let idq = TermQuery::new(
+                        Term::from_field_text(f.id, &root),
+                        IndexRecordOption::Basic,
+                    );
+                    members.extend(fetch(&idq, None, &mut nodes, &mut at)?);
+                    for m in members {
+                        sets.join(c, m);
+                        settled.insert(m);
                     }
+                }
+            }
+        }
+        // Probes sharing bands with each other: each key's first few holders stand for it
+        // (a copy meets them; formulaic text costs no more than they do), each later holder
+        // is paired with them.
+        held.sort_unstable();
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for run in held.chunk_by(|a, b| a.0 == b.0) {
+            for (i, &(_, later)) in run.iter().enumerate().skip(1) {
+                pairs.extend(
+                    run[..i.min(BATCH_BAND_LIST)]
+                        .iter()
+                        .map(|&(_, first)| (later.max(first), later.min(first))),
+                );
+            }
+        }
+        pairs.sort_unstable();
+        let counted: Vec<((usize, usize), usize)> = pairs
+            .chunk_by(|a, b| a == b)
+            .map(|run| (run[0], run.len()))
+            .filter(|&((a, b), n)| {
+                n >= reprints::MIN_BANDS
+                    && reprints::sketch_estimate(&nodes[a].filing.sketch, &nodes[b].filing.sketch)
+                        >= reprints::SKETCH_AT_LEAST
+            })
+            .collect();
+        for run in counted.chunk_by(|a, b| a.0.0 == b.0.0) {
+            let mut run = run.to_vec();
+            run.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            for ((a, b), _) in run.into_iter().take(reprints::MAX_CANDIDATES) {
+                if nodes[a].shingles.same_story(&nodes[b].shingles) {
+                    sets.join(a, b);
                 }
             }
         }
@@ -368,30 +386,23 @@ impl Stories {
                 x.with_keys();
             }
         }
-        Ok(Stories { nodes, batch: n })
+        Ok(Stories { nodes })
     }
 
-    fn batch_ids(&self) -> impl Iterator<Item = &String> {
-        self.nodes[..self.batch].iter().map(|x| &x.id)
-    }
-
+    /// Articles whose link is not the one they were indexed with: the batch's reprints
+    /// (indexed as they came, without one) and indexed articles whose story changed.
     fn changed(&self) -> impl Iterator<Item = &Node> {
-        self.nodes[self.batch..]
-            .iter()
-            .filter(|x| x.rec.duplicate_of != x.was)
+        self.nodes.iter().filter(|x| x.rec.duplicate_of != x.was)
     }
 
-    /// Indexed articles whose link changes: deleted and added again.
+    /// Articles to delete and add again.
     fn rewrites(&self) -> impl Iterator<Item = &String> {
         self.changed().map(|x| &x.id)
     }
 
-    /// What to add: the batch, then the rewritten articles.
+    /// What to add again, with its link.
     fn documents(&self) -> impl Iterator<Item = (&str, &Record, &Filing)> {
-        self.nodes[..self.batch]
-            .iter()
-            .chain(self.changed())
-            .map(|x| (x.id.as_str(), &x.rec, &x.filing))
+        self.changed().map(|x| (x.id.as_str(), &x.rec, &x.filing))
     }
 }
 
@@ -475,8 +486,8 @@ pub fn to_document(
 ) -> Result<TantivyDocument, IndexError> {
     let mut doc = TantivyDocument::new();
     doc.add_text(f.id, id);
-    for k in &filing.keys {
-        doc.add_text(f.band, k);
+    for &k in &filing.keys {
+        doc.add_text(f.band, reprints::key_text(k));
     }
     if !filing.sketch.is_empty() {
         doc.add_bytes(f.sketch, &filing.sketch);
