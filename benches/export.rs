@@ -38,6 +38,7 @@ fn article(i: usize, figures: usize) -> Record {
                 start,
                 end: start + figure.chars().count(),
             },
+            ..Default::default()
         });
     }
     Record {

@@ -224,6 +224,8 @@ fn run_baochi(dir: &Path, records: &[Record], qs: &[Query]) -> Run {
         to: q.to.clone(),
         limit: 10,
         exact_counts,
+        // Like with like: FTS5 lists every article, reprints (here: template twins) too.
+        all_copies: true,
         ..Default::default()
     };
     let mut totals = Vec::new();

@@ -144,9 +144,47 @@ pub struct Statistic {
     pub subject: Option<String>,
     /// The year the figure is for, when the text gives it.
     pub year: Option<String>,
+    /// The period the figure covers, when the text gives one.
+    #[serde(default)]
+    pub period: Option<Period>,
+    /// The administrative unit the figure is reported for.
+    #[serde(rename = "for", default)]
+    pub unit_for: Option<UnitFor>,
+    /// What it counts: a name from `corpus/reference/indicators.tsv`, or none.
+    #[serde(default)]
+    pub indicator: Option<String>,
+    /// The position in the list of the figure this one is a part of.
+    #[serde(default)]
+    pub part_of: Option<usize>,
     /// Where it stands in the body.
     #[serde(flatten)]
     pub span: Span,
+}
+
+/// The period a figure covers: `from` and `until` as dates are written (`YYYY`,
+/// `YYYY-MM`, `YYYY-MM-DD`); either may be unknown ("tính đến tháng 11/2017" has no start).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    /// The first day, month or year covered.
+    pub from: Option<String>,
+    /// The last day, month or year covered.
+    pub until: Option<String>,
+}
+
+/// The administrative unit a figure is reported for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitFor {
+    /// The unit's proper name: `Hương Trà`.
+    pub name: String,
+    /// Its level (`tỉnh`, `thị xã`, `huyện` …), when known.
+    pub level: Option<String>,
+    /// The province-level unit it lies in (pre-2025 name).
+    pub province: Option<String>,
+    /// The GSO code where the gazetteer has it.
+    pub code: Option<String>,
+    /// Whether the text names it for the figure (false: it is the unit the article is
+    /// about).
+    pub from_text: bool,
 }
 
 impl Span {
@@ -193,6 +231,12 @@ impl CharIndex {
     /// The code point offset of byte offset `byte`.
     pub fn cp(&self, byte: usize) -> usize {
         self.map[byte.min(self.map.len() - 1)] as usize
+    }
+
+    /// The byte offset where code point `cp` starts (the end of the string past the last).
+    pub fn byte(&self, cp: usize) -> usize {
+        // The map is sorted: the first byte whose code point is `cp` starts it.
+        self.map.partition_point(|&c| (c as usize) < cp)
     }
 
     /// A span for the byte range `start..end` of `body` (the string this index was built on).

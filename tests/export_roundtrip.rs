@@ -48,6 +48,7 @@ fn as_text(v: &Value) -> String {
         Value::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
         Value::Float(f) => f.to_string(),
         Value::List(l) => l.join("; "),
+        Value::Bool(b) => b.map(|b| b.to_string()).unwrap_or_default(),
     }
 }
 
@@ -57,6 +58,7 @@ fn as_json(v: &Value) -> serde_json::Value {
         Value::Int(n) => n.map_or(serde_json::Value::Null, Into::into),
         Value::Float(f) => (*f).into(),
         Value::List(l) => l.clone().into(),
+        Value::Bool(b) => b.map_or(serde_json::Value::Null, Into::into),
     }
 }
 
@@ -149,6 +151,9 @@ fn check_table(
     for (i, c) in cols.iter().enumerate() {
         let top = schema.column(i).path().parts()[0].clone();
         assert_eq!(top, c.name, "{table} parquet column {i}");
+        if c.name == "for_from_text" {
+            assert_eq!(schema.column(i).physical_type(), Physical::BOOLEAN);
+        }
         if c.name == "published" {
             assert_eq!(schema.column(i).physical_type(), Physical::INT32);
             assert_eq!(

@@ -179,6 +179,7 @@ fn full_record() -> Record {
             subject: None,
             year: None,
             span: span(&body, "157 đảng viên"),
+            ..Default::default()
         }],
     };
     Record {

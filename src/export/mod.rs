@@ -27,7 +27,7 @@ pub use sentence::sentence_around;
 use crate::index::{Index, IndexError, SearchRequest};
 use crate::record::Record;
 use parquet::basic::Compression;
-use parquet::data_type::{ByteArray, ByteArrayType, DoubleType, Int32Type, Int64Type};
+use parquet::data_type::{BoolType, ByteArray, ByteArrayType, DoubleType, Int32Type, Int64Type};
 use parquet::file::properties::WriterProperties;
 use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::types::Type as ParquetType;
@@ -168,10 +168,19 @@ impl Table {
                 ("code", Text),
             ],
             Table::Statistics => &[
+                ("figure", Int),
                 ("value", Float),
                 ("unit", Text),
                 ("subject", Text),
                 ("year", Text),
+                ("period_from", Text),
+                ("period_until", Text),
+                ("for_unit", Text),
+                ("for_level", Text),
+                ("for_province", Text),
+                ("for_from_text", Bool),
+                ("indicator", Text),
+                ("part_of", Int),
             ],
             Table::People => &[],
         };
@@ -194,6 +203,7 @@ impl Table {
             let leaf = match c.ty {
                 ColType::Text => format!("{rep} binary {} (STRING);", c.name),
                 ColType::Int => format!("{rep} int64 {};", c.name),
+                ColType::Bool => format!("{rep} boolean {};", c.name),
                 ColType::Float => format!("{rep} double {};", c.name),
                 ColType::Date => format!("{rep} int32 {} (DATE);", c.name),
                 ColType::List => format!(
@@ -289,6 +299,8 @@ pub enum ColType {
     Date,
     /// A list of strings: `; `-joined in CSV, an array in JSON, a LIST of strings in Parquet.
     List,
+    /// True or false: `true`/`false` in CSV, a JSON boolean, a Parquet BOOLEAN.
+    Bool,
 }
 
 /// A column of a table.
@@ -307,7 +319,10 @@ impl Column {
 
     fn nullable(&self) -> bool {
         // Offsets and entity values always exist; everything else may be null.
-        !matches!(self.name, "article_id" | "start" | "end" | "text")
+        !matches!(
+            self.name,
+            "article_id" | "start" | "end" | "text" | "figure"
+        )
     }
 }
 
@@ -324,6 +339,8 @@ pub enum Value {
     Date(Option<String>),
     /// A list of strings.
     List(Vec<String>),
+    /// True, false or null.
+    Bool(Option<bool>),
 }
 
 impl Value {
@@ -437,13 +454,25 @@ pub fn rows(table: Table, id: &str, rec: &Record) -> Vec<Vec<Value>> {
         Table::Statistics => e
             .statistics
             .iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(i, s)| {
                 let mut row = common();
+                let period = s.period.as_ref();
+                let unit = s.unit_for.as_ref();
                 row.extend([
+                    Value::int(i),
                     Value::Float(s.value),
                     Value::str(&s.unit),
                     Value::text(&s.subject),
                     Value::text(&s.year),
+                    Value::Text(period.and_then(|p| p.from.clone())),
+                    Value::Text(period.and_then(|p| p.until.clone())),
+                    Value::Text(unit.map(|u| u.name.clone())),
+                    Value::Text(unit.and_then(|u| u.level.clone())),
+                    Value::Text(unit.and_then(|u| u.province.clone())),
+                    Value::Bool(unit.map(|u| u.from_text)),
+                    Value::text(&s.indicator),
+                    Value::Int(s.part_of.and_then(|p| i64::try_from(p).ok())),
                 ]);
                 finish(row, &s.span)
             })
@@ -543,6 +572,7 @@ struct ColumnBuffer {
     ints: Vec<i64>,
     dates: Vec<i32>,
     floats: Vec<f64>,
+    bools: Vec<bool>,
     /// Definition levels (optional columns and lists).
     def: Vec<i16>,
     /// Repetition levels (lists).
@@ -606,6 +636,9 @@ impl<W: Write + Send> Exporter<W> {
                             w.write_field(s.as_deref().unwrap_or(""))?
                         }
                         Value::Int(Some(n)) => w.write_field(n.to_string())?,
+                        Value::Bool(b) => {
+                            w.write_field(b.map_or("", |b| if b { "true" } else { "false" }))?
+                        }
                         Value::Int(None) => w.write_field("")?,
                         Value::Float(f) => w.write_field(float_text(*f))?,
                         Value::List(l) => w.write_field(l.join("; "))?,
@@ -621,6 +654,7 @@ impl<W: Write + Send> Exporter<W> {
                             .as_ref()
                             .map_or(serde_json::Value::Null, |s| s.as_str().into()),
                         Value::Int(n) => n.map_or(serde_json::Value::Null, Into::into),
+                        Value::Bool(b) => b.map_or(serde_json::Value::Null, Into::into),
                         Value::Float(f) => serde_json::Number::from_f64(*f)
                             .map_or(serde_json::Value::Null, serde_json::Value::Number),
                         Value::List(l) => l.clone().into(),
@@ -690,6 +724,9 @@ impl<W: Write + Send> ParquetSink<W> {
                 parquet::column::writer::ColumnWriter::Int32ColumnWriter(_) => {
                     col.typed::<Int32Type>().write_batch(&buf.dates, def, rep)?;
                 }
+                parquet::column::writer::ColumnWriter::BoolColumnWriter(_) => {
+                    col.typed::<BoolType>().write_batch(&buf.bools, def, rep)?;
+                }
                 parquet::column::writer::ColumnWriter::DoubleColumnWriter(_) => {
                     col.typed::<DoubleType>()
                         .write_batch(&buf.floats, def, rep)?;
@@ -731,6 +768,11 @@ impl ColumnBuffer {
             Value::Float(f) => {
                 present(&mut self.def, true);
                 self.floats.push(*f);
+                0
+            }
+            Value::Bool(b) => {
+                present(&mut self.def, b.is_some());
+                self.bools.extend(b);
                 0
             }
             Value::Date(s) => {

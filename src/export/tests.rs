@@ -61,6 +61,7 @@ pub(crate) fn sample(n: usize) -> Record {
                     subject: None,
                     year: Some("2017".into()),
                     span: span(&body, &figure),
+                    ..Default::default()
                 },
                 Statistic {
                     value: 22.06,
@@ -68,6 +69,7 @@ pub(crate) fn sample(n: usize) -> Record {
                     subject: Some("tổ chức cơ sở đảng trong sạch vững mạnh".into()),
                     year: None,
                     span: span(&body, "22,06%"),
+                    ..Default::default()
                 },
             ],
         },
@@ -168,6 +170,7 @@ fn csv_reads_back_with_quotes_and_vietnamese() {
                     Value::Int(n) => n.map(|n| n.to_string()).unwrap_or_default(),
                     Value::Float(f) => float_text(*f),
                     Value::List(l) => l.join("; "),
+                    Value::Bool(b) => b.map(|b| b.to_string()).unwrap_or_default(),
                 };
                 assert_eq!(&g[i], expect, "{table}.{}", names[i]);
             }

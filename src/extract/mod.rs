@@ -338,7 +338,7 @@ pub fn finish(article: Article, url: Option<&str>) -> Record {
             .filter(|s| !s.is_empty())
     };
     let body = crate::text::normalize(&article.body);
-    let entities = crate::entities::find_all(&body);
+    let mut entities = crate::entities::find_all(&body);
     let source = url
         .and_then(|u| url::Url::parse(u).ok())
         .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
@@ -370,6 +370,14 @@ pub fn finish(article: Article, url: Option<&str>) -> Record {
         title.as_deref(),
         &body,
         &entities.localities,
+    );
+    crate::entities::statistics::describe(
+        &mut entities.statistics,
+        &body,
+        &entities.dates,
+        &entities.localities,
+        province.as_ref().map(|p| p.0.as_str()),
+        published.as_deref(),
     );
     Record {
         url: url.map(str::to_string),

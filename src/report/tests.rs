@@ -26,6 +26,7 @@ fn stat(value: f64, unit: &str, subject: Option<&str>, year: Option<&str>) -> St
         subject: subject.map(String::from),
         year: year.map(String::from),
         span: Span::default(),
+        ..Default::default()
     }
 }
 

@@ -55,6 +55,7 @@ fn stat(
         subject: subject.map(String::from),
         year: year.map(String::from),
         span: span(body, text),
+        ..Default::default()
     }
 }
 
@@ -270,6 +271,7 @@ pub fn parquet_cells(file: std::fs::File) -> Vec<Vec<serde_json::Value>> {
     fn cell(f: &Field) -> serde_json::Value {
         match f {
             Field::Null => serde_json::Value::Null,
+            Field::Bool(b) => (*b).into(),
             Field::Str(s) => s.as_str().into(),
             Field::Long(n) => (*n).into(),
             Field::Double(x) => (*x).into(),

@@ -23,6 +23,11 @@
 //! assert_eq!((s[0].value, s[0].unit.as_str(), s[0].year.as_deref()), (22.06, "%", Some("2012")));
 //! ```
 
+pub mod indicators;
+pub mod parts;
+pub mod period;
+pub mod unit;
+
 use crate::record::{CharIndex, DateMention, Document, Statistic};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -41,7 +46,7 @@ static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Counted nouns, lower case, longest first.
 static NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut v: Vec<&'static str> = include_str!("../../corpus/reference/counted_nouns.tsv")
+    let mut v: Vec<&'static str> = include_str!("../../../corpus/reference/counted_nouns.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .collect();
@@ -290,19 +295,122 @@ pub fn find(body: &str, documents: &[Document], dates: &[DateMention]) -> Vec<St
         }
     }
     let years = Years::new(body, &index, dates);
+    let items: Vec<parts::Item<'_>> = figures
+        .iter()
+        .map(|f| parts::Item {
+            start: f.start,
+            end: f.end,
+            unit: &f.unit,
+            value: f.value,
+        })
+        .collect();
+    let part_of = parts::link(body, &items);
+    let sents = period::sentences(body);
+    let mut named: Vec<Option<&'static str>> = figures
+        .iter()
+        .map(|f| indicator_of(body, &sents, f))
+        .collect();
+    // A part counts what its whole counts ("khiển trách 09" of "kỷ luật 16 đảng viên").
+    for (i, w) in part_of.iter().enumerate() {
+        if let Some(w) = *w
+            && named[w].is_some()
+        {
+            named[i] = named[w];
+        }
+    }
     figures
         .into_iter()
-        .map(|f| {
+        .zip(part_of)
+        .zip(named)
+        .map(|((f, part_of), indicator)| {
             let span = index.span(body, f.start, f.end);
             Statistic {
                 value: f.value,
                 unit: f.unit,
                 subject: f.subject,
                 year: years.at(span.start),
+                period: None,
+                unit_for: None,
+                indicator: indicator.map(str::to_string),
+                part_of,
                 span,
             }
         })
         .collect()
+}
+
+/// The indicator of a figure, from its subject, clause and sentence.
+fn indicator_of(body: &str, sents: &[(usize, usize, usize)], f: &Figure) -> Option<&'static str> {
+    let k = sents.partition_point(|s| s.0 <= f.start).checked_sub(1)?;
+    let (s, e, _) = sents[k];
+    let sentence = &body[s..e];
+    let lower = sentence.to_lowercase();
+    // Lower case keeps Vietnamese byte lengths in practice; where it does not, offsets
+    // into the sentence would lie: only the subject is read then.
+    let same = lower.len() == sentence.len();
+    let at = (f.start - s, f.end.min(e) - s);
+    // The clause: between the nearest `,` `;` `:` `(` `)` (a comma followed by a space, so
+    // decimal commas stay inside) around the figure.
+    let clause_from = sentence[..at.0]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            matches!(c, ';' | ':' | '(' | ')') || (c == ',' && sentence[i + 1..].starts_with(' '))
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause_to = sentence[at.1..]
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, ';' | ':' | '(' | ')')
+                || (c == ',' && sentence[at.1 + i + 1..].starts_with(' '))
+        })
+        .map_or(sentence.len(), |(i, _)| at.1 + i);
+    let subject = f.subject.as_deref().map(str::to_lowercase);
+    let empty = String::new();
+    let ctx = indicators::Context {
+        subject: subject.as_deref(),
+        sentence: if same { &lower } else { &empty },
+        at: if same { at } else { (0, 0) },
+        clause: if same {
+            (clause_from, clause_to)
+        } else {
+            (0, 0)
+        },
+    };
+    indicators::name_of(&f.unit, &ctx)
+}
+
+/// Fills what a figure needs the article for: the period it covers (an open range ends
+/// at the publication date) and the unit it is for.
+pub fn describe(
+    stats: &mut [Statistic],
+    body: &str,
+    dates: &[DateMention],
+    localities: &[crate::record::Locality],
+    province: Option<&str>,
+    published: Option<&str>,
+) {
+    if stats.is_empty() {
+        return;
+    }
+    let index = CharIndex::new(body);
+    let sents = period::sentences(body);
+    let dates: Vec<(&DateMention, usize, usize)> = dates
+        .iter()
+        .map(|d| (d, index.byte(d.span.start), index.byte(d.span.end)))
+        .collect();
+    let places: Vec<(&crate::record::Locality, usize, usize)> = localities
+        .iter()
+        .map(|l| (l, index.byte(l.span.start), index.byte(l.span.end)))
+        .collect();
+    let article = unit::article_unit(localities, province);
+    for st in stats.iter_mut() {
+        let at = index.byte(st.span.start);
+        st.period = period::of(body, &sents, &dates, at, published);
+        let k = sents.partition_point(|s| s.0 <= at).saturating_sub(1);
+        let sentence_start = sents.get(k).map_or(0, |s| s.0);
+        st.unit_for = unit::of(body, &places, sentence_start, at, article.as_ref());
+    }
 }
 
 /// A number must stand alone: not inside a word or code (`Covid-19`, `A2`, `8h30`), not a
@@ -632,20 +740,8 @@ impl<'a> Years<'a> {
 }
 
 /// The byte offset of code point `cp` (by binary search over the index).
-fn byte_of(body: &str, index: &CharIndex, cp: usize) -> usize {
-    let (mut lo, mut hi) = (0, body.len());
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        if index.cp(mid) < cp {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    while lo < body.len() && !body.is_char_boundary(lo) {
-        lo += 1;
-    }
-    lo
+fn byte_of(_body: &str, index: &CharIndex, cp: usize) -> usize {
+    index.byte(cp)
 }
 
 fn slice_cp<'b>(body: &'b str, index: &CharIndex, from: usize, to: usize) -> &'b str {
@@ -667,7 +763,7 @@ mod tests {
 
     #[test]
     fn counted_nouns_are_sorted_and_unique() {
-        let lines: Vec<&str> = include_str!("../../corpus/reference/counted_nouns.tsv")
+        let lines: Vec<&str> = include_str!("../../../corpus/reference/counted_nouns.tsv")
             .lines()
             .filter(|l| !l.starts_with('#'))
             .collect();
