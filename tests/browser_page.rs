@@ -181,7 +181,7 @@ async fn scenario(d: &Driver, base: &str) {
     d.goto(&format!("{base}/")).await;
     d.wait_for(
         "the first page of results and the map",
-        "return document.querySelectorAll('#hits .hit').length === 4 \
+        "return document.querySelectorAll('#hits .hit').length === 5 \
          && document.querySelectorAll('#map .tile').length === 63",
     )
     .await;
@@ -484,6 +484,20 @@ async fn scenario(d: &Driver, base: &str) {
     )
     .await;
     d.screenshot("11-coverage.png").await;
+
+    // The figures tab: one indicator as units × periods, the value linked to its article.
+    d.goto(&format!(
+        "{base}/#view=figures&ind=k%E1%BB%B7+lu%E1%BA%ADt+%C4%91%E1%BA%A3ng+vi%C3%AAn"
+    ))
+    .await;
+    d.wait_for(
+        "the discipline series",
+        "return document.getElementById('figures').dataset.shown === 'kỷ luật đảng viên' \
+         && [...document.querySelectorAll('#figures th')].some(th => th.textContent === 'Mường Chà') \
+         && [...document.querySelectorAll('#figures .value')].map(v => v.textContent).join('|') === '16 đảng viên'",
+    )
+    .await;
+    d.screenshot("12-figures.png").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -506,6 +520,7 @@ async fn page_search_facet_article_entities_in_headless_chromium() {
     let data = tmp.path().join("data");
     let mut records = serve_common::articles();
     records.push(serve_common::reprint_of_first());
+    records.push(serve_common::figures_article());
     drop(serve_common::index_into(&data.join("index"), &records));
     let (_server, base) = start_server(&data);
 

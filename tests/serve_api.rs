@@ -157,6 +157,45 @@ fn json_str(s: &Option<String>) -> Value {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn figures_route_gives_series_and_names_the_closest_indicator() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let rec = baochi::extract::finish(
+        baochi::extract::Article {
+            title: Some("Mường Chà kết nạp đảng viên".into()),
+            published: Some("2018-01-10".into()),
+            body: "Năm 2017, huyện Mường Chà đã kết nạp 57 đảng viên mới.".into(),
+            ..Default::default()
+        },
+        Some("https://baodienbienphu.com.vn/a.html"),
+    );
+    let index = serve_common::index_into(&tmp.path().join("index"), &[rec]);
+    let srv = TestServer::start(index, ServeConfig::default()).await;
+    let (s, v) = json(&format!(
+        "{}/api/figures?indicator=k%E1%BA%BFt+n%E1%BA%A1p+%C4%91%E1%BA%A3ng+vi%C3%AAn+m%E1%BB%9Bi",
+        srv.base
+    ))
+    .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["indicator"], "kết nạp đảng viên mới");
+    let p = &v["points"][0];
+    assert_eq!(p["unit"], "Mường Chà");
+    assert_eq!(p["period"], "2017");
+    assert_eq!(p["values"], serde_json::json!([57.0]));
+    assert!(
+        p["sources"][0]["sentence"]
+            .as_str()
+            .unwrap_or("")
+            .contains("57")
+    );
+    let (s, v) = json(&format!("{}/api/figures?by=province_now", srv.base)).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v["points"][0]["unit"], "Điện Biên");
+    let (s, v) = json(&format!("{}/api/figures?indicator=ket+nap", srv.base)).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert!(v["error"].as_str().unwrap_or("").contains("closest"), "{v}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn readings_of_a_query_without_diacritics() {
     let (_tmp, _index, srv) = setup().await;
     let (s, v) = json(&format!("{}/api/readings?q=can+bo", srv.base)).await;

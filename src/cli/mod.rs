@@ -5,6 +5,7 @@ mod coverage;
 mod crawl;
 mod export;
 mod extract;
+mod figures;
 mod filters;
 mod index;
 mod kwic;
@@ -60,6 +61,8 @@ pub enum Command {
     /// What the index holds per source and province, and what the crawl did: the sampling
     /// frame, with gaps flagged.
     Coverage(coverage::Args),
+    /// Reported figures as series: per indicator, unit and period, with their sources.
+    Figures(figures::Args),
     /// Write one table of the extracted entities as CSV, JSON Lines or Parquet.
     Export(export::Args),
     /// Which localities reported what: per province, articles, documents, period, figures.
@@ -91,6 +94,7 @@ pub fn main() -> ExitCode {
         Command::Trend(a) => trend::run(a, &data),
         Command::People(a) => people::run(a, &data),
         Command::Coverage(a) => coverage::run(a, &data),
+        Command::Figures(a) => figures::run(a, &data),
         Command::Export(a) => export::run(a, &data),
         Command::Report(a) => report::run(a, &data),
         Command::Serve(a) => serve::run(a, &data),

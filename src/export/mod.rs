@@ -20,7 +20,7 @@
 //! assert!(String::from_utf8(out).unwrap().starts_with("article_id,url,"));
 //! ```
 
-mod sentence;
+pub mod sentence;
 
 pub use sentence::sentence_around;
 
@@ -85,6 +85,9 @@ pub enum Table {
     /// One row per person (nhân vật): the people view ([`crate::views::people`]), an
     /// aggregate over the articles rather than a row per mention.
     People,
+    /// One row per point of a figure series (số liệu theo chỉ tiêu): the figures view
+    /// ([`crate::views::figures`]), wholes only, a figure repeated by several articles once.
+    Figures,
 }
 
 impl Table {
@@ -109,12 +112,37 @@ impl Table {
             Table::Localities => "localities",
             Table::Statistics => "statistics",
             Table::People => "people",
+            Table::Figures => "figures",
         }
     }
 
     /// The table's columns, in order.
     pub fn columns(self) -> Vec<Column> {
         use ColType::*;
+        if self == Table::Figures {
+            return [
+                ("indicator", Text),
+                ("kind", Text),
+                ("unit", Text),
+                ("level", Text),
+                ("province", Text),
+                ("period", Text),
+                ("from", Date),
+                ("until", Date),
+                ("year", Int),
+                ("measure", Text),
+                ("value", Float),
+                ("values", List),
+                ("conflict", Bool),
+                ("articles", Int),
+                ("sources", List),
+                ("urls", List),
+                ("sentences", List),
+            ]
+            .into_iter()
+            .map(|(n, t)| Column::new(n, t))
+            .collect();
+        }
         if self == Table::People {
             return [
                 ("name", Text),
@@ -182,7 +210,7 @@ impl Table {
                 ("indicator", Text),
                 ("part_of", Int),
             ],
-            Table::People => &[],
+            Table::People | Table::Figures => &[],
         };
         cols.extend(own.iter().map(|&(n, t)| Column::new(n, t)));
         if self != Table::Articles {
@@ -231,11 +259,11 @@ impl FromStr for Table {
     fn from_str(s: &str) -> Result<Table, ExportError> {
         Table::ALL
             .into_iter()
-            .chain([Table::People])
+            .chain([Table::People, Table::Figures])
             .find(|t| t.name() == s)
             .ok_or_else(|| {
                 ExportError::BadName(format!(
-                    "unknown table {s:?}: expected articles, documents, dates, officials, localities, statistics or people"
+                    "unknown table {s:?}: expected articles, documents, dates, officials, localities, statistics, people or figures"
                 ))
             })
     }
@@ -478,8 +506,43 @@ pub fn rows(table: Table, id: &str, rec: &Record) -> Vec<Vec<Value>> {
             })
             .collect(),
         // Aggregated over the articles by `export_index`, not per record.
-        Table::People => Vec::new(),
+        Table::People | Table::Figures => Vec::new(),
     }
+}
+
+/// The row of one point of a figure series, in the order of [`Table::columns`] for
+/// [`Table::Figures`]: `value` the most given, `values` all of them.
+pub fn figure_row(p: &crate::views::figures::Point) -> Vec<Value> {
+    let year = p
+        .from
+        .as_deref()
+        .or(p.until.as_deref())
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse::<i64>().ok());
+    vec![
+        Value::str(&p.indicator),
+        Value::str(p.kind),
+        Value::text(&p.unit),
+        Value::text(&p.level),
+        Value::text(&p.province),
+        Value::text(&p.period),
+        Value::Date(p.from.clone()),
+        Value::Date(p.until.clone()),
+        Value::Int(year),
+        Value::str(&p.measure),
+        Value::Float(p.values.first().copied().unwrap_or(f64::NAN)),
+        Value::List(p.values.iter().map(|v| float_text(*v)).collect()),
+        Value::Bool(Some(p.conflict)),
+        Value::int(p.sources.len()),
+        Value::List(p.sources.iter().map(|s| s.id.clone()).collect()),
+        Value::List(
+            p.sources
+                .iter()
+                .map(|s| s.url.clone().unwrap_or_default())
+                .collect(),
+        ),
+        Value::List(p.sources.iter().map(|s| s.sentence.clone()).collect()),
+    ]
 }
 
 /// The row of one person, in the order of [`Table::columns`] for [`Table::People`]: each
@@ -626,7 +689,8 @@ impl<W: Write + Send> Exporter<W> {
         Ok(rows.len())
     }
 
-    fn write_row(&mut self, row: &[Value]) -> Result<(), ExportError> {
+    /// Writes one row built outside a record ([`person_row`], [`figure_row`]).
+    pub fn write_row(&mut self, row: &[Value]) -> Result<(), ExportError> {
         self.rows += 1;
         match &mut self.sink {
             Sink::Csv(w) => {
@@ -827,6 +891,20 @@ pub fn export_index<W: Write + Send>(
         ..r.clone()
     });
     let req = req.as_ref();
+    if table == Table::Figures {
+        let req = crate::views::figures::FiguresRequest {
+            search: req.cloned().unwrap_or_default(),
+            ..Default::default()
+        };
+        let points = crate::views::figures::figures(index, &req).map_err(|e| match e {
+            crate::views::ViewError::Index(e) => ExportError::from(e),
+            e => ExportError::BadName(e.to_string()),
+        })?;
+        for p in &points {
+            ex.write_row(&figure_row(p))?;
+        }
+        return ex.finish();
+    }
     if table == Table::People {
         let req = crate::views::people::PeopleRequest {
             province: req.and_then(|r| r.province.clone()),

@@ -373,6 +373,7 @@ pub fn finish(article: Article, url: Option<&str>) -> Record {
     );
     crate::entities::statistics::describe(
         &mut entities.statistics,
+        title.as_deref(),
         &body,
         &entities.dates,
         &entities.localities,

@@ -322,6 +322,29 @@ pub(crate) async fn people(
     Ok(Json(serde_json::json!({ "people": rows })).into_response())
 }
 
+/// `GET /api/figures?indicator=…&by=…` (+ the search parameters): figure series.
+pub(crate) async fn figures(
+    State(state): State<Arc<AppState>>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    use crate::views::figures::{FiguresRequest, figures, indicator_name};
+    let p = Params::parse(raw);
+    let indicator = p
+        .text("indicator")?
+        .map(|i| indicator_name(&i))
+        .transpose()?;
+    let req = FiguresRequest {
+        search: SearchRequest {
+            limit: usize::MAX,
+            ..p.request(&state)?
+        },
+        indicator: indicator.map(str::to_string),
+        by: p.text("by")?.unwrap_or_else(|| "unit".into()).parse()?,
+    };
+    let points = blocking(&state, move |ix| Ok(figures(ix, &req)?)).await?;
+    Ok(Json(serde_json::json!({ "indicator": indicator, "points": points })).into_response())
+}
+
 /// `GET /api/coverage?by=…&province=…&source=…`
 pub(crate) async fn coverage(
     State(state): State<Arc<AppState>>,

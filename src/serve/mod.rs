@@ -93,6 +93,7 @@ pub fn router(index: Arc<Index>, cfg: ServeConfig) -> Router {
         .route("/api/kwic", get(api::kwic))
         .route("/api/trend", get(api::trend))
         .route("/api/people", get(api::people))
+        .route("/api/figures", get(api::figures))
         .route("/api/coverage", get(api::coverage))
         .route("/api/articles/{id}", get(api::article))
         .route("/api/report", get(api::report))

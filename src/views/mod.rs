@@ -1,6 +1,7 @@
 //! Views for research over the index: where a query stands in the text ([`kwic`]), how
 //! coverage of it moves over time and place ([`trend`]), the people the articles name
-//! ([`people`]), and what the index holds to begin with ([`coverage`]).
+//! ([`people`]), what the index holds to begin with ([`coverage`]), and the figures the
+//! articles report as series ([`figures`]).
 //!
 //! Input: an [`Index`](crate::index::Index) and a
 //! [`SearchRequest`](crate::index::SearchRequest) (query and filters, the same language as
@@ -8,6 +9,7 @@
 //! (memory stays flat over the index).
 
 pub mod coverage;
+pub mod figures;
 pub mod kwic;
 pub mod people;
 pub mod trend;

@@ -216,6 +216,23 @@ pub fn reprint_of_first() -> Record {
     r
 }
 
+/// An article as `extract` makes it, with figures carrying their indicators: Mường Chà's
+/// members admitted, and discipline broken down by form.
+pub fn figures_article() -> Record {
+    baochi::extract::finish(
+        baochi::extract::Article {
+            title: Some("Mường Chà sơ kết công tác xây dựng Đảng".into()),
+            published: Some("2018-01-10".into()),
+            body: "Năm 2017, huyện Mường Chà đã kết nạp 57 đảng viên mới.\n\nĐã xem xét xử lý \
+                   kỷ luật đối với 16 đảng viên, với các hình thức khiển trách 09, cảnh cáo 05 \
+                   và khai trừ 02."
+                .into(),
+            ..Default::default()
+        },
+        Some("https://baodienbienphu.com.vn/muong-cha.html"),
+    )
+}
+
 /// Writes `recs` into the index in `dir` (created).
 pub fn index_into(dir: &Path, recs: &[Record]) -> Index {
     let index = Index::create_or_open(dir).expect("index");

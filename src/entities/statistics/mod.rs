@@ -384,6 +384,7 @@ fn indicator_of(body: &str, sents: &[(usize, usize, usize)], f: &Figure) -> Opti
 /// at the publication date) and the unit it is for.
 pub fn describe(
     stats: &mut [Statistic],
+    title: Option<&str>,
     body: &str,
     dates: &[DateMention],
     localities: &[crate::record::Locality],
@@ -403,7 +404,7 @@ pub fn describe(
         .iter()
         .map(|l| (l, index.byte(l.span.start), index.byte(l.span.end)))
         .collect();
-    let article = unit::article_unit(localities, province);
+    let article = unit::article_unit(title, localities, province);
     for st in stats.iter_mut() {
         let at = index.byte(st.span.start);
         st.period = period::of(body, &sents, &dates, at, published);

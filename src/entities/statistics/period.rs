@@ -109,10 +109,11 @@ pub fn of(
             });
         }
     }
+    // A date inside a parenthesis that closes before the figure frames only what stands
+    // inside it: "(năm 2011 đạt 25,33%), có 77,27%" is 2012's.
     let closed = |from: usize| {
         let between = &body[from..at];
-        between.matches('(').count() > 0
-            && between.matches('(').count() == between.matches(')').count()
+        between.matches(')').count() > between.matches('(').count()
     };
     if let Some((d, ds, de)) = dates
         .iter()

@@ -5,8 +5,8 @@
 //! In the sentence, the last locality named before the figure counts, unless a word of
 //! movement or destination stands right before it ("luân chuyển về huyện X", "từ xã Y",
 //! "cho Z"): those name where something went, not who reports. The article's unit is the
-//! district-level or lower unit it names most — at least twice and two mentions in three
-//! of such units — else its province.
+//! district-level or lower unit its headline names, else the one its body names most — at
+//! least twice and two mentions in three of such units — else its province.
 
 use crate::entities::gazetteer::gazetteer;
 use crate::record::{Locality, UnitFor};
@@ -54,8 +54,35 @@ fn destination(body: &str, at: usize) -> bool {
     NOT_REPORTER.contains(&last)
 }
 
-/// The unit the article is about.
-pub fn article_unit(localities: &[Locality], province: Option<&str>) -> Option<UnitFor> {
+/// The unit the article is about: a district-level or lower unit its headline names, else
+/// the one its body names most, else its province.
+pub fn article_unit(
+    title: Option<&str>,
+    localities: &[Locality],
+    province: Option<&str>,
+) -> Option<UnitFor> {
+    let local = |l: &Locality| {
+        !matches!(
+            l.level.as_deref(),
+            Some("tỉnh" | "thành phố trực thuộc trung ương")
+        ) && province.is_none_or(|p| p == l.province)
+    };
+    if let Some(t) = title {
+        // A name the body gives with its level may stand bare in the headline.
+        let lower = t.to_lowercase();
+        if let Some(l) = localities
+            .iter()
+            .find(|l| local(l) && lower.contains(&l.name.to_lowercase()))
+        {
+            return Some(unit_of(l, false));
+        }
+        if let Some(l) = crate::entities::localities::find(t, &[])
+            .into_iter()
+            .find(|l| local(l))
+        {
+            return Some(unit_of(&l, false));
+        }
+    }
     let mut count: HashMap<(&str, Option<&str>), (usize, &Locality)> = HashMap::new();
     let mut local = 0;
     for l in localities {

@@ -33,7 +33,7 @@ function el(tag, attrs, ...children) {
 // ---- state in the URL fragment, so views are linkable and Back works ----
 // View options kept in the fragment beside the search: which tab, KWIC order, trend shape.
 // `copies=all` lists every paper's copy of a reprinted story (else each story once).
-const OPTIONS = { view: "hits", ksort: "date", by: "month", split: "none", measure: "count", person: "", cby: "year", copies: "" };
+const OPTIONS = { view: "hits", ksort: "date", by: "month", split: "none", measure: "count", person: "", cby: "year", copies: "", ind: "", fby: "unit" };
 
 function readState() {
   const p = new URLSearchParams(location.hash.slice(1));
@@ -329,14 +329,61 @@ async function renderView(s) {
   $("kwic-view").hidden = s.view !== "kwic";
   $("trend-view").hidden = s.view !== "trend";
   $("people-view").hidden = s.view !== "people";
+  $("figures-view").hidden = s.view !== "figures";
   $("coverage-view").hidden = s.view !== "coverage";
-  const key = [s.view, apiParams(s).toString(), s.ksort, s.by, s.split, s.measure, s.person, s.cby].join("|");
+  const key = [s.view, apiParams(s).toString(), s.ksort, s.by, s.split, s.measure, s.person, s.cby, s.ind, s.fby].join("|");
   if (key === viewKey) return;
   viewKey = key;
   if (s.view === "kwic") await renderKwic(s);
   if (s.view === "trend") await renderTrend(s);
   if (s.view === "people") await renderPeople(s);
+  if (s.view === "figures") await renderFigures(s);
   if (s.view === "coverage") await renderCoverage(s);
+}
+
+// Figure series of the current search: one indicator as a table of unit × period, each cell
+// the value the articles give (several where they disagree), its sources on hover and by link.
+async function renderFigures(s) {
+  const all = await getJSON("/api/figures?" + apiParams(s).toString() + "&by=" + encodeURIComponent(s.fby));
+  const points = all.points || [];
+  const names = [...new Set(points.map((x) => x.indicator))].sort();
+  const sel = $("figures-indicator");
+  sel.replaceChildren(...names.map((n) => el("option", { value: n }, `${n} (${points.filter((x) => x.indicator === n).length})`)));
+  const ind = names.includes(s.ind) ? s.ind : names[0] || "";
+  sel.value = ind;
+  sel.onchange = () => writeState({ ...s, ind: sel.value });
+  const by = $("figures-by");
+  by.value = s.fby;
+  by.onchange = () => writeState({ ...s, fby: by.value });
+  const mine = points.filter((x) => x.indicator === ind);
+  $("figures-summary").textContent = names.length === 0
+    ? "Không có số liệu theo chỉ tiêu nào."
+    : `${mine.length} điểm · ${names.length} chỉ tiêu`;
+  const t = $("figures");
+  t.replaceChildren();
+  delete t.dataset.shown;
+  const periods = [...new Set(mine.map((x) => x.period || "—"))].sort();
+  const units = [...new Set(mine.map((x) => x.unit || "—"))].sort();
+  t.append(el("tr", {}, el("th", {}, "đơn vị / kỳ"), ...periods.map((x) => el("th", {}, x))));
+  for (const u of units) {
+    const cells = periods.map((per) => {
+      const cell = el("td", {});
+      for (const pt of mine.filter((x) => (x.unit || "—") === u && (x.period || "—") === per)) {
+        const unit = pt.measure === "%" ? "%" : ` ${pt.measure}`;
+        const v = el("span", { class: pt.conflict ? "value conflict" : "value",
+          title: pt.sources.map((x) => `${x.value}: ${x.sentence}`).join("\n\n") },
+          pt.values.join(" / ") + unit);
+        cell.append(v, el("br", {}));
+        pt.sources.forEach((src, i) => {
+          cell.append(i ? " " : "", el("a", { href: "#", dataset: { id: src.id },
+            onclick: (ev) => { ev.preventDefault(); writeState({ ...s, article: src.id }); } }, `[${i + 1}]`));
+        });
+      }
+      return cell;
+    });
+    t.append(el("tr", {}, el("th", {}, u), ...cells));
+  }
+  t.dataset.shown = ind;
 }
 
 // The sampling frame: a grid of sources × periods, gaps marked, the crawl's counts beside;
