@@ -498,6 +498,17 @@ async fn scenario(d: &Driver, base: &str) {
     )
     .await;
     d.screenshot("12-figures.png").await;
+    let href = d
+        .js(
+            "return document.getElementById('report-link').getAttribute('href')",
+            json!([]),
+        )
+        .await;
+    assert_eq!(
+        href,
+        json!("/report?"),
+        "the report link follows the search"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -26,7 +26,9 @@ fn run(data: &Path, args: &[&str]) -> String {
 fn report_in_every_format() {
     let tmp = tempfile::tempdir().expect("tmp");
     let data = tmp.path().join("data");
-    let index = serve_common::index_into(&data.join("index"), &serve_common::articles());
+    let mut records = serve_common::articles();
+    records.push(serve_common::figures_article());
+    let index = serve_common::index_into(&data.join("index"), &records);
 
     let json: serde_json::Value =
         serde_json::from_str(&run(&data, &["--format", "json"])).expect("json");
@@ -42,16 +44,38 @@ fn report_in_every_format() {
     assert_eq!(hue["documents"][0]["canonical"], "12-NQ/TW");
     assert_eq!(hue["localities"][0]["name"], "Hương Trà");
     assert_eq!(hue["officials"][0]["titles"][0], "Bí thư Thị ủy Hương Trà");
-    let shares = hue["statistics"]
+    // Figures: one point per indicator, unit and period, wholes only, with their source.
+    let dien_bien = json["provinces"]
         .as_array()
-        .and_then(|s| s.iter().find(|s| s["unit"] == "%"))
-        .expect("share");
-    assert_eq!(shares["year"], "2016");
-    assert_eq!(shares["max"], 22.06);
+        .and_then(|p| p.iter().find(|p| p["province"] == "Điện Biên"))
+        .expect("Điện Biên");
+    let points: Vec<(String, String, f64)> = dien_bien["figures"]
+        .as_array()
+        .expect("figures")
+        .iter()
+        .map(|p| {
+            (
+                p["indicator"].as_str().unwrap_or("").to_string(),
+                p["unit"].as_str().unwrap_or("").to_string(),
+                p["values"][0].as_f64().unwrap_or(f64::NAN),
+            )
+        })
+        .collect();
+    assert_eq!(
+        points,
+        vec![
+            ("kết nạp đảng viên mới".into(), "Mường Chà".into(), 57.0),
+            ("kỷ luật đảng viên".into(), "Mường Chà".into(), 16.0),
+        ]
+    );
+    assert_eq!(
+        dien_bien["figures"][0]["sources"][0]["url"],
+        "https://baodienbienphu.com.vn/muong-cha.html"
+    );
 
     let table = run(&data, &[]);
     assert!(
-        table.starts_with("4 articles, 3 provinces, 2017-03-15 – 2019-02-01"),
+        table.starts_with("5 articles, 4 provinces, 2017-03-15 – 2019-02-01"),
         "{table}"
     );
     assert!(
@@ -63,10 +87,11 @@ fn report_in_every_format() {
     let csv_text = run(&data, &["--format", "csv"]);
     let mut rd = csv::Reader::from_reader(csv_text.as_bytes());
     let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.expect("row")).collect();
-    assert!(
-        rows.iter()
-            .any(|r| &r[0] == "Thanh Hóa" && &r[2] == "statistic" && &r[4] == "bị kỷ luật")
-    );
+    assert!(rows.iter().any(|r| &r[0] == "Điện Biên"
+        && &r[2] == "figure"
+        && &r[3] == "kỷ luật đảng viên"
+        && &r[8] == "16"
+        && r[10].is_empty()));
 
     let out = tmp.path().join("r.html");
     baochi(&data)
@@ -76,6 +101,11 @@ fn report_in_every_format() {
         .success();
     let html = std::fs::read_to_string(&out).expect("html");
     assert!(html.contains("<h2>Cần Thơ</h2>"), "{html}");
+    assert!(html.contains("<h3>Số liệu theo chỉ tiêu</h3>"), "{html}");
+    assert!(
+        html.contains("href=\"https://baodienbienphu.com.vn/muong-cha.html\""),
+        "{html}"
+    );
 
     let narrowed: serde_json::Value = serde_json::from_str(&run(
         &data,

@@ -187,6 +187,27 @@ async fn figures_route_gives_series_and_names_the_closest_indicator() {
             .unwrap_or("")
             .contains("57")
     );
+    // The report page: each figure with the article behind it, headings in Vietnamese.
+    let (s, h, body) = get(&format!("{}/report", srv.base)).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        h["content-type"]
+            .to_str()
+            .unwrap_or("")
+            .starts_with("text/html")
+    );
+    assert!(
+        !h["content-security-policy"]
+            .to_str()
+            .unwrap_or("")
+            .contains("script-src 'self'")
+    );
+    let page = String::from_utf8_lossy(&body);
+    assert!(page.contains("<h3>Số liệu theo chỉ tiêu</h3>"), "{page}");
+    assert!(
+        page.contains("kết nạp đảng viên mới")
+            && page.contains("https://baodienbienphu.com.vn/a.html")
+    );
     let (s, v) = json(&format!("{}/api/figures?by=province_now", srv.base)).await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(v["points"][0]["unit"], "Điện Biên");

@@ -21,8 +21,8 @@ pub struct Args {
     /// Which articles.
     #[command(flatten)]
     pub selection: Selection,
-    /// How many documents, officials, localities and figure groups to list per province
-    /// (10, 20, 30 and 40 by default).
+    /// How many documents, officials, localities and figure points to list per province
+    /// (10, 20, 30 and 500 by default).
     #[arg(long)]
     pub top: Option<usize>,
 }
@@ -36,7 +36,7 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
             documents: n,
             officials: n,
             localities: n,
-            statistics: n,
+            figures: n,
         };
     }
     let index = Index::open(&data.index_dir())?;

@@ -24,6 +24,7 @@ pub use render::{ReportFormat, render};
 
 use crate::index::{Index, IndexError, SearchRequest};
 use crate::record::Record;
+use crate::views::figures::{By, Series};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -36,8 +37,8 @@ pub struct ReportOptions {
     pub officials: usize,
     /// Localities kept per province.
     pub localities: usize,
-    /// Figure groups kept per province.
-    pub statistics: usize,
+    /// Figure points kept per province (most sourced first).
+    pub figures: usize,
 }
 
 impl Default for ReportOptions {
@@ -46,7 +47,7 @@ impl Default for ReportOptions {
             documents: 10,
             officials: 20,
             localities: 30,
-            statistics: 40,
+            figures: 500,
         }
     }
 }
@@ -88,8 +89,10 @@ pub struct ProvinceReport {
     pub officials: Vec<OfficialCount>,
     /// The districts, towns and communes the articles name.
     pub localities: Vec<LocalityReport>,
-    /// The reported figures, grouped.
-    pub statistics: Vec<StatisticGroup>,
+    /// The figures reported, one point per indicator, unit and period (wholes only, never
+    /// summed across articles or indicators; [`crate::views::figures`]), with the articles
+    /// behind each.
+    pub figures: Vec<crate::views::figures::Point>,
 }
 
 /// A cited document and how often.
@@ -135,29 +138,6 @@ pub struct LocalityReport {
     pub documents: Vec<(String, u64)>,
 }
 
-/// Reported figures sharing a unit, subject and year.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
-pub struct StatisticGroup {
-    /// `%` or the counted noun.
-    pub unit: String,
-    /// The longer phrase counted, when given.
-    pub subject: Option<String>,
-    /// The year the figures are for, when given.
-    pub year: Option<String>,
-    /// How many figures.
-    pub count: u64,
-    /// In how many articles.
-    pub articles: u64,
-    /// The smallest value.
-    pub min: f64,
-    /// The largest value.
-    pub max: f64,
-    /// The sum (meaningful for counts, not shares).
-    pub sum: f64,
-    /// The mean.
-    pub mean: f64,
-}
-
 /// Builds a [`Report`] from records fed one at a time; holds only the tallies.
 #[derive(Debug, Default)]
 pub struct ReportBuilder {
@@ -194,7 +174,7 @@ struct ProvinceTally {
     documents: HashMap<String, (String, u64, u64)>,
     officials: HashMap<String, (Vec<String>, u64, u64)>,
     localities: HashMap<String, LocalityTally>,
-    statistics: HashMap<(String, Option<String>, Option<String>), StatTally>,
+    figures: Option<crate::views::figures::Series>,
 }
 
 #[derive(Debug, Default)]
@@ -203,15 +183,6 @@ struct LocalityTally {
     articles: u64,
     period: Period,
     documents: HashMap<String, u64>,
-}
-
-#[derive(Debug)]
-struct StatTally {
-    count: u64,
-    articles: u64,
-    min: f64,
-    max: f64,
-    sum: f64,
 }
 
 /// Levels below the province: the units a province report breaks down by.
@@ -299,27 +270,9 @@ impl ReportBuilder {
                 *t.documents.entry(c.to_string()).or_default() += 1;
             }
         }
-        let mut groups: HashSet<(String, Option<String>, Option<String>)> = HashSet::new();
-        for s in &e.statistics {
-            if !s.value.is_finite() {
-                continue;
-            }
-            let key = (s.unit.clone(), s.subject.clone(), s.year.clone());
-            let t = p.statistics.entry(key.clone()).or_insert(StatTally {
-                count: 0,
-                articles: 0,
-                min: f64::INFINITY,
-                max: f64::NEG_INFINITY,
-                sum: 0.0,
-            });
-            t.count += 1;
-            t.min = t.min.min(s.value);
-            t.max = t.max.max(s.value);
-            t.sum += s.value;
-            if groups.insert(key) {
-                t.articles += 1;
-            }
-        }
+        p.figures
+            .get_or_insert_with(|| Series::new(By::Unit, None))
+            .add(&rec.id(), rec);
     }
 
     /// The report, lists sorted most-cited first and cut to the options' sizes.
@@ -410,30 +363,15 @@ fn province_report(
     });
     localities.truncate(opts.localities);
 
-    let mut statistics: Vec<StatisticGroup> = t
-        .statistics
-        .into_iter()
-        .map(|((unit, subject, year), s)| StatisticGroup {
-            unit,
-            subject,
-            year,
-            count: s.count,
-            articles: s.articles,
-            min: s.min,
-            max: s.max,
-            sum: s.sum,
-            mean: s.sum / s.count as f64,
-        })
-        .collect();
-    // Most reported first; then by unit, subject and year so a unit's years sit together.
-    statistics.sort_by(|a, b| {
-        b.articles
-            .cmp(&a.articles)
-            .then_with(|| b.count.cmp(&a.count))
-            .then_with(|| (&a.unit, &a.subject, &a.year).cmp(&(&b.unit, &b.subject, &b.year)))
-    });
-    statistics.truncate(opts.statistics);
-    statistics.sort_by(|a, b| (&a.unit, &a.subject, &a.year).cmp(&(&b.unit, &b.subject, &b.year)));
+    let mut figures = t.figures.map(Series::finish).unwrap_or_default();
+    // The most sourced points when there are too many; then by indicator, unit and period.
+    if figures.len() > opts.figures {
+        figures.sort_by_key(|p| std::cmp::Reverse(p.sources.len()));
+        figures.truncate(opts.figures);
+        figures.sort_by(|a, b| {
+            (&a.indicator, &a.unit, &a.period).cmp(&(&b.indicator, &b.unit, &b.period))
+        });
+    }
 
     ProvinceReport {
         province,
@@ -445,7 +383,7 @@ fn province_report(
         documents,
         officials,
         localities,
-        statistics,
+        figures,
     }
 }
 

@@ -58,6 +58,16 @@ fn period(first: &Option<String>, last: &Option<String>) -> String {
     }
 }
 
+/// A point's values with its measure: `157 đảng viên`, `22.06%`, `57 / 59 đảng viên`.
+fn value_text(f: &crate::views::figures::Point) -> String {
+    let v: Vec<String> = f.values.iter().map(|v| num(*v)).collect();
+    if f.measure == "%" {
+        format!("{}%", v.join(" / "))
+    } else {
+        format!("{} {}", v.join(" / "), f.measure)
+    }
+}
+
 /// A number as people read it: integers without decimals, others with at most two.
 fn num(f: f64) -> String {
     if f.fract() == 0.0 && f.abs() < 1e15 {
@@ -192,31 +202,25 @@ fn table(r: &Report) -> String {
                 .collect();
             columns(&rows, "    ", &mut s);
         }
-        if !p.statistics.is_empty() {
-            let _ = writeln!(s, "  figures reported:");
-            let mut rows = vec![
-                [
-                    "unit", "subject", "year", "articles", "n", "min", "max", "total",
-                ]
-                .map(String::from)
-                .to_vec(),
-            ];
-            rows.extend(p.statistics.iter().map(|g| {
-                vec![
-                    cut(&g.unit, 24),
-                    cut(g.subject.as_deref().unwrap_or("-"), 40),
-                    g.year.clone().unwrap_or_else(|| "-".into()),
-                    g.articles.to_string(),
-                    g.count.to_string(),
-                    num(g.min),
-                    num(g.max),
-                    if g.unit == "%" {
-                        "-".into()
-                    } else {
-                        num(g.sum)
-                    },
-                ]
-            }));
+        if !p.figures.is_empty() {
+            let _ = writeln!(
+                s,
+                "  figures reported (indicator, unit, period, value — never summed; \
+                 values where articles disagree):"
+            );
+            let rows: Vec<Vec<String>> = p
+                .figures
+                .iter()
+                .map(|f| {
+                    vec![
+                        cut(&f.indicator, 40),
+                        f.unit.clone().unwrap_or_else(|| "-".into()),
+                        f.period.clone().unwrap_or_else(|| "-".into()),
+                        value_text(f),
+                        articles(f.sources.len() as u64),
+                    ]
+                })
+                .collect();
             columns(&rows, "    ", &mut s);
         }
     }
@@ -330,21 +334,41 @@ fn csv_rows(r: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                     .join("; "),
             ])?;
         }
-        for g in &p.statistics {
+        // A figure point: never a sum; min and max differ only where articles disagree.
+        for f in &p.figures {
+            let lo = f.values.iter().copied().fold(f64::INFINITY, f64::min);
+            let hi = f.values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let dates: Vec<&str> = f
+                .sources
+                .iter()
+                .filter_map(|x| x.published.as_deref())
+                .collect();
             row([
-                "statistic".into(),
-                g.unit.clone(),
-                o(&g.subject),
-                o(&g.year),
-                g.articles.to_string(),
-                g.count.to_string(),
-                num(g.min),
-                num(g.max),
-                num(g.sum),
-                num(g.mean),
+                "figure".into(),
+                f.indicator.clone(),
+                o(&f.unit),
+                o(&f.period),
+                f.sources.len().to_string(),
+                f.values.len().to_string(),
+                num(lo),
+                num(hi),
                 e(),
                 e(),
-                e(),
+                dates
+                    .iter()
+                    .min()
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                dates
+                    .iter()
+                    .max()
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                f.sources
+                    .iter()
+                    .map(|x| x.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; "),
             ])?;
         }
     }
@@ -371,30 +395,30 @@ fn html(r: &Report) -> String {
     let e = |s: &str| escape_html(s);
     let mut s = String::from(
         "<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">\
-         <title>baochi report</title><style>\
+         <title>baochi — báo cáo</title><style>\
          body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;padding:0 1em;color:#222}\
          table{border-collapse:collapse;margin:.4em 0 1em}td,th{border-bottom:1px solid #ddd;padding:.2em .6em;text-align:left;vertical-align:top}\
          td.n{text-align:right;font-variant-numeric:tabular-nums}h2{margin-top:1.6em;border-bottom:2px solid #a11}\
-         .muted{color:#777}</style></head><body>\n",
+         .muted{color:#777}ul.src{margin:0;padding-left:1.1em;font-size:.9em}</style></head><body>\n",
     );
     let _ = writeln!(
         s,
-        "<h1>Coverage report</h1><p>{}, {}</p>",
-        articles(r.articles),
+        "<h1>Địa phương nào đưa tin gì</h1><p>{} bài, {}</p>",
+        r.articles,
         e(&period(&r.first, &r.last))
     );
     for p in &r.provinces {
         let now = match &p.province_now {
             Some(n) if Some(n) != p.province.as_ref() => {
-                format!(" <span class=\"muted\">(now {})</span>", e(n))
+                format!(" <span class=\"muted\">(nay {})</span>", e(n))
             }
             _ => String::new(),
         };
         let _ = writeln!(
             s,
-            "<section><h2>{}{now}</h2><p>{}, {}</p>",
+            "<section><h2>{}{now}</h2><p>{} bài, {}</p>",
             e(province_name(p)),
-            articles(p.articles),
+            p.articles,
             e(&period(&p.first, &p.last))
         );
         let mut tab = |title: &str, head: &[&str], rows: Vec<Vec<(String, bool)>>| {
@@ -419,8 +443,8 @@ fn html(r: &Report) -> String {
         let t = |v: String| (v, false);
         let n = |v: String| (v, true);
         tab(
-            "Documents cited",
-            &["document", "kind", "articles", "mentions"],
+            "Văn bản được trích dẫn",
+            &["văn bản", "loại", "số bài", "số lần"],
             p.documents
                 .iter()
                 .map(|d| {
@@ -434,8 +458,8 @@ fn html(r: &Report) -> String {
                 .collect(),
         );
         tab(
-            "Officials named",
-            &["name", "titles", "articles", "mentions"],
+            "Cán bộ được nêu tên",
+            &["họ tên", "chức vụ", "số bài", "số lần"],
             p.officials
                 .iter()
                 .map(|o| {
@@ -449,8 +473,8 @@ fn html(r: &Report) -> String {
                 .collect(),
         );
         tab(
-            "Localities",
-            &["name", "level", "articles", "period", "documents"],
+            "Địa phương",
+            &["tên", "cấp", "số bài", "thời gian", "văn bản"],
             p.localities
                 .iter()
                 .map(|l| {
@@ -468,31 +492,51 @@ fn html(r: &Report) -> String {
                 })
                 .collect(),
         );
-        tab(
-            "Figures reported",
-            &[
-                "unit", "subject", "year", "articles", "n", "min", "max", "total",
-            ],
-            p.statistics
-                .iter()
-                .map(|g| {
-                    vec![
-                        t(g.unit.clone()),
-                        t(g.subject.clone().unwrap_or_default()),
-                        t(g.year.clone().unwrap_or_default()),
-                        n(g.articles.to_string()),
-                        n(g.count.to_string()),
-                        n(num(g.min)),
-                        n(num(g.max)),
-                        n(if g.unit == "%" {
-                            String::new()
-                        } else {
-                            num(g.sum)
-                        }),
-                    ]
-                })
-                .collect(),
-        );
+        if !p.figures.is_empty() {
+            // Each point with the articles behind it; nothing summed.
+            s.push_str(
+                "<h3>Số liệu theo chỉ tiêu</h3><table><tr><th>chỉ tiêu</th><th>đơn vị</th>\
+                 <th>kỳ</th><th>giá trị</th><th>bài nguồn</th></tr>\n",
+            );
+            for f in &p.figures {
+                let mut src = String::from("<ul class=\"src\">");
+                for x in &f.sources {
+                    let title = e(x.title.as_deref().unwrap_or("(không tiêu đề)"));
+                    let day = x
+                        .published
+                        .as_deref()
+                        .map(|d| format!(" · {}", e(d.get(..10).unwrap_or(d))))
+                        .unwrap_or_default();
+                    let link = match x.url.as_deref() {
+                        Some(u) if u.starts_with("http://") || u.starts_with("https://") => {
+                            format!("<a href=\"{}\">{title}</a>", e(u))
+                        }
+                        _ => title,
+                    };
+                    let _ = write!(
+                        src,
+                        "<li>{link}{day} — {}: “{}”</li>",
+                        e(&num(x.value)),
+                        e(&x.sentence)
+                    );
+                }
+                src.push_str("</ul>");
+                let conflict = if f.conflict {
+                    " <span class=\"muted\">(các bài khác nhau)</span>"
+                } else {
+                    ""
+                };
+                let _ = writeln!(
+                    s,
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}{conflict}</td><td>{src}</td></tr>",
+                    e(&f.indicator),
+                    e(f.unit.as_deref().unwrap_or("—")),
+                    e(f.period.as_deref().unwrap_or("—")),
+                    e(&value_text(f)),
+                );
+            }
+            s.push_str("</table>\n");
+        }
         s.push_str("</section>\n");
     }
     s.push_str("</body></html>\n");

@@ -19,12 +19,18 @@ fn place(name: &str, level: &str, province: &str) -> Locality {
     }
 }
 
-fn stat(value: f64, unit: &str, subject: Option<&str>, year: Option<&str>) -> Statistic {
+/// A figure of `indicator` for the unit `unit_for`, in `year`.
+fn stat(value: f64, unit: &str, indicator: &str, unit_for: &str, year: &str) -> Statistic {
     Statistic {
         value,
         unit: unit.into(),
-        subject: subject.map(String::from),
-        year: year.map(String::from),
+        year: Some(year.into()),
+        indicator: Some(indicator.into()),
+        unit_for: Some(crate::record::UnitFor {
+            name: unit_for.into(),
+            province: Some("Thừa Thiên Huế".into()),
+            ..Default::default()
+        }),
         span: Span::default(),
         ..Default::default()
     }
@@ -42,6 +48,7 @@ fn article(province: Option<&str>, published: &str, entities: Entities) -> Recor
             .to_string()
         }),
         published: Some(published.into()),
+        url: Some(format!("https://example.vn/{published}")),
         entities,
         ..Record::default()
     }
@@ -67,8 +74,18 @@ fn fixture() -> Report {
                     place("Ba Đình", "quận", "Hà Nội"),
                 ],
                 statistics: vec![
-                    stat(157.0, "đảng viên", None, Some("2012")),
-                    stat(20.0, "đảng viên", None, Some("2012")),
+                    stat(164.0, "đồng chí", "luân chuyển cán bộ", "Hương Trà", "2012"),
+                    Statistic {
+                        part_of: Some(0),
+                        ..stat(126.0, "đồng chí", "luân chuyển cán bộ", "Hương Trà", "2012")
+                    },
+                    stat(
+                        20.0,
+                        "đảng viên",
+                        "kết nạp đảng viên mới",
+                        "Hương Trà",
+                        "2012",
+                    ),
                 ],
                 ..Entities::default()
             },
@@ -85,12 +102,21 @@ fn fixture() -> Report {
                 }],
                 localities: vec![place("Phong Điền", "huyện", "Thừa Thiên Huế")],
                 statistics: vec![
-                    stat(30.0, "đảng viên", None, Some("2012")),
+                    // The same figure restated: one point with two sources, never 328.
+                    stat(164.0, "đồng chí", "luân chuyển cán bộ", "Hương Trà", "2012"),
+                    stat(
+                        30.0,
+                        "đảng viên",
+                        "kết nạp đảng viên mới",
+                        "Phong Điền",
+                        "2012",
+                    ),
                     stat(
                         22.06,
                         "%",
-                        Some("tổ chức cơ sở đảng trong sạch vững mạnh"),
-                        Some("2017"),
+                        "tổ chức cơ sở đảng trong sạch vững mạnh",
+                        "Phong Điền",
+                        "2017",
                     ),
                 ],
                 ..Entities::default()
@@ -156,16 +182,38 @@ fn localities_stay_in_their_province_and_below_it() {
 }
 
 #[test]
-fn figures_group_by_unit_subject_year() {
+fn figures_never_add_a_part_to_its_whole_nor_two_indicators() {
     let r = fixture();
-    let s = &r.provinces[0].statistics;
-    assert_eq!(s.len(), 2);
-    assert_eq!(s[0].unit, "%");
-    assert_eq!(s[0].year.as_deref(), Some("2017"));
-    let dv = &s[1];
-    assert_eq!((dv.count, dv.articles), (3, 2));
-    assert_eq!((dv.min, dv.max, dv.sum), (20.0, 157.0, 207.0));
-    assert!((dv.mean - 69.0).abs() < 1e-9);
+    let f = &r.provinces[0].figures;
+    let rows: Vec<(&str, Option<&str>, Vec<f64>, usize)> = f
+        .iter()
+        .map(|p| {
+            (
+                p.indicator.as_str(),
+                p.unit.as_deref(),
+                p.values.clone(),
+                p.sources.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("kết nạp đảng viên mới", Some("Hương Trà"), vec![20.0], 1),
+            ("kết nạp đảng viên mới", Some("Phong Điền"), vec![30.0], 1),
+            ("luân chuyển cán bộ", Some("Hương Trà"), vec![164.0], 2),
+            (
+                "tổ chức cơ sở đảng trong sạch vững mạnh",
+                Some("Phong Điền"),
+                vec![22.06],
+                1
+            ),
+        ]
+    );
+    // Every value the report gives is a whole figure some article gave.
+    let wholes: Vec<f64> = [164.0, 20.0, 30.0, 22.06].to_vec();
+    assert!(f.iter().flat_map(|p| &p.values).all(|v| wholes.contains(v)));
+    assert_eq!(f[3].kind, "rate");
 }
 
 #[test]
@@ -192,15 +240,21 @@ fn renders_every_format() {
     let mut rd = csv::Reader::from_reader(c.as_bytes());
     assert_eq!(rd.headers().unwrap().len(), render::CSV_HEADER.len());
     let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
-    let stat = rows
+    let fig = rows
         .iter()
-        .find(|r| &r[2] == "statistic" && &r[3] == "đảng viên")
+        .find(|r| &r[2] == "figure" && &r[3] == "luân chuyển cán bộ")
         .unwrap();
-    assert_eq!((&stat[5], &stat[7], &stat[10]), ("2012", "3", "207"));
+    // Period, articles, min, max; the sum column stays empty: figures are never added.
+    assert_eq!(
+        (&fig[5], &fig[6], &fig[8], &fig[9], &fig[10]),
+        ("2012", "2", "164", "164", "")
+    );
 
     let h = out(ReportFormat::Html);
     assert!(h.starts_with("<!doctype html>"));
     assert!(h.contains("<h2>Thừa Thiên Huế"));
+    assert!(h.contains("<h3>Số liệu theo chỉ tiêu</h3>"), "{h}");
+    assert!(!h.contains("Coverage report") && !h.contains("Documents cited"));
     assert!("pdf".parse::<ReportFormat>().is_err());
 }
 

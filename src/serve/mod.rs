@@ -97,6 +97,7 @@ pub fn router(index: Arc<Index>, cfg: ServeConfig) -> Router {
         .route("/api/coverage", get(api::coverage))
         .route("/api/articles/{id}", get(api::article))
         .route("/api/report", get(api::report))
+        .route("/report", get(api::report_page))
         .route("/api/export", get(api::export))
         .route("/api/provinces", get(api::provinces))
         .fallback(api::not_found)
@@ -109,13 +110,12 @@ pub fn router(index: Arc<Index>, cfg: ServeConfig) -> Router {
 /// having its JSON sniffed as HTML.
 async fn security_headers(mut res: Response) -> Response {
     let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
+    // A page that sets its own (the report: inline styles, no script) keeps it.
+    h.entry(header::CONTENT_SECURITY_POLICY)
+        .or_insert(HeaderValue::from_static(
             "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
              connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-        ),
-    );
+        ));
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),

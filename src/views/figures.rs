@@ -62,6 +62,8 @@ pub struct FiguresRequest {
 pub struct Source {
     /// The article's id.
     pub id: String,
+    /// Its headline.
+    pub title: Option<String>,
     /// Its URL.
     pub url: Option<String>,
     /// Its publication date.
@@ -169,18 +171,44 @@ fn unit_of(
 /// The points of the articles `req` selects, ordered by indicator, unit and period.
 pub fn figures(index: &Index, req: &FiguresRequest) -> Result<Vec<Point>, ViewError> {
     let wanted = req.indicator.as_deref().map(indicator_name).transpose()?;
-    let mut points: BTreeMap<Key, Point> = BTreeMap::new();
+    let mut series = Series::new(req.by, wanted);
     index.for_each_record(Some(&req.search), &mut |id, rec| {
+        series.add(id, &rec);
+        Ok(())
+    })?;
+    Ok(series.finish())
+}
+
+/// Points gathered article by article (the figures view, and the report per province).
+#[derive(Debug, Clone)]
+pub struct Series {
+    by: By,
+    only: Option<&'static str>,
+    points: BTreeMap<Key, Point>,
+}
+
+impl Series {
+    /// An empty series grouped `by`, of one indicator or all.
+    pub fn new(by: By, only: Option<&'static str>) -> Series {
+        Series {
+            by,
+            only,
+            points: BTreeMap::new(),
+        }
+    }
+
+    /// Adds the whole figures of one article.
+    pub fn add(&mut self, id: &str, rec: &Record) {
         let mut chars: Option<CharIndex> = None;
         for s in &rec.entities.statistics {
             let Some(indicator) = s.indicator.as_deref() else {
                 continue;
             };
-            if s.part_of.is_some() || wanted.is_some_and(|w| w != indicator) {
+            if s.part_of.is_some() || self.only.is_some_and(|w| w != indicator) {
                 continue;
             }
             let kind = if s.unit == "%" { "rate" } else { "count" };
-            let (unit, level, province) = unit_of(s, &rec, req.by);
+            let (unit, level, province) = unit_of(s, rec, self.by);
             let (from, until) = match &s.period {
                 Some(p) => (p.from.clone(), p.until.clone()),
                 None => (s.year.clone(), s.year.clone()),
@@ -199,10 +227,7 @@ pub fn figures(index: &Index, req: &FiguresRequest) -> Result<Vec<Point>, ViewEr
                 period.clone(),
                 s.unit.to_lowercase(),
             );
-            let ci = chars.get_or_insert_with(|| CharIndex::new(&rec.body));
-            let sentence =
-                sentence_around(&rec.body, ci.byte(s.span.start), ci.byte(s.span.end)).to_string();
-            let point = points.entry(key).or_insert_with(|| Point {
+            let point = self.points.entry(key).or_insert_with(|| Point {
                 indicator: indicator.to_string(),
                 kind,
                 unit,
@@ -219,39 +244,57 @@ pub fn figures(index: &Index, req: &FiguresRequest) -> Result<Vec<Point>, ViewEr
             // One value per article: its first for the point. The later ones an article
             // gives for the same indicator, unit and period are most often its breakdown
             // ("164 … Cấp huyện luân chuyển 85 …"), not a second opinion.
-            if !point.sources.iter().any(|x| x.id == id) {
-                point.sources.push(Source {
-                    id: id.to_string(),
-                    url: rec.url.clone(),
-                    published: rec.published.clone(),
-                    value: s.value,
-                    sentence,
-                });
+            if point.sources.iter().any(|x| x.id == id) {
+                continue;
             }
-        }
-        Ok(())
-    })?;
-    Ok(points
-        .into_values()
-        .map(|mut p| {
-            p.sources.sort_by(|a, b| {
-                (a.published.is_none(), &a.published, &a.id).cmp(&(
-                    b.published.is_none(),
-                    &b.published,
-                    &b.id,
-                ))
+            let ci = chars.get_or_insert_with(|| CharIndex::new(&rec.body));
+            let sentence =
+                sentence_around(&rec.body, ci.byte(s.span.start), ci.byte(s.span.end)).to_string();
+            point.sources.push(Source {
+                id: id.to_string(),
+                title: rec.title.clone(),
+                url: rec.url.clone(),
+                published: rec.published.clone(),
+                value: s.value,
+                sentence,
             });
-            let mut counts: Vec<(f64, usize)> = Vec::new();
-            for s in &p.sources {
-                match counts.iter_mut().find(|(v, _)| (*v - s.value).abs() < 1e-9) {
-                    Some(c) => c.1 += 1,
-                    None => counts.push((s.value, 1)),
+        }
+    }
+
+    /// How many points so far.
+    pub fn len(&self) -> usize {
+        self.points.len()
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.points.is_empty()
+    }
+
+    /// The points, ordered by indicator, unit and period; values most given first.
+    pub fn finish(self) -> Vec<Point> {
+        self.points
+            .into_values()
+            .map(|mut p| {
+                p.sources.sort_by(|a, b| {
+                    (a.published.is_none(), &a.published, &a.id).cmp(&(
+                        b.published.is_none(),
+                        &b.published,
+                        &b.id,
+                    ))
+                });
+                let mut counts: Vec<(f64, usize)> = Vec::new();
+                for s in &p.sources {
+                    match counts.iter_mut().find(|(v, _)| (*v - s.value).abs() < 1e-9) {
+                        Some(c) => c.1 += 1,
+                        None => counts.push((s.value, 1)),
+                    }
                 }
-            }
-            counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-            p.values = counts.into_iter().map(|(v, _)| v).collect();
-            p.conflict = p.values.len() > 1;
-            p
-        })
-        .collect())
+                counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+                p.values = counts.into_iter().map(|(v, _)| v).collect();
+                p.conflict = p.values.len() > 1;
+                p
+            })
+            .collect()
+    }
 }

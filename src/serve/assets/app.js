@@ -110,6 +110,8 @@ async function render() {
   $("from").value = s.from;
   $("to").value = s.to;
   $("copies").checked = s.copies === "all";
+  // The report of what is selected, as a page with each figure's sources.
+  $("report-link").href = "/report?" + apiParams(s).toString();
   renderChips(s);
   showError("");
   const key = apiParams(s).toString() + "&offset=" + s.offset;
