@@ -46,7 +46,10 @@ fn indexes_a_tree_skips_what_it_cannot_read_and_replaces_on_rerun() {
     assert!(err.contains("missing.txt: no such file"), "{err}");
     assert!(err.contains("empty.txt: "), "{err}");
     assert!(
-        err.contains("indexed 2 articles (2 new, 0 replaced), skipped 2 (1 empty, 1 missing)"),
+        err.contains(
+            "indexed 2 articles (2 new, 0 replaced; 2 without a date, 2 without a title), \
+             skipped 2 (1 empty, 1 missing), 1 file of other formats left out"
+        ),
         "{err}"
     );
 
@@ -57,7 +60,9 @@ fn indexes_a_tree_skips_what_it_cannot_read_and_replaces_on_rerun() {
         .expect("run");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("indexed 2 articles (0 new, 2 replaced), skipped 1"),
+        err.contains(
+            "indexed 2 articles (0 new, 2 replaced; 2 without a date, 2 without a title), skipped 1"
+        ),
         "{err}"
     );
     assert_eq!(out.status.code(), Some(0), "{err}");

@@ -326,3 +326,86 @@ fn an_indexed_copy_compared_in_vain_keeps_its_link() {
     assert_eq!(after[&s.early.id()], None);
     assert_eq!(after.len(), 3);
 }
+
+#[test]
+fn remove_takes_articles_out_with_their_links_and_counts() {
+    use baochi::index::Removal;
+    let s = story();
+    let tmp = tempfile::tempdir().expect("tmp");
+    let index = Index::create_or_open(&tmp.path().join("index")).expect("index");
+    {
+        let mut w = index.writer_with(1, 15 << 20).expect("writer");
+        for r in [&s.first, &s.early, &s.trimmed, &s.other] {
+            w.upsert(r).expect("upsert");
+        }
+        w.commit().expect("commit");
+    }
+    // The original's paper goes: its copies stand as one story under the next earliest.
+    let n = index
+        .remove(&Removal {
+            source: Some("www.dangcongsan.vn".into()),
+            ..Default::default()
+        })
+        .expect("remove");
+    assert_eq!(n, 1);
+    index.reload().expect("reload");
+    let l = links(&index);
+    assert_eq!(l.len(), 3);
+    assert_eq!(l[&s.first.id()], None);
+    assert_eq!(l[&s.trimmed.id()], Some(s.first.id()));
+    // By URL prefix, then by id; nothing matched is 0, not an error.
+    let n = index
+        .remove(&Removal {
+            url_prefix: Some("https://baothanhhoa.vn/".into()),
+            ..Default::default()
+        })
+        .expect("remove");
+    assert_eq!(n, 2);
+    index.reload().expect("reload");
+    assert_eq!(links(&index).len(), 1);
+    let n = index
+        .remove(&Removal {
+            ids: vec![s.trimmed.id(), "0000000000000000".into()],
+            ..Default::default()
+        })
+        .expect("remove");
+    assert_eq!(n, 1);
+    index.reload().expect("reload");
+    assert!(index.is_empty());
+}
+
+#[test]
+fn the_remove_command_says_how_many_and_needs_a_target() {
+    let s = story();
+    let tmp = tempfile::tempdir().expect("tmp");
+    let data = tmp.path().join("data");
+    drop(index_at(&data.join("index"), &[&s.first, &s.other]));
+    let out = assert_cmd::Command::cargo_bin("baochi")
+        .expect("bin")
+        .arg("--data")
+        .arg(&data)
+        .args(["remove", "--url-prefix", "https://baothanhhoa.vn/bim"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("removed 1 article (1 left)"), "{err}");
+    let out = assert_cmd::Command::cargo_bin("baochi")
+        .expect("bin")
+        .arg("--data")
+        .arg(&data)
+        .arg("remove")
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+fn index_at(dir: &std::path::Path, recs: &[&Record]) -> Index {
+    let index = Index::create_or_open(dir).expect("index");
+    let mut w = index.writer_with(1, 15 << 20).expect("writer");
+    for r in recs {
+        w.upsert(r).expect("upsert");
+    }
+    w.commit().expect("commit");
+    index
+}

@@ -26,14 +26,9 @@ pub struct Args {
 }
 
 /// The extensions a walked directory's files must have to be read.
+/// Whether a directory walk takes this file: the formats `extract` reads (cli.md).
 fn is_article_file(p: &Path) -> bool {
-    let name = p
-        .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    [".html", ".htm", ".xhtml", ".txt", ".warc", ".warc.gz"]
-        .iter()
-        .any(|ext| name.ends_with(ext))
+    baochi::extract::kind_of_path(p).is_some()
 }
 
 /// What extracting one input gave: its records (each may have failed alone, as in a WARC),
@@ -63,6 +58,11 @@ struct Tally {
     /// Pages that are not articles, by page type: kept out of the index, not errors.
     not_articles: BTreeMap<&'static str, u64>,
     skipped: BTreeMap<String, u64>,
+    /// Files a directory walk left out: not a format baochi reads (cli.md), not errors.
+    other_formats: u64,
+    /// Articles indexed without a publication date, and without a headline.
+    undated: u64,
+    untitled: u64,
 }
 
 impl Tally {
@@ -96,6 +96,20 @@ impl Tally {
                 1,
             );
         }
+        let mut notes = Vec::new();
+        if self.undated > 0 {
+            notes.push(format!("{} without a date", self.undated));
+        }
+        if self.untitled > 0 {
+            notes.push(format!("{} without a title", self.untitled));
+        }
+        if !notes.is_empty() {
+            s = s.replacen(
+                " replaced)",
+                &format!(" replaced; {})", notes.join(", ")),
+                1,
+            );
+        }
         if skipped > 0 {
             let reasons: Vec<String> = self
                 .skipped
@@ -103,6 +117,13 @@ impl Tally {
                 .map(|(r, n)| format!("{n} {r}"))
                 .collect();
             s.push_str(&format!(" ({})", reasons.join(", ")));
+        }
+        if self.other_formats > 0 {
+            s.push_str(&format!(
+                ", {} file{} of other formats left out (baochi reads .html, .htm, .txt, .warc, .warc.gz)",
+                self.other_formats,
+                if self.other_formats == 1 { "" } else { "s" }
+            ));
         }
         s
     }
@@ -119,6 +140,7 @@ fn inputs(paths: &[PathBuf], tally: &mut Tally) -> Vec<PathBuf> {
                     Ok(e) if e.file_type().is_file() && is_article_file(e.path()) => {
                         found.push(e.into_path())
                     }
+                    Ok(e) if e.file_type().is_file() => tally.other_formats += 1,
                     Ok(_) => {}
                     Err(e) => {
                         eprintln!("baochi: {}: {e}", p.display());
@@ -205,6 +227,8 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
                     tally.skip("without article text");
                     continue;
                 }
+                tally.undated += u64::from(rec.published.is_none());
+                tally.untitled += u64::from(rec.title.is_none());
                 match writer.upsert(&rec)? {
                     Upsert::Added => tally.added += 1,
                     Upsert::Replaced => tally.replaced += 1,

@@ -10,6 +10,7 @@ mod filters;
 mod index;
 mod kwic;
 mod people;
+mod remove;
 mod report;
 mod search;
 mod serve;
@@ -65,6 +66,8 @@ pub enum Command {
     Figures(figures::Args),
     /// Write one table of the extracted entities as CSV, JSON Lines or Parquet.
     Export(export::Args),
+    /// Take articles out of the index (by id, URL prefix or site), reprint links with them.
+    Remove(remove::Args),
     /// Which localities reported what: per province, articles, documents, period, figures.
     Report(report::Args),
     /// Serve the search, report and exports as a JSON API and a web page.
@@ -96,6 +99,7 @@ pub fn main() -> ExitCode {
         Command::Coverage(a) => coverage::run(a, &data),
         Command::Figures(a) => figures::run(a, &data),
         Command::Export(a) => export::run(a, &data),
+        Command::Remove(a) => remove::run(a, &data),
         Command::Report(a) => report::run(a, &data),
         Command::Serve(a) => serve::run(a, &data),
     };

@@ -253,6 +253,12 @@ impl Index {
         self.reader.searcher().num_docs()
     }
 
+    /// How many articles the index holds now (the latest commit, reloaded first).
+    pub fn len_now(&self) -> Result<u64, IndexError> {
+        self.reader.reload()?;
+        Ok(self.len())
+    }
+
     /// Whether the index holds no article.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
@@ -310,6 +316,86 @@ impl Index {
         f: &mut dyn FnMut(&str, Record) -> Result<(), IndexError>,
     ) -> Result<(), IndexError> {
         search::for_each_record(self, req, f)
+    }
+}
+
+/// Which articles [`Index::remove`] takes out: any that match one of the parts.
+#[derive(Debug, Clone, Default)]
+pub struct Removal {
+    /// These ids.
+    pub ids: Vec<String>,
+    /// Articles whose URL starts with this.
+    pub url_prefix: Option<String>,
+    /// Articles of this site (its host; `www.` optional).
+    pub source: Option<String>,
+}
+
+impl Removal {
+    /// Whether it names nothing.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty() && self.url_prefix.is_none() && self.source.is_none()
+    }
+}
+
+impl Index {
+    /// The ids of the articles `what` names, as of the last commit seen.
+    pub fn ids_of(&self, what: &Removal) -> Result<Vec<String>, IndexError> {
+        use tantivy::query::{Query, RangeQuery, TermQuery};
+        use tantivy::schema::IndexRecordOption;
+        let f = &self.fields;
+        let searcher = self.reader.searcher();
+        let term = |field, v: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                tantivy::Term::from_field_text(field, v),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let mut queries: Vec<Box<dyn Query>> = what.ids.iter().map(|id| term(f.id, id)).collect();
+        if let Some(p) = what.url_prefix.as_deref().filter(|p| !p.is_empty()) {
+            // Every URL term from the prefix up to the prefix followed by the last char.
+            let lo = tantivy::Term::from_field_text(f.url, p);
+            let hi = tantivy::Term::from_field_text(f.url, &format!("{p}\u{10FFFF}"));
+            queries.push(Box::new(RangeQuery::new(
+                std::ops::Bound::Included(lo),
+                std::ops::Bound::Excluded(hi),
+            )));
+        }
+        if let Some(src) = what.source.as_deref() {
+            let host = src.trim().to_lowercase();
+            let bare = host.strip_prefix("www.").unwrap_or(&host).to_string();
+            queries.push(term(f.source, &bare));
+            queries.push(term(f.source, &format!("www.{bare}")));
+        }
+        let mut ids = Vec::new();
+        for q in queries {
+            for addr in searcher.search(&*q, &tantivy::collector::DocSetCollector)? {
+                use tantivy::schema::Value;
+                let doc: tantivy::TantivyDocument = searcher.doc(addr)?;
+                if let Some(id) = doc.get_first(f.id).and_then(|v| v.as_str()) {
+                    ids.push(id.to_string());
+                }
+            }
+        }
+        ids.sort();
+        ids.dedup();
+        Ok(ids)
+    }
+
+    /// Takes the articles `what` names out of the index, their facets and reprint links
+    /// with them (a copy of a removed original is linked to the earliest copy left), in one
+    /// commit: a crash leaves all of them or none. Returns how many.
+    pub fn remove(&self, what: &Removal) -> Result<u64, IndexError> {
+        let ids = self.ids_of(what)?;
+        if ids.is_empty() {
+            return Ok(0);
+        }
+        let mut w = self.writer()?;
+        for id in &ids {
+            w.delete(id);
+        }
+        w.commit()?;
+        w.finish()?;
+        Ok(ids.len() as u64)
     }
 }
 

@@ -119,7 +119,8 @@ enum Cue {
     Weak,
     /// "đồng chí", "ông", "bà", a list after such a name: any name-like syllables.
     Strong,
-    /// "Ảnh:" — a photographer's pen name, any two syllables, capitals allowed.
+    /// "Ảnh:" — a photographer's pen name, any two syllables, capitals allowed; found, not
+    /// listed as an official.
     Photo,
 }
 
@@ -331,7 +332,9 @@ impl<'a> Doc<'a> {
                     floor = next;
                     last = Some((next, cue));
                     i = next.max(b);
-                    if !self.is_byline(m.name) {
+                    // A photographer's credit is found (so its name is not read as
+                    // anything else) but is no official of the story.
+                    if !self.is_byline(m.name) && cue != Cue::Photo {
                         out.push(m);
                     }
                 }
@@ -785,11 +788,11 @@ mod tests {
 
     #[test]
     fn spans_are_code_points() {
-        let body = "Ảnh: Minh Thùy";
+        let body = "Ảnh ông Vừ A Bằng";
         let o = &find(body)[0];
         assert_eq!(
             (o.span.start, o.span.end, o.span.text.as_str()),
-            (5, 14, "Minh Thùy")
+            (8, 17, "Vừ A Bằng")
         );
     }
 
