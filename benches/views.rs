@@ -1,4 +1,5 @@
-//! The research views over a large index: `baochi kwic`, `trend` and `coverage` run as
+//! The research views over a large index: `baochi kwic`, `trend`, `coverage`, `people` and
+//! `figures` run as
 //! child processes on a small and a large synthetic index, with their time and peak memory
 //! (all resident, which counts the mapped index files, and anonymous, what the process
 //! allocated). Asserts the large runs' anonymous peak stays under twice the small ones' plus
@@ -20,7 +21,19 @@ fn build(dir: &Path, n: u64) {
     let index = Index::create_or_open(&dir.join("index")).expect("index");
     let mut w = index.writer().expect("writer");
     for i in 0..n {
-        w.upsert(&synth::article(i)).expect("upsert");
+        // Through extraction's last step, so figures carry their indicators, units and
+        // periods and officials are found, as `baochi index` would file them.
+        let a = synth::article(i);
+        let rec = baochi::extract::finish(
+            baochi::extract::Article {
+                title: a.title.clone(),
+                published: a.published.clone(),
+                body: a.body.clone(),
+                ..Default::default()
+            },
+            a.url.as_deref(),
+        );
+        w.upsert(&rec).expect("upsert");
     }
     w.commit().expect("commit");
     w.finish().expect("merge");
@@ -67,7 +80,7 @@ fn main() {
         });
     let small = (large / 10).max(200);
     let tmp = tempfile::tempdir().expect("tmp");
-    let views: [(&str, Vec<&str>); 4] = [
+    let views: [(&str, Vec<&str>); 5] = [
         (
             "kwic, date order (streams)",
             vec!["kwic", "--format", "csv", "luân chuyển cán bộ"],
@@ -90,6 +103,10 @@ fn main() {
             vec!["coverage", "--by", "month", "--format", "csv"],
         ),
         ("people", vec!["people", "--format", "csv"]),
+        (
+            "figures, every indicator by unit",
+            vec!["figures", "--format", "csv"],
+        ),
     ];
     let mut results = Vec::new();
     for n in [small, large] {

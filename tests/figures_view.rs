@@ -227,3 +227,37 @@ fn the_command_writes_typed_parquet_csv_and_a_table() {
     let err = String::from_utf8_lossy(&table.get_output().stderr).to_string();
     assert!(err.contains("closest"), "{err}");
 }
+
+#[test]
+fn an_index_without_figures_gives_an_empty_table() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let data = tmp.path().join("data");
+    let rec = article(
+        "https://baodienbienphu.com.vn/e.html",
+        "2018-01-10",
+        "Hội nghị diễn ra trang trọng, các đại biểu thảo luận sôi nổi về công tác cán bộ.",
+    );
+    drop(index_of(&[rec], &data.join("index")));
+    let out = Command::cargo_bin("baochi")
+        .expect("bin")
+        .arg("--data")
+        .arg(&data)
+        .args(["figures", "--format", "csv"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert_eq!(text.lines().count(), 1, "the header alone: {text}");
+    let file = tmp.path().join("empty.parquet");
+    Command::cargo_bin("baochi")
+        .expect("bin")
+        .arg("--data")
+        .arg(&data)
+        .args(["figures", "--format", "parquet", "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let reader = SerializedFileReader::new(std::fs::File::open(&file).expect("file")).expect("pq");
+    assert_eq!(reader.metadata().file_metadata().num_rows(), 0);
+}

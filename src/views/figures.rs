@@ -138,6 +138,10 @@ pub fn indicator_name(name: &str) -> Result<&'static str, ViewError> {
 
 type Key = (String, &'static str, Option<String>, Option<String>, String);
 
+/// Sources of a point kept with their headline, URL and sentence (the rest: id, date and
+/// value).
+pub const MAX_QUOTED: usize = 50;
+
 /// The grouping unit of a figure: its name, level and province.
 fn unit_of(
     s: &Statistic,
@@ -247,13 +251,19 @@ impl Series {
             if point.sources.iter().any(|x| x.id == id) {
                 continue;
             }
-            let ci = chars.get_or_insert_with(|| CharIndex::new(&rec.body));
-            let sentence =
-                sentence_around(&rec.body, ci.byte(s.span.start), ci.byte(s.span.end)).to_string();
+            // Past the first sources of a point, each keeps its id, date and value only:
+            // memory follows the points, not the articles repeating them.
+            let full = point.sources.len() < MAX_QUOTED;
+            let sentence = if full {
+                let ci = chars.get_or_insert_with(|| CharIndex::new(&rec.body));
+                sentence_around(&rec.body, ci.byte(s.span.start), ci.byte(s.span.end)).to_string()
+            } else {
+                String::new()
+            };
             point.sources.push(Source {
                 id: id.to_string(),
-                title: rec.title.clone(),
-                url: rec.url.clone(),
+                title: if full { rec.title.clone() } else { None },
+                url: if full { rec.url.clone() } else { None },
                 published: rec.published.clone(),
                 value: s.value,
                 sentence,
