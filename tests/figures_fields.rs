@@ -217,3 +217,20 @@ fn every_unit_of_the_table_is_a_counted_noun() {
         }
     }
 }
+
+#[test]
+fn the_subject_says_what_was_done_to_what_is_counted() {
+    let rec = record(
+        "Từ năm 2010 đến nay, toàn tỉnh có 164 đồng chí được luân chuyển. Năm 2017 có 5 đồng \
+         chí được điều động về xã.",
+        "2017-11-20",
+    );
+    assert_eq!(
+        figure(&rec, "164").subject.as_deref(),
+        Some("đồng chí được luân chuyển")
+    );
+    assert_eq!(
+        figure(&rec, "5 đồng").subject.as_deref(),
+        Some("đồng chí được điều động")
+    );
+}

@@ -258,9 +258,10 @@ pub fn find(body: &str, documents: &[Document], dates: &[DateMention]) -> Vec<St
         {
             let noun_end = noun_at + byte_len(&body[noun_at..], n);
             let unit = body[unit_start..noun_end].to_string();
-            let phrase =
-                phrase_after(body, unit_start).filter(|p| p.to_lowercase() != unit.to_lowercase());
             let text_end = extend_to_modifier(body, noun_end);
+            let phrase = phrase_after(body, unit_start)
+                .filter(|p| p.to_lowercase() != unit.to_lowercase())
+                .or_else(|| passive_action(body, unit_start, text_end));
             figures.push(Figure {
                 value,
                 unit,
@@ -520,6 +521,25 @@ fn phrase_after(body: &str, at: usize) -> Option<String> {
         return None;
     }
     Some(words.join(" "))
+}
+
+/// The counted noun with the action a passive clause says was done to it: "164 đồng chí
+/// được luân chuyển" → `đồng chí được luân chuyển`, up to four words of the verb phrase.
+fn passive_action(body: &str, unit_start: usize, text_end: usize) -> Option<String> {
+    let rest = body[text_end..].strip_prefix(" được ")?;
+    let stop = phrase_stop(&format!(" {rest}")).saturating_sub(1);
+    let verb: Vec<&str> = rest[..stop.min(rest.len())]
+        .split_whitespace()
+        .take(4)
+        .collect();
+    if verb.is_empty() || verb[0].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(format!(
+        "{} được {}",
+        &body[unit_start..text_end],
+        verb.join(" ")
+    ))
 }
 
 /// The start of the clause `before` ends in (after its last `,;:.(` or line break).
