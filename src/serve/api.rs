@@ -399,6 +399,19 @@ pub(crate) async fn article(
     Ok(Json(v).into_response())
 }
 
+/// The report of the articles `req` selects (the whole index when `whole`).
+fn report_of(
+    ix: &crate::index::Index,
+    req: SearchRequest,
+    whole: bool,
+) -> Result<crate::report::Report, ApiError> {
+    let sel = (!whole).then_some(SearchRequest {
+        limit: usize::MAX,
+        ..req
+    });
+    Ok(report_index(ix, sel.as_ref(), ReportOptions::default())?)
+}
+
 /// `GET /api/report` (optionally narrowed by the search parameters).
 pub(crate) async fn report(
     State(state): State<Arc<AppState>>,
@@ -415,11 +428,7 @@ pub(crate) async fn report(
         return Ok(json_text(json.as_str().to_string()));
     }
     let json = blocking(&state, move |ix| {
-        let sel = (!whole).then_some(SearchRequest {
-            limit: usize::MAX,
-            ..req
-        });
-        let r = report_index(ix, sel.as_ref(), ReportOptions::default())?;
+        let r = report_of(ix, req, whole)?;
         serde_json::to_string(&r).map_err(|e| ApiError::internal(e.to_string()))
     })
     .await?;
@@ -440,11 +449,7 @@ pub(crate) async fn report_page(
     let req = p.request(&state)?;
     let whole = selects_all(&req);
     let html = blocking(&state, move |ix| {
-        let sel = (!whole).then_some(SearchRequest {
-            limit: usize::MAX,
-            ..req
-        });
-        let r = report_index(ix, sel.as_ref(), ReportOptions::default())?;
+        let r = report_of(ix, req, whole)?;
         let mut out = Vec::new();
         crate::report::render(&r, crate::report::ReportFormat::Html, &mut out)
             .map_err(|e| ApiError::internal(e.to_string()))?;
