@@ -592,6 +592,7 @@ fn a_host_found_mid_crawl_starts_without_waiting_for_the_others() {
         p => Resp::html(article(p, "B")),
     });
     let b_url = b.url("/bai/b.html");
+    let b_scope = baochi::crawl::canonical::scope_of(&url::Url::parse(&b_url).expect("url"));
     let a = serve("127.0.0.1", move |r: &Req| match r.target.as_str() {
         "/robots.txt" => Resp::status(404),
         "/" => Resp::html(
@@ -608,11 +609,38 @@ fn a_host_found_mid_crawl_starts_without_waiting_for_the_others() {
         url: a.url("/"),
         kind: Kind::Listing,
     }]);
-    cfg.extra_sites = vec!["127.0.0.4".into()];
+    cfg.extra_sites = vec![b_scope];
     cfg.delay = Duration::from_millis(400);
     let s = run(cfg, &DataDir::new(dir.path()), &sink);
     assert_eq!(s.indexed, 11);
     let b_at = b.requests().last().unwrap().at;
     let a_last = a.requests().last().unwrap().at;
     assert!(b_at + Duration::from_millis(800) < a_last, "B waited for A");
+}
+
+#[test]
+fn the_same_host_on_another_port_is_out_of_scope() {
+    // Another server on the same machine: neither a link nor a redirect reaches it.
+    let other = serve("127.0.0.1", |r: &Req| Resp::html(article(&r.target, "x")));
+    let to_other = other.url("/bai/khac.html");
+    let via_redirect = other.url("/bai/chuyen.html");
+    let site = serve("127.0.0.1", move |r: &Req| match r.target.as_str() {
+        "/" => Resp::html(format!(
+            "<a href=\"/bai/a1.html\">1</a><a href=\"{to_other}\">2</a><a href=\"/di\">3</a>"
+        )),
+        "/di" => Resp::redirect(301, &via_redirect),
+        p => Resp::html(article(p, "x")),
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let sink = MemSink::default();
+    run(
+        test_config(vec![Seed {
+            url: site.url("/"),
+            kind: Kind::Page,
+        }]),
+        &DataDir::new(dir.path()),
+        &sink,
+    );
+    assert!(site.count("/bai/a1.html") == 1, "{:?}", site.requests());
+    assert!(other.requests().is_empty(), "{:?}", other.requests());
 }

@@ -65,7 +65,22 @@ fn indexes_a_tree_skips_what_it_cannot_read_and_replaces_on_rerun() {
         ),
         "{err}"
     );
-    assert_eq!(out.status.code(), Some(0), "{err}");
+    // The empty file is still skipped: 1, as `extract` answers for it.
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let ex = Command::cargo_bin("baochi")
+        .expect("binary")
+        .arg("extract")
+        .arg(input.join("sub/empty.txt"))
+        .output()
+        .expect("run");
+    assert_eq!(ex.status.code(), Some(1));
+    // Only good inputs: 0.
+    let out = baochi(&data)
+        .arg("index")
+        .arg(input.join("a.txt"))
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
 
     let out = baochi(&data)
         .args(["search", "--json", "can", "bo"])

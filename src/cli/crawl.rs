@@ -133,9 +133,11 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
             };
             let site = baochi::crawl::canonical::site_of(u.host_str().unwrap_or("")).to_string();
             if let Some(d) = s.delay {
-                config.site_delays.insert(site.clone(), secs("delay", d)?);
+                config.site_delays.insert(site, secs("delay", d)?);
             }
-            config.extra_sites.push(site);
+            config
+                .extra_sites
+                .push(baochi::crawl::canonical::scope_of(&u));
         }
     }
     for u in &args.urls {

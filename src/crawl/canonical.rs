@@ -73,6 +73,29 @@ pub fn site_of(host: &str) -> &str {
         .unwrap_or(h)
 }
 
+/// The scope a URL belongs to: its site ([`site_of`]) and its port when the URL names one
+/// that is not its scheme's default. Another port on the same host is another server, out
+/// of scope; `http://` and `https://` on their default ports are one site (papers upgrade
+/// one to the other by redirect).
+pub fn scope_of(url: &Url) -> String {
+    let site = site_of(url.host_str().unwrap_or(""));
+    match url.port() {
+        Some(p) => format!("{site}:{p}"),
+        None => site.to_string(),
+    }
+}
+
+/// The scope of a politeness key (`host` or `host:port`, as [`host_key`] gives it).
+pub fn scope_of_key(key: &str) -> String {
+    match key.rsplit_once(':') {
+        // "[::1]" splits inside its brackets: its "port" is not all digits.
+        Some((h, p)) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("{}:{p}", site_of(h))
+        }
+        _ => site_of(key).to_string(),
+    }
+}
+
 /// The politeness key of a URL: host and port, so that two servers on one machine
 /// (tests, benches) are two hosts, as they are on the web.
 pub fn host_key(url: &Url) -> String {
@@ -89,6 +112,20 @@ mod tests {
 
     fn c(s: &str) -> String {
         canonicalize(Url::parse(s).unwrap()).unwrap().to_string()
+    }
+
+    #[test]
+    fn scope_is_site_and_port() {
+        let u = |s: &str| Url::parse(s).unwrap();
+        assert_eq!(scope_of(&u("https://www.baodanang.vn/a")), "baodanang.vn");
+        assert_eq!(scope_of(&u("http://baodanang.vn:80/a")), "baodanang.vn");
+        assert_eq!(scope_of(&u("http://127.0.0.1:9000/a")), "127.0.0.1:9000");
+        assert_ne!(
+            scope_of(&u("http://127.0.0.1:9001/a")),
+            scope_of(&u("http://127.0.0.1:9000/a"))
+        );
+        assert_eq!(scope_of_key("127.0.0.1:9000"), "127.0.0.1:9000");
+        assert_eq!(scope_of_key("www.baodanang.vn"), "baodanang.vn");
     }
 
     #[test]

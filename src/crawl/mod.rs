@@ -87,7 +87,8 @@ pub struct Seed {
 pub struct CrawlConfig {
     /// Start points.
     pub seeds: Vec<Seed>,
-    /// Sites whose links are followed, besides the seeds' own ([`canonical::site_of`]).
+    /// Scopes whose links are followed, besides the seeds' own ([`canonical::scope_of`]:
+    /// the site and a non-default port).
     pub extra_sites: Vec<String>,
     /// Per-site delays overriding `delay` (site → delay).
     pub site_delays: HashMap<String, Duration>,
@@ -238,7 +239,7 @@ pub async fn crawl(
             .ok()
             .and_then(canonical::canonicalize)
             .ok_or_else(|| CrawlError::BadSeed(s.url.clone()))?;
-        sites.insert(canonical::site_of(url.host_str().unwrap_or("")).to_string());
+        sites.insert(canonical::scope_of(&url));
         seeds.push(NewUrl {
             host: canonical::host_key(&url),
             url: url.to_string(),
@@ -250,8 +251,7 @@ pub async fn crawl(
         });
     }
     for h in frontier.hosts_with_work()? {
-        let host = h.rsplit_once(':').map_or(h.as_str(), |(a, _)| a);
-        sites.insert(canonical::site_of(host).to_string());
+        sites.insert(canonical::scope_of_key(&h));
     }
     frontier.commit(&Batch {
         found: seeds,
@@ -788,9 +788,9 @@ struct StorerCtx {
 }
 
 impl StorerCtx {
+    /// Scope is the site and its port: the same host on another port is another server.
     fn in_scope(&self, u: &Url) -> bool {
-        u.host_str()
-            .is_some_and(|h| self.sites.contains(canonical::site_of(h)))
+        u.host_str().is_some() && self.sites.contains(&canonical::scope_of(u))
     }
 }
 
