@@ -160,6 +160,51 @@ fn inputs(paths: &[PathBuf], tally: &mut Tally) -> Vec<PathBuf> {
     files
 }
 
+/// Files one extracted record: counted as not an article, skipped, or indexed.
+fn take(
+    rec: Result<Record, ExtractError>,
+    path: &Path,
+    writer: &mut baochi::index::IndexWriter,
+    tally: &mut Tally,
+    bar: &ProgressBar,
+) -> anyhow::Result<()> {
+    let rec = match rec {
+        Ok(rec) => rec,
+        Err(e) => {
+            bar.suspend(|| eprintln!("baochi: {}: {e}", path.display()));
+            tally.skip(reason(&e));
+            return Ok(());
+        }
+    };
+    if rec.page_type != PageType::Article {
+        bar.suspend(|| {
+            eprintln!(
+                "baochi: {}: not an article ({}: {})",
+                path.display(),
+                rec.page_type,
+                rec.page_type_reason
+            )
+        });
+        *tally
+            .not_articles
+            .entry(rec.page_type.as_str())
+            .or_default() += 1;
+        return Ok(());
+    }
+    if rec.body.trim().is_empty() {
+        bar.suspend(|| eprintln!("baochi: {}: no article text", path.display()));
+        tally.skip("without article text");
+        return Ok(());
+    }
+    tally.undated += u64::from(rec.published.is_none());
+    tally.untitled += u64::from(rec.title.is_none());
+    match writer.upsert(&rec)? {
+        Upsert::Added => tally.added += 1,
+        Upsert::Replaced => tally.replaced += 1,
+    }
+    Ok(())
+}
+
 pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
     let dir = data.index_dir();
     let index = Index::create_or_open(&dir).with_context(|| dir.display().to_string())?;
@@ -178,60 +223,32 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
     }
 
     let batch = args.commit_every.max(1);
-    for chunk in files.chunks(batch) {
+    // A WARC file is streamed record by record and committed every `batch` records, so a
+    // 1 GiB crawl file is rebuilt in bounded memory; other files are extracted in parallel,
+    // `batch` at a time.
+    let (warcs, pages): (Vec<&PathBuf>, Vec<&PathBuf>) = files
+        .iter()
+        .partition(|p| baochi::extract::kind_of_path(p) == Some(baochi::extract::Kind::Warc));
+    for chunk in pages.chunks(batch) {
         // Extraction runs in parallel; the single writer takes the records in input order.
         let extracted: Vec<(&PathBuf, Extracted)> = chunk
             .par_iter()
             .map(|p| {
                 let mut records = Vec::new();
                 let whole = baochi::extract::for_each_in_path(p, None, |r| records.push(r));
-                (p, whole.map(|()| records))
+                (*p, whole.map(|()| records))
             })
             .collect();
         for (path, result) in extracted {
-            let records = match result {
-                Ok(records) => records,
+            match result {
+                Ok(records) => {
+                    for rec in records {
+                        take(rec, path, &mut writer, &mut tally, &bar)?;
+                    }
+                }
                 Err(e) => {
                     bar.suspend(|| eprintln!("baochi: {}: {e}", path.display()));
                     tally.skip(reason(&e));
-                    bar.inc(1);
-                    continue;
-                }
-            };
-            for rec in records {
-                let rec = match rec {
-                    Ok(rec) => rec,
-                    Err(e) => {
-                        bar.suspend(|| eprintln!("baochi: {}: {e}", path.display()));
-                        tally.skip(reason(&e));
-                        continue;
-                    }
-                };
-                if rec.page_type != PageType::Article {
-                    bar.suspend(|| {
-                        eprintln!(
-                            "baochi: {}: not an article ({}: {})",
-                            path.display(),
-                            rec.page_type,
-                            rec.page_type_reason
-                        )
-                    });
-                    *tally
-                        .not_articles
-                        .entry(rec.page_type.as_str())
-                        .or_default() += 1;
-                    continue;
-                }
-                if rec.body.trim().is_empty() {
-                    bar.suspend(|| eprintln!("baochi: {}: no article text", path.display()));
-                    tally.skip("without article text");
-                    continue;
-                }
-                tally.undated += u64::from(rec.published.is_none());
-                tally.untitled += u64::from(rec.title.is_none());
-                match writer.upsert(&rec)? {
-                    Upsert::Added => tally.added += 1,
-                    Upsert::Replaced => tally.replaced += 1,
                 }
             }
             bar.inc(1);
@@ -239,6 +256,39 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
         writer
             .commit()
             .with_context(|| format!("{}: commit", dir.display()))?;
+    }
+    for path in warcs {
+        let mut pending = 0usize;
+        let mut failed: Option<anyhow::Error> = None;
+        let whole = baochi::extract::for_each_in_path(path, None, |rec| {
+            if failed.is_some() {
+                return;
+            }
+            let step = take(rec, path, &mut writer, &mut tally, &bar).and_then(|()| {
+                pending += 1;
+                if pending >= batch {
+                    pending = 0;
+                    writer
+                        .commit()
+                        .with_context(|| format!("{}: commit", dir.display()))?;
+                }
+                Ok(())
+            });
+            if let Err(e) = step {
+                failed = Some(e);
+            }
+        });
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        if let Err(e) = whole {
+            bar.suspend(|| eprintln!("baochi: {}: {e}", path.display()));
+            tally.skip(reason(&e));
+        }
+        writer
+            .commit()
+            .with_context(|| format!("{}: commit", dir.display()))?;
+        bar.inc(1);
     }
     bar.finish_and_clear();
     writer.finish()?;
