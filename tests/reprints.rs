@@ -145,6 +145,9 @@ fn a_story_is_one_hit_with_its_other_copies_and_all_copies_lists_each() {
     assert_eq!(hit.duplicate_of, None);
     let also: Vec<_> = hit.also_in.iter().map(|c| c.source.as_deref()).collect();
     assert_eq!(also, [Some("baothanhhoa.vn"), Some("baonghean.vn")]);
+    // "Also in Báo Thanh Hóa, Báo Nghệ An": the papers by name where the gazetteer has them.
+    let papers: Vec<_> = hit.also_in.iter().map(|c| c.paper.as_deref()).collect();
+    assert_eq!(papers, [Some("Báo Thanh Hóa"), Some("Báo Nghệ An")]);
     // Counted once in the facets: the story's province is its earliest copy's.
     assert_eq!(r.facets.province.get("Thanh Hóa"), Some(&1));
     assert_eq!(r.facets.province.get("Nghệ An"), None);

@@ -198,7 +198,12 @@ fn also_in(copies: &[baochi::index::OtherCopy]) -> String {
         .iter()
         .take(SHOWN)
         .map(|c| {
-            let at = c.source.as_deref().or(c.url.as_deref()).unwrap_or(&c.id);
+            let at = c
+                .paper
+                .as_deref()
+                .or(c.source.as_deref())
+                .or(c.url.as_deref())
+                .unwrap_or(&c.id);
             match c.published.as_deref() {
                 Some(p) => format!("{at} ({})", p.get(..10).unwrap_or(p)),
                 None => at.to_string(),

@@ -141,6 +141,9 @@ pub struct OtherCopy {
     pub url: Option<String>,
     /// Its site's host.
     pub source: Option<String>,
+    /// The paper that site is, when the gazetteer knows it (`Báo Điện Biên Phủ`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paper: Option<String>,
     /// Its publication date.
     pub published: Option<String>,
 }

@@ -239,10 +239,16 @@ fn other_copies(
         let doc: TantivyDocument = searcher.doc(addr)?;
         let (other, rec) = stored(f, &doc)?;
         if other != id {
+            let paper = rec.source.as_deref().and_then(|h| {
+                crate::entities::gazetteer::gazetteer()
+                    .paper_by_host(h)
+                    .map(|p| p.name.to_string())
+            });
             out.push(OtherCopy {
                 id: other,
                 url: rec.url,
                 source: rec.source,
+                paper,
                 published: rec.published,
             });
         }

@@ -160,7 +160,7 @@ function alsoInNode(copies) {
   const p = el("p", { class: "also-in" }, "Cũng đăng trên: ");
   copies.forEach((c, i) => {
     if (i > 0) p.append(", ");
-    const name = c.source || host(c.url) || c.id;
+    const name = c.paper || c.source || host(c.url) || c.id;
     const day = c.published ? ` (${String(c.published).slice(0, 10)})` : "";
     if (c.url && /^https?:\/\//i.test(c.url)) {
       p.append(el("a", { href: c.url, target: "_blank", rel: "noopener noreferrer" }, name), day);
