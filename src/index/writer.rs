@@ -333,6 +333,10 @@ impl Stories {
         held.sort_unstable();
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         for run in held.chunk_by(|a, b| a.0 == b.0) {
+            // A band more of this batch hold than COMMON_BAND is formulaic, as in the index.
+            if run.len() as u64 > reprints::COMMON_BAND {
+                continue;
+            }
             for (i, &(_, later)) in run.iter().enumerate().skip(1) {
                 pairs.extend(
                     run[..i.min(BATCH_BAND_LIST)]
