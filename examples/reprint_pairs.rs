@@ -171,7 +171,7 @@ fn same_template(a: &Article, other: &Article) -> (String, String) {
     )
 }
 
-/// As the index decides: two shared bands and a sketch close enough make a candidate, the
+/// As the index decides: shared bands (MIN_BANDS) and a sketch close enough make a candidate, the
 /// exact shingles decide.
 fn detected(a: &str, b: &str) -> (bool, bool) {
     let (sa, sb) = (Shingles::of(a), Shingles::of(b));
@@ -279,7 +279,7 @@ fn main() -> Result<(), String> {
         }
         println!("## {name}: {n} articles");
         println!();
-        println!("| pair | pairs | candidates (2 bands, sketch) | detected |");
+        println!("| pair | pairs | candidates (bands, sketch) | detected |");
         println!("|---|---:|---:|---:|");
         let (mut tp, mut pos, mut fp) = (0, 0, folded_distinct);
         for (k, positive, t) in &tallies {

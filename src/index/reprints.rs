@@ -6,8 +6,9 @@
 //! different story on the same event shares only its quotations. Two steps:
 //! - **Candidates** by locality-sensitive hashing: a MinHash signature of [`HASHES`] values
 //!   cut into [`BANDS`] bands; the index files every band as a term ([`Signature::keys`]),
-//!   so articles sharing [`MIN_BANDS`] bands are found by a term lookup. Two bodies with
-//!   Jaccard similarity 0.5 share two bands with probability 0.97, with 0.6 over 0.999.
+//!   so articles sharing a band are found by a term lookup. Two bodies with Jaccard
+//!   similarity 0.5 share one with probability 0.96, with 0.6 over 0.99. Few bands keep the
+//!   term dictionary small: each is a near-unique term the index builds, merges and looks up.
 //! - **Verification** on the exact shingle sets ([`Shingles::same_story`]): the candidates
 //!   a band lookup brings are compared shingle by shingle, so a chance band collision never
 //!   folds two stories. A one-byte-per-value sketch of the signature, kept in the index,
@@ -24,13 +25,12 @@ use crate::text::{fold_char, segment};
 /// Syllables per shingle.
 pub const SHINGLE: usize = 5;
 /// MinHash values per signature.
-pub const HASHES: usize = 126;
+pub const HASHES: usize = 72;
 /// Bands the signature is cut into (each of `HASHES / BANDS` values).
-pub const BANDS: usize = 42;
-/// Bands two bodies must share to be compared: one shared band is common between
-/// formulaic stories (Jaccard 0.15 shares one with probability 0.13, two with 0.01); a
-/// story's copies share many (Jaccard 0.5: two or more with probability 0.97).
-pub const MIN_BANDS: usize = 2;
+pub const BANDS: usize = 24;
+/// Bands two bodies must share to be compared (Jaccard 0.15 shares one with probability
+/// 0.08; the sketch then rules most such pairs out before any text is read).
+pub const MIN_BANDS: usize = 1;
 /// The most candidates one body is verified against (those sharing the most bands).
 pub const MAX_CANDIDATES: usize = 20;
 /// A band key more articles hold than this is formulaic text (a template sentence, a
@@ -249,7 +249,7 @@ pub const SKETCH_AT_LEAST: f64 = 0.3;
 
 impl Signature {
     /// One byte of each value (the low byte, uniform where the high bits of a minimum are
-    /// not): 126 bytes the index keeps per article, so a candidate can be ruled out
+    /// not): [`HASHES`] bytes the index keeps per article, so a candidate can be ruled out
     /// without reading its text.
     pub fn sketch(&self) -> Vec<u8> {
         self.0.iter().map(|v| (v & 0xff) as u8).collect()
