@@ -216,6 +216,27 @@ fn the_command_writes_typed_parquet_csv_and_a_table() {
     assert_eq!(&rows[0][0], "kết nạp đảng viên mới");
     assert_eq!(&rows[0][11], "57; 59");
     assert_eq!(&rows[0][12], "true");
+    // The same points as an export table.
+    let exported = Command::cargo_bin("baochi")
+        .expect("bin")
+        .args(["--data"])
+        .arg(&data)
+        .args(["export", "--table", "figures", "--format", "csv"])
+        .output()
+        .expect("run");
+    assert!(
+        exported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&exported.stderr)
+    );
+    let all = Command::cargo_bin("baochi")
+        .expect("bin")
+        .args(["--data"])
+        .arg(&data)
+        .args(["figures", "--format", "csv"])
+        .output()
+        .expect("run");
+    assert_eq!(exported.stdout, all.stdout);
 
     let table = Command::cargo_bin("baochi")
         .expect("bin")

@@ -3,12 +3,11 @@
 
 use super::filters::Filters;
 use super::search::{finish, view_failed};
-use anyhow::Context;
 use baochi::data::DataDir;
 use baochi::export::{Exporter, Format, Table, figure_row};
 use baochi::index::Index;
 use baochi::views::figures::{By, FiguresRequest, Point, figures};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -56,46 +55,13 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
         return finish(written.and_then(|()| out.flush()));
     }
     let format: Format = args.format.parse()?;
-    let write = |w: &mut (dyn Write + Send)| -> anyhow::Result<u64> {
+    super::export::write_to(args.output.as_deref(), format, |w| {
         let mut ex = Exporter::new(Table::Figures, format, w)?;
         for p in &points {
             ex.write_row(&figure_row(p))?;
         }
-        Ok(ex.finish()?)
-    };
-    match &args.output {
-        Some(path) => {
-            // Beside the target, renamed at the end: a failed write leaves no half file.
-            let mut part = path.clone().into_os_string();
-            part.push(".part");
-            let part = PathBuf::from(part);
-            let mut file = std::fs::File::create(&part)
-                .with_context(|| format!("{}: cannot create", part.display()))?;
-            match write(&mut file) {
-                Ok(_) => std::fs::rename(&part, path)
-                    .with_context(|| format!("{}: cannot write", path.display()))?,
-                Err(e) => {
-                    let _ = std::fs::remove_file(&part);
-                    return Err(e.context(path.display().to_string()));
-                }
-            }
-        }
-        None => {
-            let stdout = std::io::stdout();
-            if format == Format::Parquet && stdout.is_terminal() {
-                anyhow::bail!("parquet is binary: give -o FILE or pipe the output");
-            }
-            let mut out = std::io::BufWriter::new(stdout);
-            if let Err(e) = write(&mut out).and_then(|_| Ok(out.flush()?)) {
-                if let Some(io) = e.downcast_ref::<std::io::Error>()
-                    && io.kind() == std::io::ErrorKind::BrokenPipe
-                {
-                    return Ok(ExitCode::SUCCESS);
-                }
-                return Err(e);
-            }
-        }
-    }
+        ex.finish()
+    })?;
     eprintln!("baochi: {} points", points.len());
     Ok(ExitCode::SUCCESS)
 }
