@@ -4,7 +4,8 @@ use std::io::{ErrorKind, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use baochi::extract::page_type::{self, PageType};
+use baochi::extract::admit::{self, Refusal};
+use baochi::extract::page_type;
 use baochi::record::Record;
 
 /// The record with the page-type features beside it, by name.
@@ -63,13 +64,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             match r {
                 Ok(rec) => {
-                    if rec.page_type != PageType::Article && !args.all {
-                        eprintln!(
-                            "baochi: {shown}: not an article ({}: {})",
-                            rec.page_type, rec.page_type_reason
-                        );
-                        not_articles += 1;
-                        return;
+                    // The index's own rule, so `extract` prints what `index` would keep.
+                    match admit::enters_index(&rec) {
+                        Ok(()) => {}
+                        Err(_) if args.all => {}
+                        Err(why @ Refusal::NotArticle { .. }) => {
+                            eprintln!("baochi: {shown}: {why}");
+                            not_articles += 1;
+                            return;
+                        }
+                        Err(why @ Refusal::NoText) => {
+                            eprintln!("baochi: {shown}: {why}");
+                            skipped += 1;
+                            return;
+                        }
                     }
                     let written = if args.explain {
                         explained(&rec).and_then(|v| serde_json::to_writer(&mut out, &v))

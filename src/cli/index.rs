@@ -3,7 +3,7 @@
 use anyhow::Context;
 use baochi::data::DataDir;
 use baochi::extract::ExtractError;
-use baochi::extract::page_type::PageType;
+use baochi::extract::admit::{self, Refusal};
 use baochi::index::{Index, Upsert};
 use baochi::record::Record;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -176,25 +176,18 @@ fn take(
             return Ok(());
         }
     };
-    if rec.page_type != PageType::Article {
-        bar.suspend(|| {
-            eprintln!(
-                "baochi: {}: not an article ({}: {})",
-                path.display(),
-                rec.page_type,
-                rec.page_type_reason
-            )
-        });
-        *tally
-            .not_articles
-            .entry(rec.page_type.as_str())
-            .or_default() += 1;
-        return Ok(());
-    }
-    if rec.body.trim().is_empty() {
-        bar.suspend(|| eprintln!("baochi: {}: no article text", path.display()));
-        tally.skip("without article text");
-        return Ok(());
+    match admit::enters_index(&rec) {
+        Ok(()) => {}
+        Err(why @ Refusal::NotArticle { page_type, .. }) => {
+            bar.suspend(|| eprintln!("baochi: {}: {why}", path.display()));
+            *tally.not_articles.entry(page_type.as_str()).or_default() += 1;
+            return Ok(());
+        }
+        Err(why @ Refusal::NoText) => {
+            bar.suspend(|| eprintln!("baochi: {}: {why}", path.display()));
+            tally.skip("without article text");
+            return Ok(());
+        }
     }
     tally.undated += u64::from(rec.published.is_none());
     tally.untitled += u64::from(rec.title.is_none());

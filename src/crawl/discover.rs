@@ -5,69 +5,13 @@
 //! URLs ([`super::canonical`]); scope (which hosts to follow) is the caller's business.
 
 use super::canonical::resolve;
-use flate2::read::GzDecoder;
 use regex::Regex;
 use scraper::{Html, Selector};
-use std::io::Read;
 use std::sync::LazyLock;
 use url::Url;
 
-/// What a response turned out to be, from its bytes (not its URL or what we expected).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BodyKind {
-    /// An HTML (or XHTML) page.
-    Html,
-    /// A sitemap `<urlset>`.
-    Sitemap,
-    /// A sitemap index `<sitemapindex>`.
-    SitemapIndex,
-    /// An RSS or Atom feed.
-    Feed,
-    /// Anything else (PDF, image, JSON…): kept, not parsed.
-    Other,
-}
-
 /// The largest decompressed sitemap read (the sitemap protocol caps files at 50 MB).
 pub const MAX_SITEMAP_BYTES: u64 = 64 * 1024 * 1024;
-
-/// Undoes gzip when the body is gzip (sitemaps served as `.xml.gz`), up to
-/// [`MAX_SITEMAP_BYTES`]; otherwise borrows the body.
-pub fn gunzip_if_needed(body: &[u8]) -> std::borrow::Cow<'_, [u8]> {
-    if body.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::new();
-        let mut dec = GzDecoder::new(body).take(MAX_SITEMAP_BYTES);
-        if dec.read_to_end(&mut out).is_ok() {
-            return std::borrow::Cow::Owned(out);
-        }
-    }
-    std::borrow::Cow::Borrowed(body)
-}
-
-/// Sniffs what a (decompressed) body is, using its `Content-Type` as a hint.
-pub fn sniff(body: &[u8], content_type: Option<&str>) -> BodyKind {
-    let head = &body[..body.len().min(2048)];
-    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
-    if head.contains("<sitemapindex") {
-        return BodyKind::SitemapIndex;
-    }
-    if head.contains("<urlset") {
-        return BodyKind::Sitemap;
-    }
-    if head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:rdf") {
-        return BodyKind::Feed;
-    }
-    let ct = content_type.unwrap_or("").to_ascii_lowercase();
-    if ct.contains("html") {
-        return BodyKind::Html;
-    }
-    if ct.is_empty() || ct.starts_with("text/plain") {
-        let t = head.trim_start();
-        if t.starts_with("<!doctype html") || t.starts_with("<html") || head.contains("<body") {
-            return BodyKind::Html;
-        }
-    }
-    BodyKind::Other
-}
 
 /// A link found on an HTML page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -339,6 +283,7 @@ fn unescape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::admit::{BodyKind, sniff};
 
     #[test]
     fn selectors_parse() {
@@ -393,7 +338,7 @@ mod tests {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         std::io::Write::write_all(&mut gz, xml).unwrap();
         let gz = gz.finish().unwrap();
-        let plain = gunzip_if_needed(&gz);
+        let plain = crate::extract::admit::inflate_stray_gzip(&gz, MAX_SITEMAP_BYTES);
         assert_eq!(sitemap_locs(&plain).len(), 2);
         let idx =
             b"<sitemapindex><sitemap><loc>http://h.vn/s1.xml.gz</loc></sitemap></sitemapindex>";
@@ -426,15 +371,5 @@ mod tests {
         assert!(!looks_paginated(
             &Url::parse("http://h.vn/x/bai-viet-12345.html").unwrap()
         ));
-    }
-
-    #[test]
-    fn html_sniffing() {
-        assert_eq!(sniff(b"<!DOCTYPE html><html>", None), BodyKind::Html);
-        assert_eq!(sniff(b"%PDF-1.4", Some("application/pdf")), BodyKind::Other);
-        assert_eq!(
-            sniff(b"{\"a\":1}", Some("application/json")),
-            BodyKind::Other
-        );
     }
 }

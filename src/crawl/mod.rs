@@ -25,17 +25,16 @@ pub mod robots;
 pub mod sources;
 
 use crate::data::DataDir;
+use crate::extract::admit::{self, Answer, BodyKind};
 use crate::record::Record;
 use crate::warc::write::{
     self as warc, HTTP_REQUEST, HTTP_RESPONSE, RecordType, WarcWriter, new_record_id,
 };
-use discover::BodyKind;
 use fetch::{Exchange, FetchConfig, Fetcher};
 use frontier::{Batch, Entry, Finished, Frontier, Kind, LEAF, NewUrl, Pending, State};
 use rayon::prelude::*;
 use robots::Robots;
 use std::collections::{HashMap, HashSet};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -1197,8 +1196,8 @@ fn analyse_body(
     a: &mut Analysis,
 ) {
     let ct = resp.header("content-type");
-    let body = discover::gunzip_if_needed(&resp.body);
-    let kind = discover::sniff(&body, ct);
+    let body = admit::inflate_stray_gzip(&resp.body, discover::MAX_SITEMAP_BYTES);
+    let kind = admit::sniff(&body, ct);
     let mut add = |u: Url, kind: Kind, depth: u8, page: u16| {
         if ctx.in_scope(&u) && !discover::is_media(&u) {
             a.found.push(NewUrl {
@@ -1256,26 +1255,34 @@ fn analyse_body(
             {
                 a.alias = Some(c.to_string());
             }
-            if entry.kind == Kind::Page {
-                match crate::extract::from_bytes(&body, Some(&a.record_url), ct) {
+            // Whether the page is extracted and indexed is the shared rule's business
+            // (not how the URL was found), so a rebuild from WARC decides the same.
+            let answer = Answer {
+                url: Some(&a.record_url),
+                status: Some(resp.status),
+                content_type: ct,
+                body: &resp.body,
+                truncated: resp.truncated,
+            };
+            match admit::page_in(&answer)
+                .map(|page| crate::extract::from_bytes(&page, Some(&a.record_url), ct))
+            {
+                Ok(Ok(rec)) => match admit::enters_index(&rec) {
+                    Ok(()) => a.record = Some(rec),
                     // A listing is fetched for its links and kept in WARC, not indexed.
-                    Ok(rec)
-                        if rec.page_type == crate::extract::page_type::PageType::Article
-                            && !rec.body.trim().is_empty() =>
-                    {
-                        a.record = Some(rec)
-                    }
-                    Ok(rec) => {
-                        tracing::debug!(url = base.as_str(), page_type = %rec.page_type, reason = rec.page_type_reason.as_str(), "not an article");
+                    Err(why) => {
+                        tracing::debug!(url = base.as_str(), %why, "not indexed");
                         a.no_article = true
                     }
-                    Err(e) => {
-                        tracing::debug!(url = base.as_str(), error = %e, "no article");
-                        a.no_article = true;
-                    }
+                },
+                Ok(Err(e)) => {
+                    tracing::debug!(url = base.as_str(), error = %e, "no article");
+                    a.no_article = true;
                 }
-            } else {
-                a.no_article = true;
+                Err(why) => {
+                    tracing::debug!(url = base.as_str(), %why, "not a page");
+                    a.no_article = true;
+                }
             }
         }
         BodyKind::Other => {}
@@ -1317,18 +1324,31 @@ fn recover_pending(
     let mut done = Vec::new();
     for p in &pending {
         let path = dir.join(&p.file);
-        match read_response_at(&path, p.offset) {
-            Ok((ct, body)) => {
-                // As when it was fetched: a server may gzip a page it was not asked to.
-                let body = discover::gunzip_if_needed(&body);
-                match crate::extract::from_bytes(&body, Some(&p.record_url), ct.as_deref()) {
-                    Ok(rec) if rec.page_type == crate::extract::page_type::PageType::Article => {
+        let stored = crate::warc::read::Reader::at(&path, p.offset)
+            .and_then(|mut r| r.next_record().transpose())
+            .and_then(|r| {
+                r.ok_or_else(|| crate::warc::read::WarcError::Format("no record there".into()))
+            });
+        match stored {
+            Ok(rec) => {
+                // The rule the crawl applied when it fetched the page, so recovery indexes
+                // what the interrupted run would have.
+                let extracted = admit::page_in_record(&rec).map(|page| {
+                    crate::extract::from_bytes(
+                        &page,
+                        Some(&p.record_url),
+                        rec.content_type.as_deref(),
+                    )
+                });
+                match extracted {
+                    Ok(Ok(rec)) if admit::enters_index(&rec).is_ok() => {
                         sink.upsert(&rec).map_err(CrawlError::Sink)?
                     }
-                    Ok(_) => {}
-                    Err(e) => {
+                    Ok(Ok(_)) => {}
+                    Ok(Err(e)) => {
                         tracing::warn!(url = p.url, error = %e, "recovered page has no article")
                     }
+                    Err(why) => tracing::warn!(url = p.url, %why, "recovered answer holds no page"),
                 }
             }
             Err(e) => {
@@ -1340,40 +1360,6 @@ fn recover_pending(
     sink.commit().map_err(CrawlError::Sink)?;
     frontier.clear_pending(&done)?;
     Ok(done.len() as u64)
-}
-
-/// Reads the HTTP response stored in the WARC record at `offset`: its `Content-Type` and
-/// body.
-pub fn read_response_at(path: &Path, offset: u64) -> std::io::Result<(Option<String>, Vec<u8>)> {
-    use std::io::{Seek, SeekFrom};
-    let bad = |m: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, m.to_string());
-    let mut f = std::fs::File::open(path)?;
-    f.seek(SeekFrom::Start(offset))?;
-    let mut member = Vec::new();
-    flate2::read::GzDecoder::new(std::io::BufReader::new(f)).read_to_end(&mut member)?;
-    let split = |b: &[u8]| b.windows(4).position(|w| w == b"\r\n\r\n");
-    let head_end = split(&member).ok_or_else(|| bad("no WARC header"))?;
-    let head = String::from_utf8_lossy(&member[..head_end]);
-    let len: usize = head
-        .lines()
-        .find_map(|l| {
-            let (k, v) = l.split_once(':')?;
-            k.eq_ignore_ascii_case("content-length")
-                .then(|| v.trim().parse().ok())?
-        })
-        .ok_or_else(|| bad("no Content-Length"))?;
-    let block = member
-        .get(head_end + 4..head_end + 4 + len)
-        .ok_or_else(|| bad("short record"))?;
-    let http_end = split(block).ok_or_else(|| bad("no HTTP header"))?;
-    let http_head = String::from_utf8_lossy(&block[..http_end]);
-    let ct = http_head.lines().skip(1).find_map(|l| {
-        let (k, v) = l.split_once(':')?;
-        k.trim()
-            .eq_ignore_ascii_case("content-type")
-            .then(|| v.trim().to_string())
-    });
-    Ok((ct, block[http_end + 4..].to_vec()))
 }
 
 #[cfg(test)]
@@ -1420,8 +1406,15 @@ mod tests {
 
         repair_warcs(&frontier, dir.path()).unwrap();
         assert_eq!(std::fs::metadata(&path).unwrap().len(), durable);
-        let (ct, body) = read_response_at(&path, off).unwrap();
-        assert_eq!(ct.as_deref(), Some("text/html; charset=utf-8"));
-        assert_eq!(body, "<p>Xây dựng Đảng</p>".as_bytes());
+        let rec = crate::warc::read::Reader::at(&path, off)
+            .unwrap()
+            .next_record()
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            rec.content_type.as_deref(),
+            Some("text/html; charset=utf-8")
+        );
+        assert_eq!(rec.payload, "<p>Xây dựng Đảng</p>".as_bytes());
     }
 }

@@ -10,6 +10,7 @@
 //! (`Bài, ảnh: X`, a lone name line) and what follows it leave the body, and a paragraph
 //! printed twice (a photo caption) stays once.
 
+pub mod admit;
 pub mod chrome;
 pub mod html;
 pub mod metadata;
@@ -208,13 +209,13 @@ fn each_warc_record(
             }
         };
         seen += 1;
-        if !rec.is_page() {
+        let Ok(page) = admit::page_in_record(&rec) else {
             continue;
-        }
+        };
         let uri = rec.target_uri.clone().unwrap_or_default();
         // Each response knows its own address; --url only stands in when a record lacks one.
         let page_url = rec.target_uri.as_deref().filter(|u| !u.is_empty()).or(url);
-        match from_bytes(&rec.payload, page_url, rec.content_type.as_deref()) {
+        match from_bytes(&page, page_url, rec.content_type.as_deref()) {
             Ok(r) => each(Ok(r)),
             Err(e) => each(Err(ExtractError::Record {
                 index: rec.index,

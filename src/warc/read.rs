@@ -48,20 +48,8 @@ pub struct WarcRecord {
     /// The payload: the HTTP body of a response (de-chunked, decompressed), the block of
     /// other records.
     pub payload: Vec<u8>,
-}
-
-impl WarcRecord {
-    /// Whether this record holds a page worth extracting: a successful response or a
-    /// resource whose type is HTML, XHTML or plain text (or not declared).
-    pub fn is_page(&self) -> bool {
-        let kind_ok = matches!(self.kind.as_str(), "response" | "resource");
-        let status_ok = self.status.is_none_or(|s| (200..300).contains(&s));
-        let type_ok = self.content_type.as_deref().is_none_or(|ct| {
-            let ct = ct.to_ascii_lowercase();
-            ct.contains("html") || ct.starts_with("text/plain")
-        });
-        kind_ok && status_ok && type_ok
-    }
+    /// `WARC-Truncated` was set: the payload was cut (at the crawl's size cap, say).
+    pub truncated: bool,
 }
 
 /// Reads WARC records one after another.
@@ -88,6 +76,15 @@ impl Reader {
     /// Opens a WARC file, gzipped or not (told by its first bytes, not its name).
     pub fn open(path: &Path) -> Result<Reader, WarcError> {
         Reader::new(BufReader::with_capacity(256 * 1024, File::open(path)?))
+    }
+
+    /// Reads the records of a file from byte `offset` on, where a record (or, gzipped per
+    /// record, a member) starts: the crawler's way back to one stored response.
+    pub fn at(path: &Path, offset: u64) -> Result<Reader, WarcError> {
+        use std::io::{Seek, SeekFrom};
+        let mut f = File::open(path)?;
+        f.seek(SeekFrom::Start(offset))?;
+        Reader::new(BufReader::with_capacity(64 * 1024, f))
     }
 
     /// Reads WARC records from any buffered reader.
@@ -172,6 +169,7 @@ impl Reader {
                     rec.target_uri = Some(value.trim_matches(['<', '>']).to_string())
                 }
                 "content-type" => block_type = Some(value),
+                "warc-truncated" => rec.truncated = true,
                 _ => {}
             }
         }
@@ -324,8 +322,8 @@ mod tests {
                 .collect::<Result<_, _>>()
                 .unwrap();
             assert_eq!(recs.len(), 2);
-            assert!(!recs[0].is_page());
-            assert!(recs[1].is_page());
+            assert_eq!(recs[0].kind, "warcinfo");
+            assert_eq!(recs[1].kind, "response");
             assert_eq!(recs[1].payload, b"<p>hi</p>");
             assert_eq!(recs[1].status, Some(200));
             assert_eq!(recs[1].target_uri.as_deref(), Some("http://example.vn/a"));
