@@ -348,6 +348,68 @@ fn warc_gz_gives_one_record_per_page_response() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a WARC file"));
 }
 
+/// `index` and `extract` read on past a damaged gzip member: the other records come
+/// through, the damage is named, and the exit code says inputs were skipped.
+#[test]
+fn a_damaged_warc_member_costs_its_record_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = std::fs::read(page("vi_modern_article.html")).unwrap();
+    let mut file = Vec::new();
+    for n in 0..6 {
+        let mut http =
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n".to_vec();
+        http.extend_from_slice(&html);
+        let mut member = gz(&warc_record(
+            "response",
+            &format!("https://baothainguyen.vn/{n}.html"),
+            &http,
+            "application/http; msgtype=response",
+        ));
+        if n == 2 {
+            let mid = member.len() / 2;
+            member[mid..mid + 8].iter_mut().for_each(|b| *b ^= 0xa5);
+        }
+        file.extend(member);
+    }
+    let path = dir.path().join("crawl.warc.gz");
+    std::fs::write(&path, file).unwrap();
+    let out = Command::cargo_bin("baochi")
+        .unwrap()
+        .arg("extract")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let urls: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["url"].as_str().unwrap().to_string()
+        })
+        .collect();
+    let want: Vec<String> = [0, 1, 3, 4, 5]
+        .iter()
+        .map(|n| format!("https://baothainguyen.vn/{n}.html"))
+        .collect();
+    assert_eq!(urls, want);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("crawl.warc.gz"), "{err}");
+    assert_eq!(out.status.code(), Some(1), "{err}");
+
+    let data = dir.path().join("data");
+    let out = Command::cargo_bin("baochi")
+        .unwrap()
+        .arg("--data")
+        .arg(&data)
+        .env_remove("BAOCHI_DATA")
+        .arg("index")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("indexed 5 articles"), "{err}");
+}
+
 #[test]
 fn closed_stdout_ends_quietly() {
     let bin = assert_cmd::cargo::cargo_bin("baochi");

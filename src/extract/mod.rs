@@ -190,22 +190,24 @@ fn read_limited(r: impl Read) -> Result<Vec<u8>, ExtractError> {
 }
 
 fn each_warc_record(
-    reader: Reader,
+    mut reader: Reader,
     url: Option<&str>,
     each: &mut impl FnMut(Result<Record, ExtractError>),
 ) -> Result<(), ExtractError> {
     let mut seen = 0usize;
-    for rec in reader {
+    while let Some(rec) = reader.next_record() {
         let rec = match rec {
             Ok(r) => r,
             Err(e @ WarcError::TooLarge { .. }) => {
                 each(Err(e.into()));
                 continue;
             }
-            Err(e) if seen == 0 => return Err(e.into()),
+            // Nothing read and nothing more to read: the file is not a WARC.
+            Err(e) if seen == 0 && reader.is_done() => return Err(e.into()),
+            // A damaged record costs itself; the reader goes on where it can.
             Err(e) => {
                 each(Err(e.into()));
-                break;
+                continue;
             }
         };
         seen += 1;
