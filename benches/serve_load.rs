@@ -1,6 +1,6 @@
 //! Load test of `baochi serve` on loopback: a bounded number of searches (10,000 by
-//! default) over a fixed number of connections (32), against an index of synthetic
-//! Vietnamese articles. Prints p50/p99 latency and requests per second, and fails on any
+//! default) over a fixed number of connections (32), against an index of 45,000
+//! synthetic Vietnamese articles, in a mix of 18 request shapes. Prints p50/p99 latency and requests per second, and fails on any
 //! error or non-200 answer.
 //!
 //! `cargo bench --bench serve_load`; sizes from BAOCHI_LOAD_REQUESTS,
@@ -26,17 +26,28 @@ const SENTENCES: &[&str] = &[
     "Năm {y}, toàn tỉnh có {n} tập thể và cá nhân được khen thưởng vì thành tích xuất sắc.",
 ];
 
-const QUERIES: &[&str] = &[
-    "nghi quyet trung uong 4",
-    "nghị quyết trung ương 4",
-    "dang vien moi",
-    "\"trong sạch vững mạnh\"",
-    "can bo luan chuyen",
-    "ky luat dang vien",
-    "12-NQ/TW",
-    "tu phe binh va phe binh",
-    "chi thi 05",
-    "khen thuong",
+/// The mix of requests, as query strings: with and without diacritics, phrases,
+/// exclusions, OR, exact forms, document codes, province and date filters, a filter alone,
+/// deep pages (issue 13's 18 shapes).
+const SHAPES: &[&str] = &[
+    "q=nghi+quyet+trung+uong+4",
+    "q=ngh%E1%BB%8B+quy%E1%BA%BFt+trung+%C6%B0%C6%A1ng+4",
+    "q=dang+vien+moi",
+    "q=%22trong+s%E1%BA%A1ch+v%E1%BB%AFng+m%E1%BA%A1nh%22",
+    "q=%22tu+phe+binh%22",
+    "q=can+bo+luan+chuyen",
+    "q=ky+luat+dang+vien+-%22Thanh+H%C3%B3a%22",
+    "q=12-NQ%2FTW",
+    "q=NQTW4",
+    "q=chi+thi+05",
+    "q=khen+thuong+OR+ky+luat",
+    "q=(hoi+nghi+OR+quan+triet)+chi+bo",
+    "q=%3D%22c%C3%A1n+b%E1%BB%99%22",
+    "q=kiem+tra+to+chuc+dang&province=Thanh+Hoa",
+    "q=dang+bo+huyen&from=2015&to=2020",
+    "q=dao+duc+loi+song&offset=40",
+    "province=Ngh%E1%BB%87+An&from=2014-03&all=1",
+    "q=sinh+hoat+chuyen+de&document=12-NQ%2FTW&offset=20",
 ];
 
 fn synthetic(i: usize) -> Record {
@@ -84,7 +95,7 @@ fn env_usize(name: &str, default: usize) -> usize {
 fn main() {
     let requests = env_usize("BAOCHI_LOAD_REQUESTS", 10_000);
     let connections = env_usize("BAOCHI_LOAD_CONNECTIONS", 32);
-    let articles = env_usize("BAOCHI_LOAD_ARTICLES", 2_000);
+    let articles = env_usize("BAOCHI_LOAD_ARTICLES", 45_000);
 
     let tmp = tempfile::tempdir().expect("tmp");
     let index = Index::create_or_open(&tmp.path().join("index")).expect("index");
@@ -134,15 +145,8 @@ fn main() {
                     if i >= requests {
                         break lat;
                     }
-                    let q = QUERIES[i % QUERIES.len()];
-                    let mut url = reqwest::Url::parse(&format!("http://{addr}/api/search")).expect("url");
-                    url.query_pairs_mut().append_pair("q", q).append_pair("limit", "10");
-                    if i % 4 == 0 {
-                        url.query_pairs_mut().append_pair("province", "Thanh Hoa");
-                    }
-                    if i % 5 == 0 {
-                        url.query_pairs_mut().append_pair("from", "2015").append_pair("to", "2020");
-                    }
+                    let shape = SHAPES[i % SHAPES.len()];
+                    let url = format!("http://{addr}/api/search?{shape}&limit=10");
                     let t = Instant::now();
                     let ok = match client.get(url).send().await {
                         Ok(r) if r.status().is_success() => {

@@ -124,7 +124,22 @@ fn indexes_a_tree_skips_what_it_cannot_read_and_replaces_on_rerun() {
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).starts_with("baochi: search: --to"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("baochi: search: to date \"2012-02-30\"") && err.contains("no such day"),
+        "{err}"
+    );
+    // A province the gazetteer does not know is refused, with the closest named.
+    let out = baochi(&data)
+        .args(["search", "--province", "Thanh Hoa Xanh", "x"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no province") && err.contains("Thanh Hóa"),
+        "{err}"
+    );
 
     // Queries without words and overlong ones are wrong usage, said plainly.
     let long = "cán bộ ".repeat(1_500);

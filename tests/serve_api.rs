@@ -373,13 +373,26 @@ async fn bad_parameters_answer_400_with_a_message() {
         ("q=%22", "no words"),
         ("q=-", "no words"),
         ("q=OR+AND+OR", "no words"),
+        ("q=%ff%fe", "UTF-8"),
+        ("province=%ff", "UTF-8"),
+        ("province=Atlantis", "no province"),
+        ("province=%C3%BF", "no province"),
+        ("from=2012-02-31", "from date \"2012-02-31\""),
+        ("from=2013-01-01&to=2012-01-01", "after"),
     ] {
         let (s, v) = json(&format!("{}/api/search?{query}", srv.base)).await;
         assert_eq!(s, StatusCode::BAD_REQUEST, "{query}");
+        let message = v["error"].as_str().unwrap_or("");
+        assert!(message.contains(needle), "{query}: {v}");
         assert!(
-            v["error"].as_str().unwrap_or("").contains(needle),
-            "{query}: {v}"
+            !message.contains("--"),
+            "the API names no CLI flag: {message}"
         );
+    }
+    // A province by another spelling or name is the province.
+    for p in ["thanh+hoa", "T%E1%BB%89nh+Thanh+H%C3%B3a"] {
+        let (s, v) = json(&format!("{}/api/search?province={p}", srv.base)).await;
+        assert_eq!(s, StatusCode::OK, "{p}: {v}");
     }
     for query in ["", "table=persons", "table=dates&format=xlsx"] {
         let (s, v) = json(&format!("{}/api/export?{query}", srv.base)).await;
@@ -412,8 +425,15 @@ async fn articles_by_id_404_when_unknown() {
             .unwrap_or("")
             .contains("0123456789abcdef")
     );
-    let (s, _) = json(&format!("{}/api/articles/not-an-id", srv.base)).await;
-    assert_eq!(s, StatusCode::BAD_REQUEST);
+    // An id names an article or it does not: 404 whatever its form (spec).
+    for id in ["not-an-id", "%ff", "0123456789ABCDEF0123", &"a".repeat(300)] {
+        let (s, v) = json(&format!("{}/api/articles/{id}", srv.base)).await;
+        assert_eq!(s, StatusCode::NOT_FOUND, "{id}");
+        assert!(
+            v["error"].as_str().unwrap_or("").contains("no article"),
+            "{id}: {v}"
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

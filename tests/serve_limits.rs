@@ -85,3 +85,41 @@ async fn slow_clients_do_not_take_the_server_down() {
     let _ = stop.send(());
     let _ = tokio::time::timeout(Duration::from_secs(5), server).await;
 }
+
+/// Listening beyond loopback (`--addr 0.0.0.0:PORT`) is said out loud, after the line
+/// scripts read the address from; on loopback nothing is added.
+#[test]
+fn listening_beyond_loopback_warns() {
+    use std::io::{BufRead, BufReader, Read};
+    use std::process::{Command, Stdio};
+    let tmp = tempfile::tempdir().expect("tmp");
+    serve_common::index_into(&tmp.path().join("index"), &serve_common::articles());
+    for (addr, warned) in [("0.0.0.0:0", true), ("127.0.0.1:0", false)] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_baochi"))
+            .arg("--data")
+            .arg(tmp.path())
+            .env_remove("BAOCHI_DATA")
+            .args(["serve", "--addr", addr])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("serve");
+        let mut err = BufReader::new(child.stderr.take().expect("stderr"));
+        let mut first = String::new();
+        err.read_line(&mut first).expect("first line");
+        assert!(first.starts_with("baochi: serving http://"), "{first}");
+        if warned {
+            let mut second = String::new();
+            err.read_line(&mut second).expect("second line");
+            assert!(
+                second.contains("warning") && second.contains("127.0.0.1"),
+                "{second}"
+            );
+        }
+        child.kill().expect("kill");
+        let _ = child.wait();
+        let mut rest = String::new();
+        let _ = err.read_to_string(&mut rest);
+        assert!(!rest.contains("warning"), "{addr}: {rest}");
+    }
+}

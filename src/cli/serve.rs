@@ -10,7 +10,9 @@ use std::sync::Arc;
 /// Flags of `baochi serve`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The address to listen on (loopback by default; port 0 picks a free port).
+    /// The address to listen on (loopback by default; port 0 picks a free port). Any other
+    /// address (0.0.0.0, a LAN address) makes the index readable by the network: a
+    /// warning says so.
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: String,
     /// Most hits one search page returns.
@@ -44,11 +46,25 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
         let local = listener.local_addr()?;
         // Tests and scripts read this line to learn the port when --addr ends in :0.
         eprintln!("baochi: serving http://{local}/ (Ctrl-C stops)");
+        if !local.ip().is_loopback() {
+            eprintln!("{}", exposure_warning(local));
+        }
         serve(listener, router(index, cfg), shutdown_signal()).await?;
         eprintln!("baochi: stopped");
         anyhow::Ok(())
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Said when the server listens beyond loopback: the API has no authentication, so the
+/// whole index (articles, exports) becomes readable to the network.
+fn exposure_warning(local: std::net::SocketAddr) -> String {
+    format!(
+        "baochi: warning: listening on {local}, beyond this machine: anyone who can reach it \
+         can read the whole index and export it (there is no login); use --addr \
+         127.0.0.1:{} to keep it local",
+        local.port()
+    )
 }
 
 async fn shutdown_signal() {

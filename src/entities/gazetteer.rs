@@ -549,6 +549,17 @@ impl Gazetteer {
         self.by_code.get(code).map(|&i| &self.units[i])
     }
 
+    /// Every name a pre-2025 province answers to — its own, other names, spellings and
+    /// abbreviations, not the units merged into it — with the province's unit index.
+    pub fn province_names(&self) -> impl Iterator<Item = (&'static str, usize)> + '_ {
+        self.by_name.iter().flat_map(move |(name, readings)| {
+            readings
+                .iter()
+                .filter(|r| self.units[r.unit].tier == Tier::Province && r.kind != NameKind::Merged)
+                .map(move |r| (*name, r.unit))
+        })
+    }
+
     /// The index of a pre-2025 province by its name or another name of it (`Hà Tây`, `Huế`).
     pub fn province_by_name(&self, name: &str) -> Option<usize> {
         self.readings(name)

@@ -73,22 +73,43 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// Query-string parameters; a repeated name keeps its last value.
-struct Params(HashMap<String, String>);
+/// Query-string parameters; a repeated name keeps its last value. A value whose
+/// percent-escapes are not UTF-8 is kept as an error, answered 400 when it is read.
+struct Params(HashMap<String, Result<String, ()>>);
 
 impl Params {
     fn parse(raw: Option<String>) -> Params {
         let raw = raw.unwrap_or_default();
-        Params(
-            url::form_urlencoded::parse(raw.as_bytes())
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect(),
-        )
+        let mut map = HashMap::new();
+        for pair in raw.split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let decode = |s: &str| -> Result<String, ()> {
+                let s = s.replace('+', " ");
+                let bytes: Vec<u8> = percent_encoding::percent_decode_str(&s).collect();
+                String::from_utf8(bytes).map_err(|_| ())
+            };
+            let Ok(k) = decode(k) else {
+                continue;
+            };
+            map.insert(k, decode(v));
+        }
+        Params(map)
+    }
+
+    /// The raw value of `name`: 400 when it is not UTF-8.
+    fn get(&self, name: &str) -> Result<Option<&str>, ApiError> {
+        match self.0.get(name) {
+            None => Ok(None),
+            Some(Ok(v)) => Ok(Some(v.as_str())),
+            Some(Err(())) => Err(ApiError::bad(format!(
+                "{name} is not valid UTF-8 once its %-escapes are decoded"
+            ))),
+        }
     }
 
     /// A non-empty value, trimmed, at most [`MAX_PARAM_CHARS`] long.
     fn text(&self, name: &str) -> Result<Option<String>, ApiError> {
-        let Some(v) = self.0.get(name).map(|v| v.trim()).filter(|v| !v.is_empty()) else {
+        let Some(v) = self.get(name)?.map(str::trim).filter(|v| !v.is_empty()) else {
             return Ok(None);
         };
         if v.chars().count() > MAX_PARAM_CHARS {
@@ -100,7 +121,7 @@ impl Params {
     }
 
     fn number(&self, name: &str, default: usize, max: usize) -> Result<usize, ApiError> {
-        match self.0.get(name).map(|v| v.trim()).filter(|v| !v.is_empty()) {
+        match self.get(name)?.map(str::trim).filter(|v| !v.is_empty()) {
             None => Ok(default),
             Some(v) => {
                 let n: usize = v.parse().map_err(|_| {
@@ -116,7 +137,7 @@ impl Params {
 
     /// `1`/`true` or `0`/`false` (absent: false).
     fn flag(&self, name: &str) -> Result<bool, ApiError> {
-        match self.0.get(name).map(|v| v.trim()) {
+        match self.get(name)?.map(str::trim) {
             None | Some("" | "0" | "false") => Ok(false),
             Some("1" | "true") => Ok(true),
             Some(v) => Err(ApiError::bad(format!(
@@ -128,19 +149,15 @@ impl Params {
 
     fn date(&self, name: &str) -> Result<Option<String>, ApiError> {
         let v = self.text(name)?;
-        if let Some(d) = &v
-            && !is_date(d)
-        {
-            return Err(ApiError::bad(format!(
-                "{name} must be a date YYYY, YYYY-MM or YYYY-MM-DD, not {d:?}"
-            )));
+        if let Some(d) = &v {
+            crate::index::query::checks::date_bound(name, d, false)?;
         }
         Ok(v)
     }
 
     /// The query and filters shared by search, report and export.
     fn request(&self, state: &AppState) -> Result<SearchRequest, ApiError> {
-        let q = self.0.get("q").map(|q| q.trim()).unwrap_or("");
+        let q = self.get("q")?.map(str::trim).unwrap_or("");
         let max = state.cfg.max_query_chars;
         if q.chars().count() > max {
             return Err(ApiError::bad(format!("q is longer than {max} characters")));
@@ -156,21 +173,6 @@ impl Params {
             exact_counts: self.flag("exact")?,
             all_copies: self.flag("all_copies")?,
         })
-    }
-}
-
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a plausible month and day.
-fn is_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
-    let in_range = |p: &str, hi: u32| p.parse::<u32>().is_ok_and(|v| (1..=hi).contains(&v));
-    match parts.as_slice() {
-        [y] => digits(y, 4),
-        [y, m] => digits(y, 4) && digits(m, 2) && in_range(m, 12),
-        [y, m, d] => {
-            digits(y, 4) && digits(m, 2) && in_range(m, 12) && digits(d, 2) && in_range(d, 31)
-        }
-        _ => false,
     }
 }
 
@@ -377,12 +379,15 @@ pub(crate) async fn coverage(
 /// `GET /api/articles/{id}`
 pub(crate) async fn article(
     State(state): State<Arc<AppState>>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, axum::extract::rejection::PathRejection>,
 ) -> Result<Response, ApiError> {
-    // Ids are hex hashes (Record::id); anything else cannot name an article.
+    // An id that does not even decode (`%ff`) names no article either.
+    let id = id.map(|Path(id)| id).unwrap_or_default();
+    // Ids are hex hashes (Record::id): anything else names no article, and is answered so
+    // without a lookup (the spec: 404 whatever the id's form).
     if id.is_empty() || id.len() > 64 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(ApiError::bad(format!(
-            "{:?} is not an article id (16 hexadecimal digits)",
+        return Err(ApiError::not_found(format!(
+            "no article with id {:?}",
             id.chars().take(80).collect::<String>()
         )));
     }
@@ -563,26 +568,38 @@ mod tests {
 
     #[test]
     fn dates_are_checked() {
-        for ok in ["2012", "2012-01", "2012-12-31"] {
-            assert!(is_date(ok), "{ok}");
+        let with = |d: &str| Params::parse(Some(format!("from={d}"))).date("from");
+        for ok in ["2012", "2012-01", "2012-12-31", "2012-02-29"] {
+            assert_eq!(with(ok).unwrap().as_deref(), Some(ok), "{ok}");
         }
         for bad in [
             "12",
             "2012-13",
             "2012-1-5",
             "2012-01-32",
+            "2012-02-31",
             "2012/01",
-            "",
             "2012-01-01-01",
         ] {
-            assert!(!is_date(bad), "{bad}");
+            let e = with(bad).unwrap_err();
+            assert_eq!(e.status, StatusCode::BAD_REQUEST, "{bad}");
+            assert!(e.message.contains("from date"), "{bad}: {}", e.message);
         }
+        assert_eq!(with("").unwrap(), None);
+    }
+
+    #[test]
+    fn values_that_are_not_utf8_are_refused() {
+        let p = Params::parse(Some("q=%ff%fe&province=Thanh+H%C3%B3a".into()));
+        let e = p.get("q").unwrap_err();
+        assert!(e.message.contains("UTF-8"), "{}", e.message);
+        assert_eq!(p.text("province").unwrap().as_deref(), Some("Thanh Hóa"));
     }
 
     #[test]
     fn params_decode_and_cap() {
         let p = Params::parse(Some("q=ngh%E1%BB%8B+quy%E1%BA%BFt&limit=5&limit=7".into()));
-        assert_eq!(p.0["q"], "nghị quyết");
+        assert_eq!(p.get("q").unwrap(), Some("nghị quyết"));
         assert_eq!(p.number("limit", 20, 100).unwrap(), 7);
         assert_eq!(p.number("offset", 0, 100).unwrap(), 0);
         let p = Params::parse(Some("limit=abc&province=".into()));

@@ -16,18 +16,18 @@
 //! Every syllable matches on the folded stream, so all spellings are found; a syllable typed
 //! with diacritics also scores on the exact stream, so exact matches rank first.
 
+pub mod checks;
 pub mod parse;
 mod safe;
 mod union;
 
 use super::analyzer::{Syllable, syllables};
 use super::codes::{self, DocRef};
-use super::schema::{Fields, name_key};
+use super::schema::Fields;
 use super::snippet::{MarkMode, MarkRun, Marks};
 use super::{IndexError, SearchRequest};
 use parse::{Atom, Node};
 use std::ops::Bound;
-use tantivy::DateTime;
 use tantivy::Term;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
@@ -656,40 +656,6 @@ fn text_query(f: &Fields, q: &str, marks: &mut Marks) -> Result<Option<TextQuery
     }))
 }
 
-/// A `YYYY[-MM[-DD]]` bound: the first day it covers, or with `end` the last.
-fn date_bound(flag: &str, v: &str, end: bool) -> Result<DateTime, IndexError> {
-    let bad = || {
-        IndexError::BadQuery(format!(
-            "{flag} {v:?}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD"
-        ))
-    };
-    let parts: Vec<&str> = v.trim().split('-').collect();
-    let num = |s: &str| s.parse::<u32>().map_err(|_| bad());
-    let (y, m, d) = match parts.as_slice() {
-        [y] if y.len() == 4 => (num(y)?, None, None),
-        [y, m] if y.len() == 4 => (num(y)?, Some(num(m)?), None),
-        [y, m, d] if y.len() == 4 => (num(y)?, Some(num(m)?), Some(num(d)?)),
-        _ => return Err(bad()),
-    };
-    let y = i32::try_from(y).map_err(|_| bad())?;
-    let date = match (m, d, end) {
-        (None, _, false) => chrono::NaiveDate::from_ymd_opt(y, 1, 1),
-        (None, _, true) => chrono::NaiveDate::from_ymd_opt(y, 12, 31),
-        (Some(m), None, false) => chrono::NaiveDate::from_ymd_opt(y, m, 1),
-        (Some(m), None, true) => chrono::NaiveDate::from_ymd_opt(y, m, 1)
-            .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
-            .and_then(|d| d.pred_opt()),
-        (Some(m), Some(d), _) => chrono::NaiveDate::from_ymd_opt(y, m, d),
-    }
-    .ok_or_else(bad)?;
-    let secs = date
-        .and_hms_opt(0, 0, 0)
-        .ok_or_else(bad)?
-        .and_utc()
-        .timestamp();
-    Ok(DateTime::from_timestamp_secs(secs))
-}
-
 fn filter(q: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
     (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)))
 }
@@ -743,7 +709,7 @@ pub fn compile(f: &Fields, req: &SearchRequest) -> Result<Compiled, IndexError> 
 fn filters(f: &Fields, req: &SearchRequest) -> Result<Vec<Clause>, IndexError> {
     let mut clauses: Vec<Clause> = Vec::new();
     if let Some(p) = req.province.as_deref().filter(|p| !p.trim().is_empty()) {
-        clauses.push(filter(term(f.province_key, &name_key(p))));
+        clauses.push(filter(term(f.province_key, &checks::province_key(p)?)));
     }
     if let Some(d) = req.document.as_deref().filter(|d| !d.trim().is_empty()) {
         let mut qs: Vec<Box<dyn Query>> = Vec::new();
@@ -761,20 +727,20 @@ fn filters(f: &Fields, req: &SearchRequest) -> Result<Vec<Clause>, IndexError> {
         .from
         .as_deref()
         .filter(|v| !v.trim().is_empty())
-        .map(|v| date_bound("--from", v, false))
+        .map(|v| checks::date_bound("from", v, false))
         .transpose()?;
     let to = req
         .to
         .as_deref()
         .filter(|v| !v.trim().is_empty())
-        .map(|v| date_bound("--to", v, true))
+        .map(|v| checks::date_bound("to", v, true))
         .transpose()?;
     if from.is_some() || to.is_some() {
         if let (Some(a), Some(b)) = (from, to)
             && a > b
         {
             return Err(IndexError::BadQuery(format!(
-                "--from {} is after --to {}",
+                "the from date {} is after the to date {}",
                 req.from.as_deref().unwrap_or(""),
                 req.to.as_deref().unwrap_or("")
             )));
@@ -813,14 +779,5 @@ mod tests {
         assert_eq!(most_of(5), 4);
         assert_eq!(most_of(6), 4);
         assert_eq!(most_of(9), 6);
-    }
-
-    #[test]
-    fn date_bounds() {
-        let d = |v, end| date_bound("--from", v, end).map(|d| d.into_timestamp_secs());
-        assert_eq!(d("2012", false).ok(), Some(1_325_376_000));
-        assert_eq!(d("2012-02", true).ok(), Some(1_330_473_600)); // 2012-02-29
-        assert!(d("2012-13", false).is_err());
-        assert!(d("12/2012", false).is_err());
     }
 }
