@@ -4,7 +4,8 @@
 //! error or non-200 answer.
 //!
 //! `cargo bench --bench serve_load`; sizes from BAOCHI_LOAD_REQUESTS,
-//! BAOCHI_LOAD_CONNECTIONS and BAOCHI_LOAD_ARTICLES.
+//! BAOCHI_LOAD_CONNECTIONS and BAOCHI_LOAD_ARTICLES; BAOCHI_LOAD_SHAPES=1 adds each
+//! request shape's median time alone.
 
 use baochi::index::Index;
 use baochi::record::Record;
@@ -109,8 +110,22 @@ fn main() {
     }
     index.reload().expect("reload");
     assert_eq!(index.len() as usize, articles);
+    let stories = index
+        .search(&baochi::index::SearchRequest {
+            query: String::new(),
+            province: None,
+            document: None,
+            from: None,
+            to: None,
+            limit: 0,
+            offset: 0,
+            exact_counts: true,
+            all_copies: false,
+        })
+        .expect("count")
+        .total;
     eprintln!(
-        "indexed {articles} synthetic articles in {:.1?}",
+        "indexed {articles} synthetic articles in {:.1?} ({stories} stories once reprints fold)",
         t.elapsed()
     );
 
@@ -146,7 +161,7 @@ fn main() {
                         break lat;
                     }
                     let shape = SHAPES[i % SHAPES.len()];
-                    let url = format!("http://{addr}/api/search?{shape}&limit=10");
+                    let url = format!("http://{addr}/api/search?{shape}&limit=10{}", std::env::var("XTRA").unwrap_or_default());
                     let t = Instant::now();
                     let ok = match client.get(url).send().await {
                         Ok(r) if r.status().is_success() => {
@@ -166,6 +181,21 @@ fn main() {
             lat.extend(w.await.expect("worker"));
         }
         let wall = start.elapsed();
+        // Where the time goes: each shape alone, one at a time (median of 15).
+        if std::env::var("BAOCHI_LOAD_SHAPES").is_ok_and(|v| v == "1") {
+            for shape in SHAPES {
+                let url = format!("http://{addr}/api/search?{shape}&limit=10{}", std::env::var("XTRA").unwrap_or_default());
+                let mut times = Vec::new();
+                for _ in 0..15 {
+                    let t = Instant::now();
+                    let r = client.get(&url).send().await.expect("send");
+                    let _ = r.bytes().await;
+                    times.push(t.elapsed());
+                }
+                times.sort();
+                println!("  {:>9.2?}  {shape}", times[7]);
+            }
+        }
         let _ = stop_tx.send(());
         let _ = server.await;
 
