@@ -5,7 +5,8 @@
 //!
 //! `cargo bench --bench serve_load`; sizes from BAOCHI_LOAD_REQUESTS,
 //! BAOCHI_LOAD_CONNECTIONS and BAOCHI_LOAD_ARTICLES; BAOCHI_LOAD_SHAPES=1 adds each
-//! request shape's median time alone.
+//! request shape's median time alone (BAOCHI_LOAD_EXTRA, say `&all_copies=1`, is appended
+//! to each); BAOCHI_LOAD_DIR keeps the index there (for `examples/search_stages.rs`).
 
 use baochi::index::Index;
 use baochi::record::Record;
@@ -81,6 +82,9 @@ fn synthetic(i: usize) -> Record {
         )),
         province: Some(province.clone()),
         province_now: Some(province.clone()),
+        // Entities as extraction finds them, so document filters and references match as
+        // on real pages.
+        entities: baochi::entities::find_all(body.trim()),
         body: body.trim().to_string(),
         ..Record::default()
     }
@@ -99,7 +103,11 @@ fn main() {
     let articles = env_usize("BAOCHI_LOAD_ARTICLES", 45_000);
 
     let tmp = tempfile::tempdir().expect("tmp");
-    let index = Index::create_or_open(&tmp.path().join("index")).expect("index");
+    let dir = std::env::var("BAOCHI_LOAD_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|_| tmp.path().join("index"));
+    let _ = std::fs::remove_dir_all(&dir);
+    let index = Index::create_or_open(&dir).expect("index");
     let t = Instant::now();
     {
         let mut w = index.writer().expect("writer");
@@ -161,7 +169,7 @@ fn main() {
                         break lat;
                     }
                     let shape = SHAPES[i % SHAPES.len()];
-                    let url = format!("http://{addr}/api/search?{shape}&limit=10{}", std::env::var("XTRA").unwrap_or_default());
+                    let url = format!("http://{addr}/api/search?{shape}&limit=10{}", std::env::var("BAOCHI_LOAD_EXTRA").unwrap_or_default());
                     let t = Instant::now();
                     let ok = match client.get(url).send().await {
                         Ok(r) if r.status().is_success() => {
@@ -184,7 +192,7 @@ fn main() {
         // Where the time goes: each shape alone, one at a time (median of 15).
         if std::env::var("BAOCHI_LOAD_SHAPES").is_ok_and(|v| v == "1") {
             for shape in SHAPES {
-                let url = format!("http://{addr}/api/search?{shape}&limit=10{}", std::env::var("XTRA").unwrap_or_default());
+                let url = format!("http://{addr}/api/search?{shape}&limit=10{}", std::env::var("BAOCHI_LOAD_EXTRA").unwrap_or_default());
                 let mut times = Vec::new();
                 for _ in 0..15 {
                     let t = Instant::now();

@@ -1,7 +1,7 @@
 //! Times each stage of a search on an existing index, to see where a query's time goes:
 //! counting (bounded and exact), the two-stage ranking, the full ranking, the whole search.
 //!
-//! `cargo run --release --example search_stages -- INDEX_DIR [--province P --from Y --to Y] QUERY...`
+//! `cargo run --release --example search_stages -- INDEX_DIR [--province P --from Y --to Y --document D] QUERY...`
 
 use baochi::index::query::compile;
 use baochi::index::{Index, SearchRequest, rank, tally};
@@ -35,6 +35,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--province" => req.province = args.next(),
             "--from" => req.from = args.next(),
             "--to" => req.to = args.next(),
+            "--document" => req.document = args.next(),
             _ => queries.push(a),
         }
     }
@@ -46,6 +47,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         };
         let c = compile(index.fields(), &req)?;
         println!("{q}");
+        let t = median(|| {
+            let _ = compile(index.fields(), &req);
+        });
+        println!("  compile: {t:.1} ms");
         let t = median(|| {
             let _ = tally::tally(
                 &searcher,

@@ -144,7 +144,7 @@ pub struct OtherCopy {
     /// The paper that site is, when the gazetteer knows it (`Báo Điện Biên Phủ`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub paper: Option<String>,
-    /// Its publication date.
+    /// Its publication day (`YYYY-MM-DD`).
     pub published: Option<String>,
 }
 

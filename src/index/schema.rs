@@ -76,7 +76,8 @@ pub fn build() -> (Schema, Fields) {
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED | FAST),
         record: b.add_text_field("record", STORED),
-        url: b.add_text_field("url", STRING),
+        // Fast: the copies listed under a hit are read without their stored records.
+        url: b.add_text_field("url", STRING | FAST),
         source: b.add_text_field("source", STRING | FAST),
         title: b.add_text_field("title", analysed(EXACT)),
         title_f: b.add_text_field("title_f", analysed(FOLDED)),

@@ -39,16 +39,47 @@ pub(super) fn stored(
     Ok((id, rec))
 }
 
-/// Stored records of ranked addresses.
+/// What a hit (or another copy named under one) shows of its stored record: read without
+/// the entity lists, which are most of a record's JSON and none of a hit.
+#[derive(Debug, serde::Deserialize)]
+struct Shown {
+    url: Option<String>,
+    source: Option<String>,
+    title: Option<String>,
+    published: Option<String>,
+    province: Option<String>,
+    #[serde(default)]
+    duplicate_of: Option<String>,
+    #[serde(default)]
+    body: String,
+}
+
+/// The id and the shown part of a stored document.
+fn shown(f: &super::Fields, doc: &TantivyDocument) -> Result<(String, Shown), IndexError> {
+    let id = doc
+        .get_first(f.id)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string();
+    let json = doc
+        .get_first(f.record)
+        .and_then(|v| v.as_str())
+        .ok_or_else(|| IndexError::Tantivy(format!("article {id}: no stored record")))?;
+    let rec = serde_json::from_str(json)
+        .map_err(|e| IndexError::Tantivy(format!("article {id}: stored record: {e}")))?;
+    Ok((id, rec))
+}
+
+/// Shown parts of ranked addresses.
 fn records(
     index: &Index,
     searcher: &tantivy::Searcher,
     ranked: Vec<(Score, DocAddress)>,
-) -> Result<Vec<(Score, String, Record)>, IndexError> {
+) -> Result<Vec<(Score, String, Shown)>, IndexError> {
     let mut out = Vec::with_capacity(ranked.len());
     for (score, addr) in ranked {
         let doc: TantivyDocument = searcher.doc(addr)?;
-        let (id, rec) = stored_record(index, &doc)?;
+        let (id, rec) = shown(&index.fields, &doc)?;
         out.push((score, id, rec));
     }
     Ok(out)
@@ -105,10 +136,17 @@ pub(super) fn search(index: &Index, req: &SearchRequest) -> Result<SearchResults
         let most = MostQuery::of(best);
         total.add(tally::tally(&searcher, tally::Source::Most(&most), mode)?);
     }
+    let mut columns = Copies::default();
     let hits = hits
         .into_iter()
         .map(|((score, id, rec), all_words)| {
-            let also_in = other_copies(index, &searcher, &id, rec.duplicate_of.as_deref())?;
+            let also_in = other_copies(
+                index,
+                &searcher,
+                &mut columns,
+                &id,
+                rec.duplicate_of.as_deref(),
+            )?;
             Ok(Hit {
                 snippet: snippet::make(&rec.body, &compiled.marks),
                 url: rec.url,
@@ -216,10 +254,13 @@ impl SegmentCollector for SegmentKeys {
 pub const MAX_OTHER_COPIES: usize = 50;
 
 /// The other copies of the story `id` belongs to (`original`: its earliest copy when `id`
-/// is a reprint), earliest first.
+/// is a reprint), earliest first. Read from fast fields (id, url, source, day): a hit's
+/// copies cost no stored record each, which for a story run by many papers was most of a
+/// search. An index written before `url` was a fast field reads the stored records.
 fn other_copies(
     index: &Index,
     searcher: &tantivy::Searcher,
+    columns: &mut Copies,
     id: &str,
     original: Option<&str>,
 ) -> Result<Vec<OtherCopy>, IndexError> {
@@ -236,21 +277,11 @@ fn other_copies(
     }
     let mut out = Vec::with_capacity(addrs.len());
     for (_, addr) in addrs {
-        let doc: TantivyDocument = searcher.doc(addr)?;
-        let (other, rec) = stored(f, &doc)?;
-        if other != id {
-            let paper = rec.source.as_deref().and_then(|h| {
-                crate::entities::gazetteer::gazetteer()
-                    .paper_by_host(h)
-                    .map(|p| p.name.to_string())
-            });
-            out.push(OtherCopy {
-                id: other,
-                url: rec.url,
-                source: rec.source,
-                paper,
-                published: rec.published,
-            });
+        let Some(copy) = copy_at(f, searcher, columns, addr)? else {
+            continue;
+        };
+        if copy.id != id {
+            out.push(copy);
         }
     }
     out.sort_by(|a, b| {
@@ -261,6 +292,101 @@ fn other_copies(
         ))
     });
     Ok(out)
+}
+
+/// A segment's columns [`other_copies`] reads, opened once per search (opening a text
+/// column reads its dictionary's index).
+struct CopyColumns {
+    id: Option<tantivy::columnar::StrColumn>,
+    url: Option<tantivy::columnar::StrColumn>,
+    source: Option<tantivy::columnar::StrColumn>,
+    published: Option<Column<tantivy::DateTime>>,
+}
+
+/// The copy columns of each segment of a search, opened when first needed.
+#[derive(Default)]
+pub(super) struct Copies(std::collections::HashMap<SegmentOrdinal, CopyColumns>);
+
+impl Copies {
+    fn of(
+        &mut self,
+        seg: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> Result<&CopyColumns, IndexError> {
+        if let std::collections::hash_map::Entry::Vacant(e) = self.0.entry(seg) {
+            let ff = reader.fast_fields();
+            e.insert(CopyColumns {
+                id: ff.str("id")?,
+                url: ff.str("url")?,
+                source: ff.str("source")?,
+                published: ff.column_opt("published")?,
+            });
+        }
+        Ok(&self.0[&seg])
+    }
+}
+
+/// The text a doc holds in a text column.
+fn column_text(
+    col: Option<&tantivy::columnar::StrColumn>,
+    doc: DocId,
+) -> Result<Option<String>, IndexError> {
+    let Some(col) = col else {
+        return Ok(None);
+    };
+    let Some(ord) = col.term_ords(doc).next() else {
+        return Ok(None);
+    };
+    let mut out = String::new();
+    let found = col
+        .ord_to_str(ord, &mut out)
+        .map_err(|e| IndexError::Tantivy(format!("a copy's fast field: {e}")))?;
+    Ok(found.then_some(out))
+}
+
+/// One copy, as [`other_copies`] lists it.
+fn copy_at(
+    f: &super::Fields,
+    searcher: &tantivy::Searcher,
+    columns: &mut Copies,
+    addr: DocAddress,
+) -> Result<Option<OtherCopy>, IndexError> {
+    let paper_of = |source: Option<&str>| {
+        source.and_then(|h| {
+            crate::entities::gazetteer::gazetteer()
+                .paper_by_host(h)
+                .map(|p| p.name.to_string())
+        })
+    };
+    let cols = columns.of(addr.segment_ord, searcher.segment_reader(addr.segment_ord))?;
+    if cols.url.is_none() {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let (id, rec) = shown(f, &doc)?;
+        return Ok(Some(OtherCopy {
+            id,
+            paper: paper_of(rec.source.as_deref()),
+            url: rec.url,
+            source: rec.source,
+            published: rec.published,
+        }));
+    }
+    let Some(id) = column_text(cols.id.as_ref(), addr.doc_id)? else {
+        return Ok(None);
+    };
+    let published = cols
+        .published
+        .as_ref()
+        .and_then(|c| c.first(addr.doc_id))
+        .and_then(|d| chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0))
+        .map(|d| d.format("%Y-%m-%d").to_string());
+    let source = column_text(cols.source.as_ref(), addr.doc_id)?;
+    Ok(Some(OtherCopy {
+        id,
+        url: column_text(cols.url.as_ref(), addr.doc_id)?,
+        paper: paper_of(source.as_deref()),
+        source,
+        published,
+    }))
 }
 
 pub(super) fn for_each_record(

@@ -16,7 +16,9 @@
 //! Every syllable matches on the folded stream, so all spellings are found; a syllable typed
 //! with diacritics also scores on the exact stream, so exact matches rank first.
 
+mod bonus;
 pub mod checks;
+mod originals;
 pub mod parse;
 mod safe;
 mod union;
@@ -102,8 +104,9 @@ impl std::fmt::Debug for Candidates {
 /// The most alternatives (OR branches, multiplied through AND) ranked in two stages.
 const MAX_ALTERNATIVES: usize = 8;
 
-/// The syllables each alternative of the query requires (exclusions left aside), or `None`
-/// when some part (a cited document) is not made of syllables.
+/// The syllables each alternative of the query requires (exclusions left aside; a cited
+/// document by its code, or by its words when it has none), or `None` when there are too
+/// many alternatives.
 fn alternatives(node: &Node) -> Option<Vec<Vec<Syllable>>> {
     let product = |a: Vec<Vec<Syllable>>, b: Vec<Vec<Syllable>>| -> Option<Vec<Vec<Syllable>>> {
         if a.len() * b.len() > MAX_ALTERNATIVES {
@@ -157,7 +160,21 @@ fn alternatives(node: &Node) -> Option<Vec<Vec<Syllable>>> {
             for piece in find_documents(&plain) {
                 match piece {
                     Piece::Word(w) => words.extend(word_syllables(&w)),
-                    Piece::Doc(..) => return None,
+                    // A cited document: each code it may be is an alternative (the body
+                    // files a code as one token); a reference without a code, its words.
+                    Piece::Doc(r, text) => {
+                        let codes: Vec<Vec<Syllable>> = r
+                            .keys
+                            .iter()
+                            .filter(|k| codes::canonical_code(k).is_some())
+                            .map(|k| word_syllables(k))
+                            .collect();
+                        if codes.is_empty() {
+                            words.extend(phrase_syllables(&text));
+                        } else {
+                            acc = product(acc, codes)?;
+                        }
+                    }
                 }
             }
             product(acc, vec![words])
@@ -599,15 +616,12 @@ fn group_query(
     }
     // Every query of the group: the `must` clauses, the scoring-only ones, the exclusions
     // (and one more, for the "most" list).
-    let all_of = |must: Vec<Box<dyn Query>>,
-                  should: &[Box<dyn Query>],
-                  extra_not: Option<Box<dyn Query>>| {
+    let all_of = |must: Vec<Box<dyn Query>>, extra_not: Option<Box<dyn Query>>| {
         let mut clauses: Vec<Clause> = Vec::new();
         if must.is_empty() {
             clauses.push((Occur::Must, Box::new(AllQuery)));
         }
         clauses.extend(must.into_iter().map(|q| (Occur::Must, q)));
-        clauses.extend(should.iter().map(|q| (Occur::Should, q.box_clone())));
         clauses.extend(
             excluded
                 .iter()
@@ -621,7 +635,19 @@ fn group_query(
     };
     let mut must = clones(&required);
     must.extend(clones(&words));
-    let strict = all_of(must, &proximity, None);
+    // The proximity boost is asked about the matches one by one, not walked, and left out
+    // when nothing is scored (counting) ([`bonus`]).
+    let proximity: Option<Box<dyn Query>> = (!proximity.is_empty()).then(|| union(proximity));
+    let with_bonus = |q: Box<dyn Query>| -> Box<dyn Query> {
+        match &proximity {
+            Some(p) => Box::new(bonus::WithBonus {
+                base: q,
+                bonus: p.box_clone(),
+            }),
+            None => q,
+        }
+    };
+    let strict = with_bonus(all_of(must, None));
     let best = (top && words.len() >= BEST_MATCH_FROM).then(|| {
         let min = most_of(words.len());
         let every = boolean(words.iter().map(|q| (Occur::Must, q.box_clone())).collect());
@@ -632,11 +658,11 @@ fn group_query(
         let mut must = clones(&required);
         must.push(some);
         BestMatch {
-            query: all_of(must, &proximity, Some(every)),
+            query: with_bonus(all_of(must, Some(every))),
             min,
             words: word_matches,
             gate: (!required.is_empty() || !excluded.is_empty())
-                .then(|| all_of(clones(&required), &[], None)),
+                .then(|| all_of(clones(&required), None)),
         }
     });
     NodeQuery { strict, best }
@@ -666,13 +692,11 @@ pub fn compile(f: &Fields, req: &SearchRequest) -> Result<Compiled, IndexError> 
     let text = text_query(f, &req.query, &mut marks)?;
     let has_text = text.is_some();
     let mut filters = filters(f, req)?;
-    // Filters narrow the matches below what the candidates' best would cover; folding
-    // reprints away drops few, and the candidates' re-scoring drops those.
+    // Folding reprints away drops few of the candidates' best, and their re-scoring drops
+    // those; other filters can drop most, so candidates are then asked within them.
     let narrowed = !filters.is_empty();
     if !req.all_copies {
-        let copy = Term::from_field_u64(f.copy, 1);
-        let q = Box::new(TermQuery::new(copy, IndexRecordOption::Basic));
-        filters.push((Occur::MustNot, safe(q)));
+        filters.push(filter(Box::new(originals::Originals(f.copy))));
     }
     let with_filters = |q: Box<dyn Query>| -> Box<dyn Query> {
         if filters.is_empty() {
@@ -699,7 +723,15 @@ pub fn compile(f: &Fields, req: &SearchRequest) -> Result<Compiled, IndexError> 
         matching: with_filters(matching.unwrap_or_else(|| strict.box_clone())),
         query: with_filters(strict),
         best,
-        candidates: candidates.filter(|_| !narrowed),
+        // Narrowed by filters, the candidates are asked within them: their best then
+        // cover the filtered matches as they cover all matches without filters.
+        candidates: match candidates {
+            Some(c) if narrowed => Some(Candidates {
+                every: c.every.into_iter().map(&with_filters).collect(),
+                most: c.most.map(&with_filters),
+            }),
+            c => c,
+        },
         marks,
         has_text,
     })

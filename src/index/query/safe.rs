@@ -64,6 +64,10 @@ impl DocSet for SafeScorer {
     fn size_hint(&self) -> u32 {
         self.0.size_hint()
     }
+
+    fn cost(&self) -> u64 {
+        self.0.cost()
+    }
 }
 
 impl Scorer for SafeScorer {
