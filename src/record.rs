@@ -29,7 +29,7 @@ pub struct Record {
     pub entities: Entities,
     /// What the page is: only articles are printed by default and indexed.
     #[serde(default)]
-    pub page_type: crate::extract::page_type::PageType,
+    pub page_type: PageType,
     /// Why the page was taken for what `page_type` says, in the page's own figures.
     #[serde(default)]
     pub page_type_reason: String,
@@ -37,9 +37,6 @@ pub struct Record {
     /// the same story (this one is a reprint of it), else none. `extract` never sets it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duplicate_of: Option<String>,
-    /// What the page-type decision read (for `extract --explain`); not part of the record.
-    #[serde(skip)]
-    pub signals: Option<crate::extract::page_type::Signals>,
 }
 
 /// The entity lists of a record; each may be empty, none may be missing.
@@ -269,4 +266,34 @@ pub fn stable_id(bytes: &[u8]) -> String {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     format!("{h:016x}")
+}
+
+/// What a page is, as the record's `page_type` says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageType {
+    /// One story with its own text.
+    #[default]
+    Article,
+    /// A page of teasers or links leading to articles: home, section, tag, search, archive.
+    Listing,
+    /// Everything else: contact and service pages, products, galleries, forums, docs.
+    Other,
+}
+
+impl PageType {
+    /// The contract's name: `article`, `listing` or `other`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PageType::Article => "article",
+            PageType::Listing => "listing",
+            PageType::Other => "other",
+        }
+    }
+}
+
+impl std::fmt::Display for PageType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }

@@ -195,7 +195,6 @@ fn full_record() -> Record {
         page_type: baochi::extract::page_type::PageType::Article,
         page_type_reason: "7 paragraphs, 2400 characters, dated".into(),
         duplicate_of: Some("0123456789abcdef".into()),
-        signals: None,
     }
 }
 

@@ -4,14 +4,15 @@ use std::io::{ErrorKind, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use baochi::extract::Page;
 use baochi::extract::admit::{self, Refusal};
 use baochi::extract::page_type;
-use baochi::record::Record;
 
 /// The record with the page-type features beside it, by name.
-fn explained(rec: &Record) -> serde_json::Result<serde_json::Value> {
+fn explained(page: &Page) -> serde_json::Result<serde_json::Value> {
+    let rec = &page.record;
     let mut v = serde_json::to_value(rec)?;
-    if let (Some(s), Some(obj)) = (&rec.signals, v.as_object_mut()) {
+    if let (Some(s), Some(obj)) = (&page.signals, v.as_object_mut()) {
         let cx = page_type::Context {
             url: rec.url.as_deref(),
             published: rec.published.is_some(),
@@ -58,14 +59,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut write_err: Option<std::io::Error> = None;
     for path in &args.paths {
         let shown = path.display().to_string();
-        let result = baochi::extract::for_each_in_path(path, args.url.as_deref(), |r| {
+        let result = baochi::extract::for_each_page_in_path(path, args.url.as_deref(), |r| {
             if write_err.is_some() {
                 return;
             }
             match r {
-                Ok(rec) => {
+                Ok(page) => {
+                    let rec = &page.record;
                     // The index's own rule, so `extract` prints what `index` would keep.
-                    match admit::enters_index(&rec) {
+                    match admit::enters_index(rec) {
                         Ok(()) => {}
                         Err(_) if args.all => {}
                         Err(why @ Refusal::NotArticle { .. }) => {
@@ -80,9 +82,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         }
                     }
                     let written = if args.explain {
-                        explained(&rec).and_then(|v| serde_json::to_writer(&mut out, &v))
+                        explained(&page).and_then(|v| serde_json::to_writer(&mut out, &v))
                     } else {
-                        serde_json::to_writer(&mut out, &rec)
+                        serde_json::to_writer(&mut out, rec)
                     };
                     let written = written
                         .map_err(std::io::Error::from)

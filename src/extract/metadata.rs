@@ -222,6 +222,37 @@ pub fn pick_date(cands: &[(usize, Stamp)], title_at: Option<usize>) -> Option<St
         .map(|(_, st)| *st)
 }
 
+/// Meta keys that declare when an article was published, most trusted first (Open Graph,
+/// schema.org microdata names, Dublin Core, the CMSs' own).
+pub const PUBLISHED_KEYS: [&str; 13] = [
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+    "article.published",
+];
+
+/// Meta keys that say when a page was last changed: a date of last resort.
+pub const MODIFIED_KEYS: [&str; 3] = ["article:modified_time", "og:updated_time", "datemodified"];
+
+/// Meta keys that name the author.
+pub const AUTHOR_KEYS: [&str; 6] = [
+    "author",
+    "article:author",
+    "dc.creator",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+];
+
 /// Reads a machine date (`2018-10-03T08:59:00+07:00`, `2018-10-03 08:59`, `2018-10-03`,
 /// `20181003`) into the contract's form, keeping the page's own offset; a time without an
 /// offset is taken as Vietnam time. Any other date form goes through [`date_line`].

@@ -78,6 +78,16 @@ pub struct Article {
     pub signals: Option<page_type::Signals>,
 }
 
+/// A page's record with what its page-type decision read (for `extract --explain` and
+/// training the model); the record itself carries only the decision.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The record.
+    pub record: Record,
+    /// What the page is made of (`None` for plain text, taken for an article).
+    pub signals: Option<page_type::Signals>,
+}
+
 /// How an input is to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -129,6 +139,15 @@ pub fn for_each_in_path(
     path: &Path,
     url: Option<&str>,
     mut each: impl FnMut(Result<Record, ExtractError>),
+) -> Result<(), ExtractError> {
+    for_each_page_in_path(path, url, |p| each(p.map(|p| p.record)))
+}
+
+/// [`for_each_in_path`] with each record's page-type signals.
+pub fn for_each_page_in_path(
+    path: &Path,
+    url: Option<&str>,
+    mut each: impl FnMut(Result<Page, ExtractError>),
 ) -> Result<(), ExtractError> {
     let stdin = path.as_os_str() == "-";
     let hint = if stdin { None } else { kind_of_path(path) };
@@ -192,7 +211,7 @@ fn read_limited(r: impl Read) -> Result<Vec<u8>, ExtractError> {
 fn each_warc_record(
     mut reader: Reader,
     url: Option<&str>,
-    each: &mut impl FnMut(Result<Record, ExtractError>),
+    each: &mut impl FnMut(Result<Page, ExtractError>),
 ) -> Result<(), ExtractError> {
     let mut seen = 0usize;
     while let Some(rec) = reader.next_record() {
@@ -211,13 +230,13 @@ fn each_warc_record(
             }
         };
         seen += 1;
-        let Ok(page) = admit::page_in_record(&rec) else {
+        let Ok(bytes) = admit::page_in_record(&rec) else {
             continue;
         };
         let uri = rec.target_uri.clone().unwrap_or_default();
         // Each response knows its own address; --url only stands in when a record lacks one.
         let page_url = rec.target_uri.as_deref().filter(|u| !u.is_empty()).or(url);
-        match from_bytes(&page, page_url, rec.content_type.as_deref()) {
+        match from_bytes_as(&bytes, page_url, rec.content_type.as_deref(), None) {
             Ok(r) => each(Ok(r)),
             Err(e) => each(Err(ExtractError::Record {
                 index: rec.index,
@@ -235,7 +254,7 @@ pub fn from_bytes(
     url: Option<&str>,
     content_type: Option<&str>,
 ) -> Result<Record, ExtractError> {
-    from_bytes_as(bytes, url, content_type, None)
+    from_bytes_as(bytes, url, content_type, None).map(|p| p.record)
 }
 
 /// Whether the page is HTML: by `Content-Type`, else by its first tags.
@@ -277,7 +296,7 @@ fn from_bytes_as(
     url: Option<&str>,
     content_type: Option<&str>,
     hint: Option<Kind>,
-) -> Result<Record, ExtractError> {
+) -> Result<Page, ExtractError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ExtractError::Empty);
     }
@@ -300,12 +319,12 @@ fn from_bytes_as(
     } else {
         plain::extract(&decoded.text)
     };
-    let record = finish(article, url);
+    let page = finish_page(article, url);
     // A page with no text is still a page (`other: no text`); a text dump is only its text.
-    if record.body.is_empty() && !html {
+    if page.record.body.is_empty() && !html {
         return Err(ExtractError::Unreadable("no article text found".into()));
     }
-    Ok(record)
+    Ok(page)
 }
 
 /// Binary data is full of control bytes, or decodes to replacement characters.
@@ -336,6 +355,11 @@ fn is_binary(bytes: &[u8], decoded: &crate::text::decode::Decoded) -> bool {
 /// Turns an [`Article`] into the contract's [`Record`]: strings normalised, source from the
 /// address, entities on the final body, province inferred.
 pub fn finish(article: Article, url: Option<&str>) -> Record {
+    finish_page(article, url).record
+}
+
+/// [`finish`], keeping what the page-type decision read.
+fn finish_page(article: Article, url: Option<&str>) -> Page {
     let line = |s: Option<String>| {
         s.map(|s| crate::text::normalize_line(&s))
             .filter(|s| !s.is_empty())
@@ -383,7 +407,7 @@ pub fn finish(article: Article, url: Option<&str>) -> Record {
         province.as_ref().map(|p| p.0.as_str()),
         published.as_deref(),
     );
-    Record {
+    let record = Record {
         url: url.map(str::to_string),
         source,
         title,
@@ -396,8 +420,8 @@ pub fn finish(article: Article, url: Option<&str>) -> Record {
         page_type,
         page_type_reason,
         duplicate_of: None,
-        signals,
-    }
+    };
+    Page { record, signals }
 }
 
 /// Removes the byline closing the article and what follows it (the reporter's office, a

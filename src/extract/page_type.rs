@@ -13,37 +13,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use serde::{Deserialize, Serialize};
-
-/// What a page is, as the record's `page_type` says.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PageType {
-    /// One story with its own text.
-    #[default]
-    Article,
-    /// A page of teasers or links leading to articles: home, section, tag, search, archive.
-    Listing,
-    /// Everything else: contact and service pages, products, galleries, forums, docs.
-    Other,
-}
-
-impl PageType {
-    /// The contract's name: `article`, `listing` or `other`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PageType::Article => "article",
-            PageType::Listing => "listing",
-            PageType::Other => "other",
-        }
-    }
-}
-
-impl std::fmt::Display for PageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+pub use crate::record::PageType;
 
 /// What the HTML extractor counted on a page, for [`decide`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -493,8 +463,7 @@ pub fn features(s: &Signals, cx: &Context) -> Vec<f64> {
 /// One node of a tree: a split on a feature, or a leaf's value.
 #[derive(Debug, Clone, Copy)]
 struct Node {
-    /// Index into [`FEATURES`]; `None` for a leaf, or for a feature this build lacks (the
-    /// split then always goes left, so an older table still decides).
+    /// Index into [`FEATURES`]; `None` for a leaf.
     feature: Option<usize>,
     split: f64,
     left: usize,
@@ -542,33 +511,76 @@ struct Model {
     listing: Ensemble,
 }
 
-static MODEL: LazyLock<Model> =
-    LazyLock::new(|| parse_model(include_str!("../../corpus/reference/page_type.tsv")));
+/// The tree table, compiled in.
+const TABLE: &str = include_str!("../../corpus/reference/page_type.tsv");
 
-/// Reads the tree table (see its header); malformed rows are passed over.
-fn parse_model(text: &str) -> Model {
+static MODEL: LazyLock<Model> = LazyLock::new(|| {
+    // The table is compiled in and a test parses it, so this holds in any build that passed
+    // its tests; were it broken, every page would be an article rather than a panic.
+    parse_model(TABLE).unwrap_or_else(|e| {
+        tracing::error!(error = %e, "corpus/reference/page_type.tsv");
+        Model {
+            threshold: 0.0,
+            ..Model::default()
+        }
+    })
+});
+
+/// Reads the tree table (see its header). Strict: a row that does not parse, a feature
+/// this build does not compute, a child out of its tree or a missing base or threshold is
+/// an error naming the line — a table that silently sent every split left would decide
+/// every page the same way.
+fn parse_model(text: &str) -> Result<Model, String> {
     let index: HashMap<&str, usize> = FEATURES.iter().enumerate().map(|(i, f)| (*f, i)).collect();
-    let mut m = Model {
-        threshold: 0.5,
-        ..Model::default()
-    };
-    for line in text.lines() {
+    let mut m = Model::default();
+    let (mut bases, mut threshold) = (0, false);
+    for (n, line) in text.lines().enumerate() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
-        let c: Vec<&str> = line.split('\t').collect();
-        let num = |i: usize| c.get(i).and_then(|v| v.trim().parse::<f64>().ok());
-        let idx = |i: usize| c.get(i).and_then(|v| v.trim().parse::<usize>().ok());
+        let at = |why: &str| format!("line {}: {why}: {line:?}", n + 1);
+        let c: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let num = |i: usize| -> Result<f64, String> {
+            c.get(i)
+                .and_then(|v| v.parse::<f64>().ok())
+                .filter(|v| v.is_finite())
+                .ok_or_else(|| at(&format!("column {} is not a number", i + 1)))
+        };
+        let idx = |i: usize| -> Result<usize, String> {
+            c.get(i)
+                .and_then(|v| v.parse::<usize>().ok())
+                .ok_or_else(|| at(&format!("column {} is not an index", i + 1)))
+        };
         match (c[0], c.get(1).copied()) {
-            ("(base)", Some("article")) => m.article.base = num(2).unwrap_or(0.0),
-            ("(base)", Some("listing")) => m.listing.base = num(2).unwrap_or(0.0),
-            ("(threshold)", Some("article")) => m.threshold = num(2).unwrap_or(0.5),
-            (name @ ("article" | "listing"), _) => {
-                let (Some(tree), Some(node), Some(split), Some(left), Some(right), Some(value)) =
-                    (idx(1), idx(2), num(4), num(5), num(6), num(7))
-                else {
-                    continue;
+            ("(base)", Some("article")) if c.len() == 3 => {
+                m.article.base = num(2)?;
+                bases += 1;
+            }
+            ("(base)", Some("listing")) if c.len() == 3 => {
+                m.listing.base = num(2)?;
+                bases += 1;
+            }
+            ("(threshold)", Some("article")) if c.len() == 3 => {
+                m.threshold = num(2)?;
+                threshold = true;
+            }
+            (name @ ("article" | "listing"), _) if c.len() == 8 => {
+                let (tree, node, split, value) = (idx(1)?, idx(2)?, num(4)?, num(7)?);
+                let feature_name = c[3];
+                let leaf = feature_name == "-";
+                let feature = if leaf {
+                    None
+                } else {
+                    Some(
+                        *index
+                            .get(feature_name)
+                            .ok_or_else(|| at("a feature this build does not compute"))?,
+                    )
                 };
+                let (left, right) = if leaf { (0, 0) } else { (idx(5)?, idx(6)?) };
+                if !leaf && (left <= node || right <= node) {
+                    return Err(at("a child that is not below its node"));
+                }
                 let e = if name == "article" {
                     &mut m.article
                 } else {
@@ -578,33 +590,36 @@ fn parse_model(text: &str) -> Model {
                     e.trees.resize(tree + 1, Vec::new());
                 }
                 let nodes = &mut e.trees[tree];
-                if node >= nodes.len() {
-                    nodes.resize(
-                        node + 1,
-                        Node {
-                            feature: None,
-                            split: 0.0,
-                            left: 0,
-                            right: 0,
-                            value: 0.0,
-                            leaf: true,
-                        },
-                    );
+                if node != nodes.len() {
+                    return Err(at("nodes out of order"));
                 }
-                let feature_name = c.get(3).copied().unwrap_or("-");
-                nodes[node] = Node {
-                    feature: index.get(feature_name).copied(),
+                nodes.push(Node {
+                    feature,
                     split,
-                    left: left.max(0.0) as usize,
-                    right: right.max(0.0) as usize,
+                    left,
+                    right,
                     value,
-                    leaf: feature_name == "-",
-                };
+                    leaf,
+                });
             }
-            _ => {}
+            _ => return Err(at("not a row of the table")),
         }
     }
-    m
+    if bases != 2 || !threshold {
+        return Err("the table lacks a base score or the article threshold".into());
+    }
+    for (name, e) in [("article", &m.article), ("listing", &m.listing)] {
+        for (t, nodes) in e.trees.iter().enumerate() {
+            if nodes.is_empty()
+                || nodes
+                    .iter()
+                    .any(|n| !n.leaf && (n.left >= nodes.len() || n.right >= nodes.len()))
+            {
+                return Err(format!("{name} tree {t}: a child out of the tree"));
+            }
+        }
+    }
+    Ok(m)
 }
 
 /// Decides what a page is from what the extractor counted.
@@ -726,20 +741,41 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_feature_has_a_name_and_the_table_parses() {
+    fn every_feature_has_a_name_and_the_table_parses_strictly() {
         let x = features(&Signals::default(), &Context::default());
         assert_eq!(x.len(), FEATURES.len());
-        let m = &*MODEL;
+        let m = parse_model(TABLE).expect("corpus/reference/page_type.tsv");
         assert!(m.threshold > 0.0 && m.threshold < 1.0);
         assert!(m.article.trees.len() >= 10 && m.listing.trees.len() >= 10);
-        // Every feature the table splits on is one this build computes.
-        let table = include_str!("../../corpus/reference/page_type.tsv");
-        for line in table
-            .lines()
-            .filter(|l| l.starts_with("article\t") || l.starts_with("listing\t"))
-        {
-            let f = line.split('\t').nth(3).unwrap_or("-");
-            assert!(f == "-" || FEATURES.contains(&f), "unknown feature {f}");
+        // The header says the table is generated, and by which command.
+        assert!(
+            TABLE
+                .lines()
+                .take(3)
+                .any(|l| l.contains("Generated by") && l.contains("scripts/train_page_type.py")),
+            "the table's header names the command that wrote it"
+        );
+    }
+
+    #[test]
+    fn a_bad_table_is_refused_with_its_line() {
+        let good = "(base)\tarticle\t0.1\n(base)\tlisting\t-0.8\n(threshold)\tarticle\t0.2\n\
+                    article\t0\t0\tog_article\t0.5\t1\t2\t0\n\
+                    article\t0\t1\t-\t0\t-1\t-1\t-0.1\n\
+                    article\t0\t2\t-\t0\t-1\t-1\t0.2\n";
+        assert!(parse_model(good).is_ok());
+        for (bad, why) in [
+            (good.replace("og_article", "og_artikel"), "does not compute"),
+            (good.replace("\t0.5\t1\t2", "\tx\t1\t2"), "not a number"),
+            (
+                good.replace("\t1\t2\t0\n", "\t1\t7\t0\n"),
+                "out of the tree",
+            ),
+            (good.replace("(threshold)\tarticle\t0.2\n", ""), "threshold"),
+            (format!("{good}article\t0\t0\n"), "not a row"),
+        ] {
+            let e = parse_model(&bad).expect_err(why);
+            assert!(e.contains(why), "{why}: {e}");
         }
     }
 

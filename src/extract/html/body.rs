@@ -1,0 +1,433 @@
+//! The body: blocks scored, the container chosen (the element holding the most good text
+//! for the least junk), its blocks picked, and the cascade between a pass that trusts every
+//! boilerplate mark and one that trusts only structure.
+
+use super::super::chrome::{self, Chrome};
+use super::super::metadata::{self, Stamp};
+use super::linked_data::LinkedData;
+use super::meta::{block_author, starts_with_by};
+use super::walk::{Block, NONE, Walker};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Class {
+    Good,
+    Short,
+    Bad,
+}
+
+pub(super) fn classify(b: &Block, boiler: bool, chrome: bool) -> Class {
+    let ld = b.link_density();
+    if boiler || chrome || ld > 0.5 {
+        return Class::Bad;
+    }
+    if b.heading == 0 && b.chars >= 60 && ld <= 0.3 {
+        Class::Good
+    } else if ld > 0.3 {
+        Class::Bad
+    } else {
+        Class::Short
+    }
+}
+
+/// A comparison key: folded, lower case, letters and digits only.
+pub(super) fn text_key(s: &str) -> String {
+    crate::text::fold_lower(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+pub(super) fn same_text(a: &str, b: &str) -> bool {
+    let (x, y) = (text_key(a), text_key(b));
+    !x.is_empty() && x == y
+}
+
+/// Whether block text `b` is the headline whose key is `key` (`chars` long).
+pub(super) fn is_title(b: &Block, key: &str, chars: u32) -> bool {
+    // Lengths first: folding every block of a page to compare costs more than the parse.
+    b.chars + 8 >= chars && b.chars <= chars * 2 + 8 && !key.is_empty() && text_key(&b.text) == key
+}
+
+/// How far a pass trusts boilerplate marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Trust {
+    /// Every mark: tags, roles and class or id words.
+    All,
+    /// Tags, roles and comment sections only: class words are taken as layout names.
+    Structure,
+}
+
+/// What one pass made of the page's blocks.
+pub(super) struct Pass {
+    /// How far it trusted boilerplate marks.
+    pub(super) trust: Trust,
+    /// Per block: whether it is boilerplate.
+    pub(super) boiler_of: Vec<bool>,
+    /// Per block: a chrome line or an end-of-article heading, read off its text.
+    pub(super) chromes: Vec<Option<Chrome>>,
+    /// Per block: good text, short text or junk.
+    pub(super) class: Vec<Class>,
+    /// The element holding the body (`None`: no good text anywhere, the page is taken whole).
+    pub(super) container: Option<usize>,
+    /// The first good block of the body.
+    pub(super) body_start: Option<usize>,
+    /// The body's blocks, in order (the headline and date lines at their head still in).
+    pub(super) picked: Vec<usize>,
+    /// Picked paragraphs standing under a linked headline: a listing's teasers.
+    pub(super) body_teasers: u32,
+}
+
+impl Pass {
+    /// Whether block `b` lies in the container.
+    pub(super) fn inside(&self, w: &Walker, b: &Block) -> bool {
+        match self.container {
+            None => true,
+            Some(c) => {
+                let e = b.el as usize;
+                e >= c && e <= w.els[c].end as usize
+            }
+        }
+    }
+
+    /// The picked text's size in bytes, to compare two passes.
+    pub(super) fn text_len(&self, w: &Walker) -> usize {
+        self.picked.iter().map(|&i| w.blocks[i].text.len()).sum()
+    }
+}
+
+/// One pass over the blocks: judged, the container chosen, the body's blocks picked.
+pub(super) fn pass(w: &Walker, trust: Trust) -> Pass {
+    let (boiler_of, chromes, class) = judge(w, trust);
+    let container = container(w, &class);
+    let mut p = Pass {
+        trust,
+        boiler_of,
+        chromes,
+        class,
+        container,
+        body_start: None,
+        picked: Vec::new(),
+        body_teasers: 0,
+    };
+    p.body_start = w
+        .blocks
+        .iter()
+        .enumerate()
+        .position(|(i, b)| p.class[i] == Class::Good && !p.boiler_of[i] && p.inside(w, b));
+    pick(w, &mut p);
+    p
+}
+
+/// Per block: boilerplate or not, chrome, and its class.
+fn judge(w: &Walker, trust: Trust) -> (Vec<bool>, Vec<Option<Chrome>>, Vec<Class>) {
+    let (els, blocks) = (&w.els, &w.blocks);
+    let n = els.len();
+    // Boilerplate that holds most of the page's good text was misjudged by its class (a
+    // layout class such as "has-sidebar" on the main column): its flag is lifted.
+    let mut boiler_good = vec![0u64; n];
+    let mut total_good = 0u64;
+    for b in blocks.iter() {
+        if classify(b, false, false) == Class::Good {
+            total_good += u64::from(b.chars);
+            if b.boiler != NONE {
+                boiler_good[b.boiler as usize] += u64::from(b.chars);
+            }
+        }
+    }
+    // It must also hold the page's headline or an <article>/<main>: a long list of teasers
+    // under "Tin khác" holds more text than the article but neither of those.
+    let h1_el = blocks
+        .iter()
+        .find(|b| b.heading == 1 && b.link_density() < 0.5)
+        .map(|b| b.el as usize);
+    let anchored = |e: usize| {
+        let end = els[e].end as usize;
+        h1_el.is_some_and(|h| h >= e && h <= end) || els[e..=end].iter().any(|x| x.landmark)
+    };
+    let cleared: Vec<bool> = boiler_good
+        .iter()
+        .zip(els.iter())
+        .enumerate()
+        .map(|(i, (g, e))| *g * 2 > total_good && *g > 0 && !e.hard && anchored(i))
+        .collect();
+    let is_boiler = |b: &Block| {
+        if b.boiler == NONE {
+            return false;
+        }
+        // An inner boiler under a cleared one still counts: walk up from the block.
+        let mut e = b.el;
+        while let Some(el) = els.get(e as usize) {
+            if el.boiler && !cleared[e as usize] && (trust == Trust::All || !el.soft) {
+                return true;
+            }
+            e = el.parent;
+        }
+        false
+    };
+    let boiler_of: Vec<bool> = blocks.iter().map(is_boiler).collect();
+    let chromes: Vec<Option<Chrome>> = blocks
+        .iter()
+        .zip(&boiler_of)
+        .map(|(b, boiler)| {
+            // Boilerplate and link lists are junk already: no need to read them.
+            if !boiler && b.chars < 200 && b.link_density() <= 0.5 {
+                chrome::classify(&b.text)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let mut class: Vec<Class> = blocks
+        .iter()
+        .zip(&boiler_of)
+        .zip(&chromes)
+        .map(|((b, bo), ch)| classify(b, *bo, *ch == Some(Chrome::Line)))
+        .collect();
+    // A teaser: a summary right under a linked headline in the same small box ("More
+    // from", "Tin khác" lists). Counted as short text, so a wrapper holding the article and
+    // a list of teasers does not outscore the article.
+    for i in 1..blocks.len() {
+        let (prev, b) = (&blocks[i - 1], &blocks[i]);
+        // A share bar (furniture) above the lead is not a headline.
+        if class[i] != Class::Good
+            || prev.chars < 15
+            || prev.link_density() <= 0.5
+            || boiler_of[i - 1]
+        {
+            continue;
+        }
+        let (Some(be), Some(pe)) = (els.get(b.el as usize), els.get(prev.el as usize)) else {
+            continue;
+        };
+        if be.parent != NONE && (prev.el == be.parent || pe.parent == be.parent) {
+            class[i] = Class::Short;
+        }
+    }
+    (boiler_of, chromes, class)
+}
+
+/// The element holding the most good text for the least junk; `None` when the page has no
+/// good text at all.
+fn container(w: &Walker, class: &[Class]) -> Option<usize> {
+    let els = &w.els;
+    let n = els.len();
+    let mut score = vec![0f64; n];
+    let mut good = vec![0f64; n];
+    for (b, c) in w.blocks.iter().zip(class) {
+        let e = b.el as usize;
+        if e >= n {
+            continue;
+        }
+        let chars = f64::from(b.chars);
+        match c {
+            Class::Good => {
+                score[e] += chars;
+                good[e] += chars;
+            }
+            Class::Short => score[e] -= 0.25 * chars,
+            Class::Bad => score[e] -= chars,
+        }
+    }
+    for i in (1..n).rev() {
+        let p = els[i].parent;
+        if p != NONE {
+            score[p as usize] += score[i];
+            good[p as usize] += good[i];
+        }
+    }
+    let mut best = None;
+    let mut best_score = f64::MIN;
+    for i in 0..n {
+        let s = if els[i].strong {
+            score[i] * 1.1 + 0.1 * good[i]
+        } else {
+            score[i]
+        };
+        if good[i] > 0.0 && s >= best_score {
+            best = Some(i);
+            best_score = s;
+        }
+    }
+    best
+}
+
+/// Picks the body's blocks in the container: boilerplate, link lists and chrome lines out,
+/// an end-of-article heading ends it (unless most of the article is still below: an inline
+/// box), a lead printed just above the container joins it.
+fn pick(w: &Walker, p: &mut Pass) {
+    let blocks = &w.blocks;
+    let mut picked: Vec<usize> = Vec::new();
+    let mut paragraphs = 0;
+    // Good text still to come in the container after each block: a "Related" heading
+    // with most of the article still below it is an inline box, not the article's end.
+    let mut good_after = vec![0u64; blocks.len() + 1];
+    for i in (0..blocks.len()).rev() {
+        let here = if p.class[i] == Class::Good && p.inside(w, &blocks[i]) && !p.boiler_of[i] {
+            u64::from(blocks[i].chars)
+        } else {
+            0
+        };
+        good_after[i] = good_after[i + 1] + here;
+    }
+    let mut good_before = 0u64;
+    for (i, b) in blocks.iter().enumerate() {
+        if !p.inside(w, b) || p.boiler_of[i] {
+            continue;
+        }
+        if b.link_density() > 0.5 && !b.caption {
+            continue;
+        }
+        match p.chromes[i] {
+            Some(Chrome::Line) => continue,
+            Some(Chrome::End) if paragraphs > 0 && good_after[i + 1] <= good_before => break,
+            Some(Chrome::End) => continue,
+            None => {}
+        }
+        if p.class[i] == Class::Good {
+            paragraphs += 1;
+            good_before += u64::from(b.chars);
+        }
+        picked.push(i);
+    }
+    // Picked paragraphs that stand under a linked headline are teasers: a listing's body.
+    p.body_teasers = picked
+        .iter()
+        .filter(|&&i| p.class[i] == Class::Good)
+        .filter(|&&i| {
+            blocks[i.saturating_sub(3)..i]
+                .iter()
+                .rev()
+                .take_while(|b| b.chars < 120 || b.link_density() > 0.5)
+                .any(|b| b.chars >= 20 && b.link_density() > 0.5)
+        })
+        .count() as u32;
+    // A lead printed just above the container (between headline and body) belongs to it.
+    if let Some(&first) = picked.first() {
+        let mut i = first;
+        let mut leads = 0;
+        let mut gap = 0;
+        while i > 0 && leads < 2 && gap < 6 {
+            i -= 1;
+            let b = &blocks[i];
+            if p.boiler_of[i] || b.link_density() > 0.3 {
+                // A byline or a share bar between headline and lead is passed over.
+                if b.chars < 120 {
+                    gap += 1;
+                    continue;
+                }
+                break;
+            }
+            if p.class[i] == Class::Good && b.link_density() <= 0.1 && b.chars >= 80 {
+                picked.insert(0, i);
+                leads += 1;
+            } else if b.heading > 0 || b.chars < 120 {
+                gap += 1;
+            } else {
+                break;
+            }
+        }
+    }
+    p.picked = picked;
+}
+
+/// The body's text from a pass's blocks, once the headline is known.
+pub(super) struct Body {
+    /// The paragraphs, a blank line apart.
+    pub(super) text: String,
+    /// A byline found among the body's first blocks or closing it.
+    pub(super) author: Option<String>,
+    /// The headline's block.
+    pub(super) title_pos: Option<usize>,
+    /// Date lines near the body's head, with their blocks.
+    pub(super) dates: Vec<(usize, Stamp)>,
+}
+
+/// Headline, kicker, date and byline lines at the head of the picked blocks go; a byline
+/// closing the body goes; a paragraph printed twice stays once. A body that came out
+/// nearly empty yields to JSON-LD's `articleBody` when that is much longer.
+pub(super) fn body(w: &Walker, ld: &LinkedData, p: &Pass, title: Option<&str>) -> Body {
+    let blocks = &w.blocks;
+    let mut picked = p.picked.clone();
+    let title_key = title.map(text_key).unwrap_or_default();
+    let title_chars = title.map_or(0, |t| t.chars().count() as u32);
+    let title_pos = blocks
+        .iter()
+        .position(|b| is_title(b, &title_key, title_chars));
+    let mut dates: Vec<(usize, Stamp)> = Vec::new();
+    let head_limit = picked.first().copied().unwrap_or(0) + 8;
+    for (i, b) in blocks.iter().enumerate().take(head_limit.min(blocks.len())) {
+        if b.chars <= 120
+            && b.text.bytes().any(|c| c.is_ascii_digit())
+            && let Some(st) = metadata::date_line(&crate::text::normalize_line(&b.text))
+        {
+            dates.push((i, st));
+        }
+    }
+    if let Some(t) = title_pos
+        && let Some(k) = picked.iter().position(|&i| i == t)
+        && picked[..k].iter().all(|&i| blocks[i].chars < 100)
+    {
+        picked.drain(..=k);
+    }
+    let mut author = None;
+    let mut paras: Vec<String> = Vec::new();
+    for (k, &i) in picked.iter().enumerate() {
+        let b = &blocks[i];
+        if b.heading > 0 && is_title(b, &title_key, title_chars) {
+            continue;
+        }
+        if b.chars <= 120 && metadata::date_line(&b.text).is_some() {
+            continue;
+        }
+        if k < 4 && b.chars < 80 && author.is_none() && (b.byline || starts_with_by(&b.text)) {
+            author = block_author(blocks, i);
+            continue;
+        }
+        paras.push(b.text.clone());
+    }
+    if let Some(a) = super::super::cut_byline(&mut paras) {
+        author = Some(a);
+    }
+    super::super::dedup(&mut paras);
+    let mut text = paras.join("\n\n");
+    if text.chars().count() < 200
+        && let Some(ldb) = ld
+            .body
+            .as_ref()
+            .filter(|b| b.chars().count() > text.chars().count() * 2)
+    {
+        text = ldb.clone();
+    }
+    Body {
+        text,
+        author,
+        title_pos,
+        dates,
+    }
+}
+
+/// For developers: every block with what the pass made of it.
+pub(super) fn trace(w: &Walker, p: &Pass, out: &mut Vec<String>) {
+    out.push(format!("container {:?}", p.container));
+    for (i, b) in w.blocks.iter().enumerate() {
+        let e = w.els.get(b.el as usize);
+        out.push(format!(
+            "{i:4} el {:4} par {:4} {}{} {:5?} ch {:5} ld {:.2} h{} {} {:?} | {}",
+            b.el,
+            e.map_or(0, |e| e.parent as i64),
+            if p.inside(w, b) { "IN " } else { "   " },
+            if p.picked.contains(&i) {
+                "PICK"
+            } else {
+                "    "
+            },
+            p.class[i],
+            b.chars,
+            b.link_density(),
+            b.heading,
+            if p.boiler_of[i] { "BOILER" } else { "" },
+            p.chromes[i],
+            b.text.chars().take(90).collect::<String>()
+        ));
+    }
+}

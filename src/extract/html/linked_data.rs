@@ -1,0 +1,106 @@
+//! What a page's JSON-LD says about its article: headline, dates, author, body, and every
+//! `@type` it declares (for the page type).
+
+/// What JSON-LD says about the article.
+#[derive(Debug, Default)]
+pub(super) struct LinkedData {
+    /// Every `@type` seen, at any depth.
+    pub(super) types: Vec<String>,
+    pub(super) headline: Option<String>,
+    pub(super) published: Option<String>,
+    pub(super) author: Option<String>,
+    pub(super) body: Option<String>,
+    /// `datePublished` of a node that is not an article (a WebPage in a `@graph`).
+    pub(super) page_published: Option<String>,
+    /// `dateModified`, the page's last resort date.
+    pub(super) modified: Option<String>,
+}
+
+pub(super) fn read_json_ld(blocks: &[String]) -> LinkedData {
+    let mut ld = LinkedData::default();
+    for b in blocks {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(b.trim()) {
+            visit_ld(&v, &mut ld, 0);
+        }
+    }
+    ld
+}
+
+pub(super) fn visit_ld(v: &serde_json::Value, ld: &mut LinkedData, depth: usize) {
+    use serde_json::Value;
+    if depth > 12 {
+        return;
+    }
+    match v {
+        Value::Array(items) => items.iter().for_each(|i| visit_ld(i, ld, depth + 1)),
+        Value::Object(map) => {
+            let ty = match map.get("@type") {
+                Some(Value::String(s)) => s.clone(),
+                Some(Value::Array(a)) => a
+                    .iter()
+                    .filter_map(|x| x.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                _ => String::new(),
+            };
+            for t in ty.split_whitespace() {
+                if ld.types.len() < 64 && !ld.types.iter().any(|x| x == t) {
+                    ld.types.push(t.to_string());
+                }
+            }
+            let articleish = ["Article", "BlogPosting", "Report", "LiveBlogPosting"]
+                .iter()
+                .any(|t| ty.contains(t));
+            if articleish {
+                if ld.headline.is_none() {
+                    ld.headline = map
+                        .get("headline")
+                        .and_then(|h| h.as_str())
+                        .map(str::to_string);
+                }
+                if ld.published.is_none() {
+                    ld.published = map
+                        .get("datePublished")
+                        .and_then(|h| h.as_str())
+                        .map(str::to_string);
+                }
+                if ld.author.is_none() {
+                    ld.author = map.get("author").and_then(ld_name);
+                }
+                if ld.body.is_none() {
+                    ld.body = map
+                        .get("articleBody")
+                        .and_then(|h| h.as_str())
+                        .map(str::to_string);
+                }
+            }
+            let date = |k: &str| map.get(k).and_then(|h| h.as_str()).map(str::to_string);
+            if ld.page_published.is_none() {
+                ld.page_published = date("datePublished");
+            }
+            if ld.modified.is_none() {
+                ld.modified = date("dateModified");
+            }
+            if let Some(g) = map.get("@graph") {
+                visit_ld(g, ld, depth + 1);
+            }
+            if let Some(m) = map.get("mainEntity") {
+                visit_ld(m, ld, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+pub(super) fn ld_name(v: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    match v {
+        Value::String(s) if !s.starts_with("http") => Some(s.clone()),
+        Value::Object(m) => m.get("name").and_then(|n| n.as_str()).map(str::to_string),
+        Value::Array(a) => {
+            let names: Vec<String> = a.iter().filter_map(ld_name).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,264 @@
+//! The article's metadata on an HTML page, chosen once the body is: the headline, the
+//! publication date and the author, each by a chain of sources from the most to the least
+//! trusted (the page's own visible lines, declared metadata, JSON-LD, microdata).
+
+use super::super::metadata;
+use super::body::{Body, Pass, same_text, text_key};
+use super::linked_data::LinkedData;
+use super::walk::{Block, Walker};
+
+/// The site's name as the page declares it.
+pub(super) fn site(w: &Walker) -> Option<&str> {
+    w.meta.get("og:site_name").map(String::as_str)
+}
+
+/// The headline: the page's visible h1 is the article's own; og:title and the JSON-LD
+/// headline are often an SEO variant, so they only choose among several h1s and stand in
+/// when there is none.
+pub(super) fn title(w: &Walker, ld: &LinkedData, p: &Pass) -> Option<String> {
+    let (blocks, meta) = (&w.blocks, &w.meta);
+    let site = site(w);
+    let title_tag = crate::text::normalize_line(&w.title);
+    let declared = meta
+        .get("og:title")
+        .or_else(|| meta.get("twitter:title"))
+        .cloned()
+        .or(ld.headline.clone())
+        .map(|d| metadata::strip_site_name(&crate::text::normalize_line(&d), site));
+    let h1_candidates = |boiler_ok: bool| -> Vec<(usize, &Block)> {
+        blocks
+            .iter()
+            .enumerate()
+            .filter(|(i, b)| {
+                b.heading == 1
+                    && (boiler_ok || !p.boiler_of[*i])
+                    && b.link_density() < 0.9
+                    && b.chars >= 4
+                    && !metadata::is_site_name(&b.text, site, &title_tag)
+            })
+            .collect()
+    };
+    let mut h1s = h1_candidates(false);
+    if h1s.is_empty() {
+        h1s = h1_candidates(true);
+    }
+    let tag_title = (!title_tag.is_empty()).then(|| metadata::strip_site_name(&title_tag, site));
+    let declared_all: Vec<&str> = declared
+        .iter()
+        .chain(tag_title.iter())
+        .map(String::as_str)
+        .collect();
+    match (choose_h1(&h1s, &declared_all, p.body_start), &declared) {
+        (Some(h), _) => Some(h),
+        (None, Some(d)) => Some(d.clone()),
+        // No h1: a lesser heading that `<title>` opens or closes with is the headline
+        // (portals print it as `<h2 class="news-title">`), whatever the site name is.
+        (None, None) if !title_tag.is_empty() => {
+            let folded = crate::text::fold_lower(&title_tag);
+            let heading = blocks
+                .iter()
+                .zip(&p.boiler_of)
+                .filter(|(b, bo)| (2..=3).contains(&b.heading) && !**bo && b.chars >= 8)
+                .map(|(b, _)| b)
+                .find(|b| {
+                    let h = crate::text::fold_lower(&b.text);
+                    h.len() < folded.len() && (folded.starts_with(&h) || folded.ends_with(&h))
+                });
+            Some(match heading {
+                Some(h) => h.text.clone(),
+                None => metadata::strip_site_name(&title_tag, site),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The publication date: declared publication keys, JSON-LD, microdata, a `<time>` near
+/// the body's head, the page's own date line, a `<time>` further down, and last the date
+/// the page was changed.
+pub(super) fn published(w: &Walker, ld: &LinkedData, p: &Pass, body: &Body) -> Option<String> {
+    let meta = &w.meta;
+    let mut other_published: Vec<(&String, &String)> = meta
+        .iter()
+        .filter(|(k, _)| k.contains("publish") && !k.contains("publisher"))
+        .collect();
+    other_published.sort();
+    metadata::PUBLISHED_KEYS
+        .iter()
+        .filter_map(|k| meta.get(*k))
+        .chain(ld.published.iter())
+        .chain(w.item_dates.iter())
+        .chain(ld.page_published.iter())
+        // Other publication keys (`published`, `published-date`, `w-published-date`).
+        .chain(other_published.iter().map(|(_, v)| *v))
+        .find_map(|v| metadata::parse_machine_date(v))
+        .or_else(|| {
+            let near = p.picked.first().copied().unwrap_or(0) + 3;
+            w.times
+                .iter()
+                .filter(|(at, _)| *at <= near)
+                .find_map(|(_, v)| metadata::parse_machine_date(v))
+        })
+        .or_else(|| metadata::pick_date(&body.dates, body.title_pos).map(|s| s.render()))
+        .or_else(|| {
+            // A `<time>` further down the article (a "Published" box beside the body).
+            let end = p.picked.last().copied().unwrap_or(0);
+            w.times
+                .iter()
+                .filter(|(at, _)| *at <= end)
+                .find_map(|(_, v)| metadata::parse_machine_date(v))
+        })
+        .or_else(|| {
+            // A page that only says when it was last changed is dated by that.
+            metadata::MODIFIED_KEYS
+                .iter()
+                .filter_map(|k| meta.get(*k))
+                .chain(ld.modified.iter())
+                .find_map(|v| metadata::parse_machine_date(v))
+        })
+}
+
+/// The author: a byline in or just above the body, JSON-LD, author meta tags, Twitter's
+/// labelled data, microdata, a byline block anywhere; never the site or an organisation.
+pub(super) fn author(w: &Walker, ld: &LinkedData, p: &Pass, body: &Body) -> Option<String> {
+    let (blocks, meta) = (&w.blocks, &w.meta);
+    let site = site(w);
+    body.author
+        .clone()
+        .or_else(|| {
+            let near = p.picked.first().copied().unwrap_or(0);
+            blocks[..near.min(blocks.len())]
+                .iter()
+                .rev()
+                .take(8)
+                .find(|b| b.chars < 80 && starts_with_by(&b.text))
+                .and_then(|b| metadata::byline(&b.text))
+        })
+        .or_else(|| ld.author.clone())
+        .or_else(|| {
+            metadata::AUTHOR_KEYS
+                .iter()
+                .filter_map(|k| meta.get(*k))
+                .find(|v| !v.starts_with("http") && v.chars().count() <= 80)
+                .map(|v| metadata::byline(v).unwrap_or_else(|| v.clone()))
+        })
+        .or_else(|| {
+            // `twitter:label1 = Written by`, `twitter:data1 = the name` (Yoast and others).
+            ["twitter:label1", "twitter:label2"]
+                .iter()
+                .zip(["twitter:data1", "twitter:data2"])
+                .filter(|(l, _)| {
+                    meta.get(**l)
+                        .is_some_and(|v| metadata::byline_name(&format!("{v} X")).is_some())
+                })
+                .find_map(|(_, d)| meta.get(d).and_then(|v| metadata::byline_name(v)))
+        })
+        .or_else(|| w.item_authors.first().cloned())
+        .or_else(|| {
+            (0..blocks.len())
+                .filter(|&i| blocks[i].byline && blocks[i].chars < 80 && blocks[i].chars >= 3)
+                .find_map(|i| block_author(blocks, i))
+        })
+        .filter(|a| site.is_none_or(|s| !same_text(s, a)) && !is_organisation(a))
+}
+
+/// The headline among the page's h1s (`(block index, block)`, site names left out), given
+/// the declared titles (og:title or JSON-LD, then `<title>`, site names stripped) and where
+/// the body starts. An h1 a declared title contains, or that contains it, is the headline
+/// (the shorter form wins: `Dec 18 2025 Title` gives `Title`). Otherwise the h1 nearest
+/// above the body (a logo h1 in the header is farther up); an h1 below the body's start (a
+/// footer's "Contact Us") is not one, nor a paragraph set as h1 or a template placeholder.
+/// A section name as h1 (`Perspectives`, three words at most) yields to a longer declared
+/// title. A `Headline | Tagline` h1 keeps its headline.
+pub(super) fn choose_h1(
+    h1s: &[(usize, &Block)],
+    declared: &[&str],
+    body_start: Option<usize>,
+) -> Option<String> {
+    let clean = |t: &str| match t.split_once(" | ") {
+        Some((head, _)) if head.trim().chars().count() >= 8 => head.trim().to_string(),
+        _ => t.to_string(),
+    };
+    let h1s: Vec<&(usize, &Block)> = h1s
+        .iter()
+        .filter(|(_, b)| b.chars <= 200 && !b.text.contains("{{"))
+        .collect();
+    for d in declared {
+        let dk = text_key(d);
+        if dk.chars().count() < 4 {
+            continue;
+        }
+        for (_, b) in &h1s {
+            let hk = text_key(&b.text);
+            if hk.chars().count() < 4 {
+                continue;
+            }
+            if dk.contains(&hk) {
+                return Some(clean(&b.text));
+            }
+            // A declared title cut short (`How to set up your monitor, laptop, and k`)
+            // is the h1's opening; one the h1 holds after a prefix (a date) is the cleaner.
+            if hk.starts_with(&dk) {
+                return Some(clean(&b.text));
+            }
+            if hk.contains(&dk) {
+                return Some(d.to_string());
+            }
+        }
+    }
+    let pick = match body_start {
+        Some(start) => h1s.iter().rfind(|(i, _)| *i <= start),
+        None => h1s.first(),
+    };
+    let first = declared.first();
+    pick.filter(|(_, b)| b.chars >= 8 || first.is_none())
+        .filter(|(_, b)| {
+            let words = b.text.split_whitespace().count();
+            words > 3 || first.is_none_or(|d| d.split_whitespace().count() < words + 2)
+        })
+        .map(|(_, b)| clean(&b.text))
+}
+
+/// The author a byline block names: its own name once the label and date are gone, or,
+/// for a label alone (`Written by`), the short block after it.
+pub(super) fn block_author(blocks: &[Block], i: usize) -> Option<String> {
+    let b = blocks.get(i)?;
+    if let Some(name) = metadata::byline(&b.text) {
+        return metadata::byline_name(&name).or(Some(name));
+    }
+    if let Some(name) = metadata::byline_name(&b.text) {
+        return Some(name);
+    }
+    let label_only = metadata::byline_name(&format!("{} X", b.text.trim())).as_deref() == Some("X");
+    if label_only {
+        return blocks
+            .get(i + 1)
+            .filter(|n| n.chars < 80)
+            .and_then(|n| metadata::byline_name(&n.text));
+    }
+    None
+}
+
+/// Whether an "author" is the publication itself (`Báo Điện Biên Phủ`, `www.site.vn`):
+/// sites often put their own name in `<meta name="author">`.
+pub(super) fn is_organisation(a: &str) -> bool {
+    let k = crate::text::fold_lower(a);
+    [
+        "bao ",
+        "tap chi ",
+        "dai phat thanh",
+        "cong thong tin",
+        "trang thong tin",
+        "ban bien tap",
+    ]
+    .iter()
+    .any(|p| k.starts_with(p))
+        || k.contains("www.")
+        || k.ends_with(".vn")
+        || k.ends_with(".com")
+}
+
+pub(super) fn starts_with_by(s: &str) -> bool {
+    let low = s.trim_start().to_lowercase();
+    (low.starts_with("by ") || low.starts_with("par ")) && metadata::byline(s).is_some()
+}

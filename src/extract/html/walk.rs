@@ -1,0 +1,610 @@
+//! The page walked once into blocks: DOM → a flat list of text blocks, each knowing its
+//! block element, its link text, whether it sits in boilerplate (navigation, sidebars,
+//! share bars, comment boxes, related lists: by tag, ARIA role, class and id) and whether
+//! it is a heading, a caption or a byline; the page's metadata tags, `<time>`s and
+//! microdata on the way. Iterative, so deep pages do not exhaust the stack.
+
+use super::linked_data::{LinkedData, read_json_ld};
+use ego_tree::iter::Edge;
+use regex::Regex;
+use scraper::{Html, Node};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+pub(super) const NONE: u32 = u32::MAX;
+
+/// An element that can hold blocks (block-level, or marked as boilerplate).
+#[derive(Debug, Clone)]
+pub(super) struct El {
+    pub(super) parent: u32,
+    /// Index of its last descendant element: descendants are `self+1..=end`.
+    pub(super) end: u32,
+    pub(super) boiler: bool,
+    /// Boilerplate whose flag is never lifted (comment sections, navigation, footers).
+    pub(super) hard: bool,
+    /// Boilerplate only by its class or id words (not by tag or ARIA role): the weakest
+    /// evidence, which page builders' layout classes (`elementor-widget-wrap`) defeat.
+    pub(super) soft: bool,
+    pub(super) strong: bool,
+    /// `<article>`, `<main>` or a strong body marker: where an article is.
+    pub(super) landmark: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Block {
+    pub(super) text: String,
+    pub(super) chars: u32,
+    pub(super) link: u32,
+    pub(super) el: u32,
+    /// Outermost boilerplate element around it, or NONE.
+    pub(super) boiler: u32,
+    pub(super) heading: u8,
+    pub(super) caption: bool,
+    pub(super) byline: bool,
+}
+
+impl Block {
+    pub(super) fn link_density(&self) -> f32 {
+        self.link as f32 / self.chars.max(1) as f32
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Frame {
+    pub(super) el: u32,
+    pub(super) block: bool,
+    pub(super) link: bool,
+    pub(super) heading: u8,
+    pub(super) caption: bool,
+    pub(super) byline: bool,
+    pub(super) boiler_set: bool,
+    pub(super) title: bool,
+}
+
+#[derive(Default)]
+pub(super) struct Walker {
+    pub(super) els: Vec<El>,
+    pub(super) blocks: Vec<Block>,
+    pub(super) stack: Vec<Frame>,
+    /// Open block elements (indexes into `els`).
+    pub(super) block_stack: Vec<u32>,
+    pub(super) skip: usize,
+    pub(super) links: usize,
+    pub(super) heading: u8,
+    pub(super) captions: usize,
+    pub(super) bylines: usize,
+    pub(super) boiler: u32,
+    pub(super) buf: String,
+    pub(super) chars: u32,
+    pub(super) link_chars: u32,
+    pub(super) space: bool,
+    pub(super) in_title: bool,
+    pub(super) title: String,
+    pub(super) meta: HashMap<String, String>,
+    /// `<time datetime>` values with the block index they precede.
+    pub(super) times: Vec<(usize, String)>,
+    pub(super) item_dates: Vec<String>,
+    pub(super) item_authors: Vec<String>,
+    /// What the page is made of, for telling an article from a listing.
+    pub(super) counts: Counts,
+    /// Characters of the outermost link being read.
+    pub(super) anchor_chars: u32,
+    /// `<link rel="canonical">`.
+    pub(super) canonical: Option<String>,
+}
+
+/// Tallies of the whole page's structure (outside `<head>` and scripts).
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Counts {
+    pub(super) anchors: u32,
+    /// Links whose text reads like a headline (30 characters or more).
+    pub(super) headline_anchors: u32,
+    /// Of those, links outside page furniture.
+    pub(super) content_headline_anchors: u32,
+    pub(super) articles: u32,
+    pub(super) inputs: u32,
+    pub(super) buttons: u32,
+    pub(super) forms: u32,
+    pub(super) code: u32,
+    pub(super) images: u32,
+    pub(super) media: u32,
+}
+
+pub(super) const SKIP: [&str; 17] = [
+    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "select", "button", "input", "textarea", "video", "audio",
+];
+pub(super) const INLINE: [&str; 36] = [
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "big",
+    "strike", "tt", "label", "nobr", "ins", "del", "img", "picture", "source", "wbr",
+];
+pub(super) const BOILER_TAGS: [&str; 5] = ["nav", "aside", "footer", "menu", "dialog"];
+
+/// Class/id words of page furniture (matched as whole words of the class or id).
+pub(super) static NEG_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?:^|[\s_-])(?:
+        comments?|commentlist|disqus|share|sharing|shares|social|sociable|socials|
+        related|relatedposts|recommend|recommended|recommendations|sidebar|widget|widgets|
+        breadcrumbs?|footer|foot|masthead|navbar|nav|navigation|menu|mainmenu|topbar|toolbar|
+        banner|advert|advertisement|advertising|ads?|adv|adsbygoogle|sponsor|sponsored|promo|
+        newsletter|subscribe|subscription|signup|cookie|cookies|consent|popup|modal|
+        tags?|taglist|tagcloud|keywords?|bio|meta|postmeta|entry-meta|dateline|timestamp|
+        print|rating|vote|poll|pagination|pager|paging|mostread|most-read|popular|trending|
+        more-stories|readmore|read-more|also-read|outbrain|taboola|lienquan|tinlienquan|
+        tinkhac|othernews|other-news|binhluan|ykien|thoitiet|weather|giavang|tygia|chungkhoan|
+        login|search|skip|sr-only|screen-reader-text|visually-hidden|copyright|
+        byline|author|auteur|reporter|source)(?:$|[\s_-])",
+    )
+    .expect("static regex")
+});
+/// Class/id fragments of page furniture too distinctive to need word bounds.
+pub(super) static NEG_SUB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"sharebar|socialshare|share-buttons|sharetools|relatedarticle|related-article|relatednews|related-news|comment-box|commentbox|fb-comments|newsrelated|tin-lien-quan|tin-khac|binh-luan|y-kien|box-comment|boxcomment|sidebar|breadcrumb|advert|adsense|outbrain|taboola")
+        .expect("static regex")
+});
+/// Class/id names that mark an article body outright.
+pub(super) static STRONG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x)articlebody|article-body|article_body|article__body|article-content|article_content|articlecontent|article-text|articletext|entry-content|entry_content|post-content|post_content|postcontent|post-body|postbody|story-body|storybody|story-content|storycontent|body-text|bodytext|main-content|maincontent|detail-content|content-detail|contentdetail|detail_content|news-content|newscontent|content-news|fck_detail|noidung|noi-dung|chitiet|chi-tiet|detail__content|article-detail|articledetail|news-detail|newsdetail|td-post-content|rich-text|richtext|cms-body|content-body|contentbody")
+        .expect("static regex")
+});
+pub(super) static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"caption|image_desc|img-desc|imgdesc|photo-desc|chuthich|chu-thich|figcaption|wp-caption-text").expect("static regex")
+});
+pub(super) static BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[\s_-])(?:byline|author|author-name|authorname|reporter|tacgia|tac-gia|auteur|signature)(?:$|[\s_-])",
+    )
+    .expect("static regex")
+});
+
+/// Whether a class names a state or a taxonomy of the element rather than what it is:
+/// `has-comments`, `no-sidebar`, `tag-sustainable-clothing`, `category-news` (CMSs put the
+/// post's tags and categories on its container).
+pub(super) fn is_state_class(token: &str) -> bool {
+    let t = token.as_bytes();
+    let starts = |p: &str| t.len() > p.len() && t[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    [
+        "has-",
+        "has_",
+        "no-",
+        "no_",
+        "is-",
+        "is_",
+        "with-",
+        "tag-",
+        "category-",
+        "format-",
+        "status-",
+        "type-",
+        "comments-open",
+        "comments-closed",
+    ]
+    .iter()
+    .any(|p| starts(p))
+}
+
+impl Frame {
+    /// The frame of an element whose content is not read (scripts, forms, `<head>`).
+    fn skipped(title: bool) -> Frame {
+        Frame {
+            el: NONE,
+            block: false,
+            link: false,
+            heading: 0,
+            caption: false,
+            byline: false,
+            boiler_set: false,
+            title,
+        }
+    }
+}
+
+/// What an element's tag, role and class or id words say it is.
+struct Marks {
+    /// An article body outright (`itemprop=articleBody`, `article-content`…).
+    strong: bool,
+    /// Furniture by tag or ARIA role: the strongest evidence.
+    by_tag: bool,
+    /// Furniture, by any evidence (hidden text included).
+    boiler: bool,
+    /// Furniture whose flag is never lifted (comment sections, navigation, footers).
+    hard: bool,
+    byline: bool,
+    caption: bool,
+    heading: u8,
+}
+
+impl Marks {
+    fn of(name: &str, a: &Attrs) -> Marks {
+        let hidden = a.is_hidden();
+        let mut names = String::with_capacity(a.class.len() + a.id.len() + 1);
+        // The classes of `<html>` and `<body>` describe the page (`single-post`,
+        // `footer-dark`, `no-gallery-comments`), never a piece of furniture.
+        if !matches!(name, "html" | "body") {
+            for token in a.class.split_ascii_whitespace().chain([a.id]) {
+                if !is_state_class(token) {
+                    if !names.is_empty() {
+                        names.push(' ');
+                    }
+                    names.push_str(token);
+                }
+            }
+        }
+        names.make_ascii_lowercase();
+        let itemprop = a.itemprop.to_ascii_lowercase();
+        let strong = itemprop == "articlebody" || (!names.is_empty() && STRONG.is_match(&names));
+        let by_tag = BOILER_TAGS.contains(&name)
+            || matches!(
+                a.role,
+                "navigation" | "complementary" | "contentinfo" | "search" | "menu" | "menubar"
+            );
+        // Hidden text is weak furniture, not nothing: streaming renderers (React's
+        // `<div hidden id="S:0">`) keep the whole article in a hidden element until a
+        // script moves it.
+        let boiler = hidden
+            || !strong
+                && (by_tag
+                    || (!names.is_empty()
+                        && (NEG_WORD.is_match(&names) || NEG_SUB.is_match(&names))));
+        let hard = boiler
+            && !hidden
+            && (matches!(name, "nav" | "footer" | "menu")
+                || names.contains("comment")
+                || names.contains("binhluan")
+                || names.contains("binh-luan"));
+        Marks {
+            strong,
+            by_tag,
+            boiler,
+            hard,
+            byline: itemprop == "author"
+                || a.rel.contains("author")
+                || (!names.is_empty() && BYLINE_CLASS.is_match(&names)),
+            caption: matches!(name, "figcaption" | "caption")
+                || (!names.is_empty() && CAPTION.is_match(&names)),
+            heading: match name {
+                "h1" => 1,
+                "h2" => 2,
+                "h3" => 3,
+                "h4" => 4,
+                "h5" => 5,
+                "h6" => 6,
+                _ => 0,
+            },
+        }
+    }
+}
+
+/// The attributes the walk reads, gathered in one pass.
+#[derive(Default)]
+pub(super) struct Attrs<'a> {
+    pub(super) class: &'a str,
+    pub(super) id: &'a str,
+    pub(super) style: &'a str,
+    pub(super) role: &'a str,
+    pub(super) itemprop: &'a str,
+    pub(super) rel: &'a str,
+    pub(super) href: bool,
+    pub(super) href_value: &'a str,
+    pub(super) hidden: bool,
+    pub(super) aria_hidden: bool,
+    pub(super) datetime: Option<&'a str>,
+    pub(super) content: Option<&'a str>,
+    pub(super) property: Option<&'a str>,
+    pub(super) name: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    /// One pass over the attributes: `Element::attr` interns the name it is given on every
+    /// call, which showed in profiles.
+    fn of(e: &'a scraper::node::Element) -> Attrs<'a> {
+        let mut a = Attrs::default();
+        for (k, v) in e.attrs() {
+            match k {
+                "class" => a.class = v,
+                "id" => a.id = v,
+                "style" => a.style = v,
+                "role" => a.role = v,
+                "itemprop" => a.itemprop = v,
+                "rel" => a.rel = v,
+                "href" => {
+                    a.href = true;
+                    a.href_value = v;
+                }
+                "hidden" => a.hidden = true,
+                "aria-hidden" => a.aria_hidden = v == "true",
+                "datetime" => a.datetime = Some(v),
+                "content" => a.content = Some(v),
+                "property" => a.property = Some(v),
+                "name" => a.name = Some(v),
+                _ => {}
+            }
+        }
+        a
+    }
+
+    /// Hidden by attribute or inline style.
+    fn is_hidden(&self) -> bool {
+        self.hidden
+            || self.aria_hidden
+            || (!self.style.is_empty() && {
+                let s: String = self
+                    .style
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                s.contains("display:none") || s.contains("visibility:hidden")
+            })
+    }
+}
+
+impl Walker {
+    pub(super) fn flush(&mut self) {
+        if self.chars > 0 {
+            // White space is already collapsed; the full normalisation (NFC, tone
+            // placement) is left for the few blocks that are kept, which is most of the
+            // cost saved on a page of sidebars.
+            let text = std::mem::take(&mut self.buf);
+            self.blocks.push(Block {
+                text,
+                chars: self.chars,
+                link: self.link_chars,
+                el: self.block_stack.last().copied().unwrap_or(0),
+                boiler: self.boiler,
+                heading: self.heading,
+                caption: self.captions > 0,
+                byline: self.bylines > 0,
+            });
+        } else {
+            self.buf.clear();
+        }
+        self.chars = 0;
+        self.link_chars = 0;
+        self.space = false;
+    }
+
+    pub(super) fn text(&mut self, t: &str) {
+        if self.in_title {
+            self.title.push_str(t);
+        }
+        if self.skip > 0 {
+            return;
+        }
+        let in_link = self.links > 0;
+        for c in t.chars() {
+            if c.is_whitespace() || c == '\u{a0}' {
+                self.space = true;
+                continue;
+            }
+            if self.space && !self.buf.is_empty() {
+                self.buf.push(' ');
+                self.chars += 1;
+                if in_link {
+                    self.link_chars += 1;
+                }
+            }
+            self.space = false;
+            self.buf.push(c);
+            self.chars += 1;
+            if in_link {
+                self.link_chars += 1;
+                self.anchor_chars += 1;
+            }
+        }
+    }
+
+    pub(super) fn meta(&mut self, a: &Attrs) {
+        let key = a
+            .property
+            .or(a.name)
+            .or((!a.itemprop.is_empty()).then_some(a.itemprop));
+        if let (Some(k), Some(v)) = (key, a.content) {
+            let k = k.trim().to_ascii_lowercase();
+            if !v.trim().is_empty() {
+                self.meta.entry(k).or_insert_with(|| v.trim().to_string());
+            }
+        }
+    }
+
+    pub(super) fn open(&mut self, e: &scraper::node::Element) {
+        let name = e.name();
+        let a = Attrs::of(e);
+        self.head_element(name, &a);
+        if self.skip > 0 {
+            self.skip += 1;
+            self.stack.push(Frame::skipped(name == "title"));
+            return;
+        }
+        if name == "time"
+            && let Some(dt) = a.datetime
+            && self.boiler == NONE
+        {
+            self.times.push((self.blocks.len(), dt.to_string()));
+        }
+        self.count(name);
+        if SKIP.contains(&name) {
+            self.flush();
+            self.skip = 1;
+            self.stack.push(Frame::skipped(false));
+            return;
+        }
+        let m = Marks::of(name, &a);
+        let is_block = !INLINE.contains(&name);
+        if is_block || name == "br" || m.boiler || m.strong {
+            self.flush();
+        }
+        let mut el = NONE;
+        if is_block || m.boiler || m.strong {
+            el = self.els.len() as u32;
+            let parent = self.block_stack.last().copied().unwrap_or(NONE);
+            self.els.push(El {
+                parent,
+                end: el,
+                boiler: m.boiler,
+                hard: m.hard,
+                soft: m.boiler && !m.by_tag && !m.hard,
+                strong: m.strong,
+                landmark: m.strong || matches!(name, "article" | "main") || a.role == "main",
+            });
+            self.block_stack.push(el);
+        }
+        let boiler_set = m.boiler && self.boiler == NONE;
+        if boiler_set {
+            self.boiler = el;
+        }
+        let link = name == "a" && a.href;
+        if link {
+            if self.links == 0 {
+                self.anchor_chars = 0;
+                self.counts.anchors += 1;
+            }
+            self.links += 1;
+        }
+        if m.caption {
+            self.captions += 1;
+        }
+        if m.byline {
+            self.bylines += 1;
+        }
+        let prev_heading = self.heading;
+        if m.heading > 0 {
+            self.heading = m.heading;
+        }
+        self.stack.push(Frame {
+            el,
+            block: is_block,
+            link,
+            heading: prev_heading,
+            caption: m.caption,
+            byline: m.byline,
+            boiler_set,
+            title: false,
+        });
+    }
+
+    /// What the page's head (and microdata anywhere) says: meta tags, the canonical
+    /// address, `<title>`, `itemprop` dates and authors.
+    fn head_element(&mut self, name: &str, a: &Attrs) {
+        match name {
+            "meta" => self.meta(a),
+            "link"
+                if a.rel.eq_ignore_ascii_case("canonical")
+                    && self.canonical.is_none()
+                    && a.href_value.starts_with("http") =>
+            {
+                self.canonical = Some(a.href_value.trim().to_string());
+            }
+            "title" if self.title.is_empty() => self.in_title = true,
+            _ => {}
+        }
+        if !a.itemprop.is_empty() {
+            let prop = a.itemprop.to_ascii_lowercase();
+            if prop.contains("datepublished")
+                && let Some(v) = a.content.or(a.datetime)
+            {
+                self.item_dates.push(v.to_string());
+            }
+            if prop == "author"
+                && let Some(v) = a.content
+            {
+                self.item_authors.push(v.to_string());
+            }
+        }
+    }
+
+    /// The page's structure tallies, for the page type.
+    fn count(&mut self, name: &str) {
+        match name {
+            "input" | "textarea" | "select" => self.counts.inputs += 1,
+            "button" => self.counts.buttons += 1,
+            "iframe" | "video" | "audio" | "embed" | "object" => self.counts.media += 1,
+            "form" => self.counts.forms += 1,
+            "article" => self.counts.articles += 1,
+            "pre" | "code" => self.counts.code += 1,
+            "img" => self.counts.images += 1,
+            _ => {}
+        }
+    }
+
+    pub(super) fn close(&mut self) {
+        let Some(f) = self.stack.pop() else {
+            return;
+        };
+        if f.title {
+            self.in_title = false;
+        }
+        if self.skip > 0 {
+            self.skip -= 1;
+            return;
+        }
+        if f.block || f.el != NONE {
+            self.flush();
+        }
+        if f.el != NONE {
+            let last = self.els.len() as u32 - 1;
+            if let Some(e) = self.els.get_mut(f.el as usize) {
+                e.end = last;
+            }
+            self.block_stack.pop();
+        }
+        if f.boiler_set {
+            self.boiler = NONE;
+        }
+        if f.link {
+            self.links -= 1;
+            if self.links == 0 && self.anchor_chars >= 30 {
+                self.counts.headline_anchors += 1;
+                if self.boiler == NONE {
+                    self.counts.content_headline_anchors += 1;
+                }
+            }
+        }
+        if f.caption {
+            self.captions -= 1;
+        }
+        if f.byline {
+            self.bylines -= 1;
+        }
+        self.heading = f.heading;
+    }
+}
+
+pub(super) fn walk(html: &str) -> (Walker, LinkedData) {
+    let prepared = super::super::prep::prepare(html);
+    let doc = Html::parse_document(&prepared.html);
+    let mut w = Walker {
+        boiler: NONE,
+        ..Walker::default()
+    };
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) => w.open(e),
+                Node::Text(t) => w.text(t),
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if node.value().is_element() {
+                    w.close();
+                }
+            }
+        }
+    }
+    w.flush();
+    drop(doc);
+    for b in &mut w.blocks {
+        // Only text that is not NFC (a windows-1258 page) needs composing before the
+        // byline and date rules read it; the full normalisation runs once on the body.
+        if !matches!(
+            unicode_normalization::is_nfc_quick(b.text.chars()),
+            unicode_normalization::IsNormalized::Yes
+        ) {
+            b.text = crate::text::normalize_line(&b.text);
+        }
+    }
+    let ld = read_json_ld(&prepared.json_ld);
+    (w, ld)
+}
