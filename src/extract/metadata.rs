@@ -438,7 +438,7 @@ pub fn is_name(s: &str) -> bool {
 pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
     let t = title.trim();
     if let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) {
-        for sep in [" - ", " | ", " – ", " — ", " :: ", " · ", " / "] {
+        for sep in &super::words::WORDS.title_separator {
             if let Some(rest) = t
                 .strip_suffix(site)
                 .and_then(|r| r.trim_end().strip_suffix(sep.trim()))
@@ -453,7 +453,7 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
             }
         }
     }
-    for sep in [" | ", " - ", " -- ", " – ", " — ", " :: ", " · "] {
+    for sep in &super::words::WORDS.title_separator {
         if t.contains(sep) {
             let parts: Vec<&str> = t.split(sep).map(str::trim).collect();
             let longest = parts
@@ -603,8 +603,6 @@ pub fn is_name_like(s: &str) -> bool {
     !has_notname_word(s)
 }
 
-const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " -- ", " – ", " — ", " :: ", " · ", " • "];
-
 /// Whether a heading is the site's name rather than a headline: it is `og:site_name`, or a
 /// short part (four words at most) of `<title>` beside a longer one (`Story | Houstonia
 /// Magazine` with an h1 logo `Houstonia Magazine`).
@@ -625,11 +623,11 @@ pub fn is_site_name(heading: &str, site: Option<&str>, title_tag: &str) -> bool 
     if heading.split_whitespace().count() > 4 {
         return false;
     }
-    for sep in TITLE_SEPARATORS {
-        if !title_tag.contains(sep) {
+    for sep in &super::words::WORDS.title_separator {
+        if !title_tag.contains(sep.as_str()) {
             continue;
         }
-        let parts: Vec<&str> = title_tag.split(sep).map(str::trim).collect();
+        let parts: Vec<&str> = title_tag.split(sep.as_str()).map(str::trim).collect();
         let longest = parts.iter().map(|p| p.chars().count()).max().unwrap_or(0);
         if parts
             .iter()

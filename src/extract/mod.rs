@@ -17,6 +17,7 @@ pub mod metadata;
 pub mod page_type;
 pub mod plain;
 pub mod prep;
+mod words;
 
 use crate::record::Record;
 use crate::warc::read::{Reader, WarcError};

@@ -6,7 +6,7 @@ use super::super::chrome::{self, Chrome};
 use super::super::metadata::{self, Stamp};
 use super::linked_data::LinkedData;
 use super::meta::{block_author, starts_with_by};
-use super::walk::{Block, NONE, Walker};
+use super::walk::{Block, GOOD_CHARS, LEAD_LINKS, LINKED, NONE, PROSE_LINKS, Walker};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Class {
@@ -15,14 +15,16 @@ pub(super) enum Class {
     Bad,
 }
 
+/// Good text: prose of [`GOOD_CHARS`] or more with little link text; junk: boilerplate,
+/// chrome, links; short text: the rest (headings, captions, short lines).
 pub(super) fn classify(b: &Block, boiler: bool, chrome: bool) -> Class {
     let ld = b.link_density();
-    if boiler || chrome || ld > 0.5 {
+    if boiler || chrome || b.is_linked() {
         return Class::Bad;
     }
-    if b.heading == 0 && b.chars >= 60 && ld <= 0.3 {
+    if b.heading == 0 && b.chars >= GOOD_CHARS && ld <= PROSE_LINKS {
         Class::Good
-    } else if ld > 0.3 {
+    } else if ld > PROSE_LINKS {
         Class::Bad
     } else {
         Class::Short
@@ -138,7 +140,7 @@ fn judge(w: &Walker, trust: Trust) -> (Vec<bool>, Vec<Option<Chrome>>, Vec<Class
     // under "Tin khác" holds more text than the article but neither of those.
     let h1_el = blocks
         .iter()
-        .find(|b| b.heading == 1 && b.link_density() < 0.5)
+        .find(|b| b.heading == 1 && b.link_density() < LINKED)
         .map(|b| b.el as usize);
     let anchored = |e: usize| {
         let end = els[e].end as usize;
@@ -170,7 +172,7 @@ fn judge(w: &Walker, trust: Trust) -> (Vec<bool>, Vec<Option<Chrome>>, Vec<Class
         .zip(&boiler_of)
         .map(|(b, boiler)| {
             // Boilerplate and link lists are junk already: no need to read them.
-            if !boiler && b.chars < 200 && b.link_density() <= 0.5 {
+            if !boiler && b.chars < 200 && !b.is_linked() {
                 chrome::classify(&b.text)
             } else {
                 None
@@ -189,11 +191,7 @@ fn judge(w: &Walker, trust: Trust) -> (Vec<bool>, Vec<Option<Chrome>>, Vec<Class
     for i in 1..blocks.len() {
         let (prev, b) = (&blocks[i - 1], &blocks[i]);
         // A share bar (furniture) above the lead is not a headline.
-        if class[i] != Class::Good
-            || prev.chars < 15
-            || prev.link_density() <= 0.5
-            || boiler_of[i - 1]
-        {
+        if class[i] != Class::Good || prev.chars < 15 || !prev.is_linked() || boiler_of[i - 1] {
             continue;
         }
         let (Some(be), Some(pe)) = (els.get(b.el as usize), els.get(prev.el as usize)) else {
@@ -274,7 +272,7 @@ fn pick(w: &Walker, p: &mut Pass) {
         if !p.inside(w, b) || p.boiler_of[i] {
             continue;
         }
-        if b.link_density() > 0.5 && !b.caption {
+        if b.is_linked() && !b.caption {
             continue;
         }
         match p.chromes[i] {
@@ -297,8 +295,8 @@ fn pick(w: &Walker, p: &mut Pass) {
             blocks[i.saturating_sub(3)..i]
                 .iter()
                 .rev()
-                .take_while(|b| b.chars < 120 || b.link_density() > 0.5)
-                .any(|b| b.chars >= 20 && b.link_density() > 0.5)
+                .take_while(|b| b.chars < 120 || b.is_linked())
+                .any(|b| b.chars >= 20 && b.is_linked())
         })
         .count() as u32;
     // A lead printed just above the container (between headline and body) belongs to it.
@@ -309,7 +307,7 @@ fn pick(w: &Walker, p: &mut Pass) {
         while i > 0 && leads < 2 && gap < 6 {
             i -= 1;
             let b = &blocks[i];
-            if p.boiler_of[i] || b.link_density() > 0.3 {
+            if p.boiler_of[i] || b.link_density() > PROSE_LINKS {
                 // A byline or a share bar between headline and lead is passed over.
                 if b.chars < 120 {
                     gap += 1;
@@ -317,7 +315,7 @@ fn pick(w: &Walker, p: &mut Pass) {
                 }
                 break;
             }
-            if p.class[i] == Class::Good && b.link_density() <= 0.1 && b.chars >= 80 {
+            if p.class[i] == Class::Good && b.link_density() <= LEAD_LINKS && b.chars >= 80 {
                 picked.insert(0, i);
                 leads += 1;
             } else if b.heading > 0 || b.chars < 120 {

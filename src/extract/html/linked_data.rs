@@ -1,6 +1,8 @@
 //! What a page's JSON-LD says about its article: headline, dates, author, body, and every
 //! `@type` it declares (for the page type).
 
+use super::super::words::WORDS;
+
 /// What JSON-LD says about the article.
 #[derive(Debug, Default)]
 pub(super) struct LinkedData {
@@ -48,9 +50,7 @@ pub(super) fn visit_ld(v: &serde_json::Value, ld: &mut LinkedData, depth: usize)
                     ld.types.push(t.to_string());
                 }
             }
-            let articleish = ["Article", "BlogPosting", "Report", "LiveBlogPosting"]
-                .iter()
-                .any(|t| ty.contains(t));
+            let articleish = WORDS.article_type.iter().any(|t| ty.contains(t));
             if articleish {
                 if ld.headline.is_none() {
                     ld.headline = map

@@ -100,7 +100,7 @@ fn signals(w: &Walker, ld: &LinkedData) -> Signals {
         if boiler {
             s.boiler_chars += b.chars;
         }
-        let linked = b.link_density() > 0.5;
+        let linked = b.is_linked();
         if (1..=4).contains(&b.heading) {
             s.headings += 1;
             if linked && b.chars >= 15 {

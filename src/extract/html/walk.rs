@@ -4,12 +4,11 @@
 //! it is a heading, a caption or a byline; the page's metadata tags, `<time>`s and
 //! microdata on the way. Iterative, so deep pages do not exhaust the stack.
 
+use super::super::words::WORDS;
 use super::linked_data::{LinkedData, read_json_ld};
 use ego_tree::iter::Edge;
-use regex::Regex;
 use scraper::{Html, Node};
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 pub(super) const NONE: u32 = u32::MAX;
 
@@ -43,9 +42,24 @@ pub(super) struct Block {
     pub(super) byline: bool,
 }
 
+/// The share of a block's text inside links above which the block is a link (a menu
+/// entry, a teaser's headline), not prose.
+pub(super) const LINKED: f32 = 0.5;
+/// The most link text good prose carries (a paragraph citing a few sources).
+pub(super) const PROSE_LINKS: f32 = 0.3;
+/// The most link text a lead above the container carries to join the body.
+pub(super) const LEAD_LINKS: f32 = 0.1;
+/// The fewest characters of a block of good text.
+pub(super) const GOOD_CHARS: u32 = 60;
+
 impl Block {
     pub(super) fn link_density(&self) -> f32 {
         self.link as f32 / self.chars.max(1) as f32
+    }
+
+    /// Mostly link text: a link, not prose ([`LINKED`]).
+    pub(super) fn is_linked(&self) -> bool {
+        self.link_density() > LINKED
     }
 }
 
@@ -121,68 +135,13 @@ pub(super) const INLINE: [&str; 36] = [
 ];
 pub(super) const BOILER_TAGS: [&str; 5] = ["nav", "aside", "footer", "menu", "dialog"];
 
-/// Class/id words of page furniture (matched as whole words of the class or id).
-pub(super) static NEG_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)(?:^|[\s_-])(?:
-        comments?|commentlist|disqus|share|sharing|shares|social|sociable|socials|
-        related|relatedposts|recommend|recommended|recommendations|sidebar|widget|widgets|
-        breadcrumbs?|footer|foot|masthead|navbar|nav|navigation|menu|mainmenu|topbar|toolbar|
-        banner|advert|advertisement|advertising|ads?|adv|adsbygoogle|sponsor|sponsored|promo|
-        newsletter|subscribe|subscription|signup|cookie|cookies|consent|popup|modal|
-        tags?|taglist|tagcloud|keywords?|bio|meta|postmeta|entry-meta|dateline|timestamp|
-        print|rating|vote|poll|pagination|pager|paging|mostread|most-read|popular|trending|
-        more-stories|readmore|read-more|also-read|outbrain|taboola|lienquan|tinlienquan|
-        tinkhac|othernews|other-news|binhluan|ykien|thoitiet|weather|giavang|tygia|chungkhoan|
-        login|search|skip|sr-only|screen-reader-text|visually-hidden|copyright|
-        byline|author|auteur|reporter|source)(?:$|[\s_-])",
-    )
-    .expect("static regex")
-});
-/// Class/id fragments of page furniture too distinctive to need word bounds.
-pub(super) static NEG_SUB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"sharebar|socialshare|share-buttons|sharetools|relatedarticle|related-article|relatednews|related-news|comment-box|commentbox|fb-comments|newsrelated|tin-lien-quan|tin-khac|binh-luan|y-kien|box-comment|boxcomment|sidebar|breadcrumb|advert|adsense|outbrain|taboola")
-        .expect("static regex")
-});
-/// Class/id names that mark an article body outright.
-pub(super) static STRONG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x)articlebody|article-body|article_body|article__body|article-content|article_content|articlecontent|article-text|articletext|entry-content|entry_content|post-content|post_content|postcontent|post-body|postbody|story-body|storybody|story-content|storycontent|body-text|bodytext|main-content|maincontent|detail-content|content-detail|contentdetail|detail_content|news-content|newscontent|content-news|fck_detail|noidung|noi-dung|chitiet|chi-tiet|detail__content|article-detail|articledetail|news-detail|newsdetail|td-post-content|rich-text|richtext|cms-body|content-body|contentbody")
-        .expect("static regex")
-});
-pub(super) static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"caption|image_desc|img-desc|imgdesc|photo-desc|chuthich|chu-thich|figcaption|wp-caption-text").expect("static regex")
-});
-pub(super) static BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:^|[\s_-])(?:byline|author|author-name|authorname|reporter|tacgia|tac-gia|auteur|signature)(?:$|[\s_-])",
-    )
-    .expect("static regex")
-});
-
 /// Whether a class names a state or a taxonomy of the element rather than what it is:
 /// `has-comments`, `no-sidebar`, `tag-sustainable-clothing`, `category-news` (CMSs put the
 /// post's tags and categories on its container).
 pub(super) fn is_state_class(token: &str) -> bool {
     let t = token.as_bytes();
     let starts = |p: &str| t.len() > p.len() && t[..p.len()].eq_ignore_ascii_case(p.as_bytes());
-    [
-        "has-",
-        "has_",
-        "no-",
-        "no_",
-        "is-",
-        "is_",
-        "with-",
-        "tag-",
-        "category-",
-        "format-",
-        "status-",
-        "type-",
-        "comments-open",
-        "comments-closed",
-    ]
-    .iter()
-    .any(|p| starts(p))
+    WORDS.state_prefix.iter().any(|p| starts(p))
 }
 
 impl Frame {
@@ -234,7 +193,8 @@ impl Marks {
         }
         names.make_ascii_lowercase();
         let itemprop = a.itemprop.to_ascii_lowercase();
-        let strong = itemprop == "articlebody" || (!names.is_empty() && STRONG.is_match(&names));
+        let strong =
+            itemprop == "articlebody" || (!names.is_empty() && WORDS.body_marker.is_match(&names));
         let by_tag = BOILER_TAGS.contains(&name)
             || matches!(
                 a.role,
@@ -247,7 +207,8 @@ impl Marks {
             || !strong
                 && (by_tag
                     || (!names.is_empty()
-                        && (NEG_WORD.is_match(&names) || NEG_SUB.is_match(&names))));
+                        && (WORDS.furniture_word.is_match(&names)
+                            || WORDS.furniture_fragment.is_match(&names))));
         let hard = boiler
             && !hidden
             && (matches!(name, "nav" | "footer" | "menu")
@@ -261,9 +222,9 @@ impl Marks {
             hard,
             byline: itemprop == "author"
                 || a.rel.contains("author")
-                || (!names.is_empty() && BYLINE_CLASS.is_match(&names)),
+                || (!names.is_empty() && WORDS.byline_word.is_match(&names)),
             caption: matches!(name, "figcaption" | "caption")
-                || (!names.is_empty() && CAPTION.is_match(&names)),
+                || (!names.is_empty() && WORDS.caption_marker.is_match(&names)),
             heading: match name {
                 "h1" => 1,
                 "h2" => 2,
