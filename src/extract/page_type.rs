@@ -806,6 +806,63 @@ mod tests {
         assert_eq!(d.reason, "no text");
     }
 
+    /// An article's signals by every feature the model reads: dated, one headline,
+    /// several long paragraphs, an article address.
+    fn article_like() -> (Signals, Context<'static>) {
+        let mut s = Signals {
+            text_chars: 4000,
+            link_chars: 300,
+            anchors: 20,
+            has_h1: true,
+            declared_date: true,
+            article_elements: 1,
+            og_type: Some("article".into()),
+            ..Signals::default()
+        };
+        let para = "Đoạn văn của bài viết kể lại hội nghị và các ý kiến của đại biểu. ".repeat(4);
+        s.measure_body(&[para.as_str(); 6].join("\n\n"));
+        let cx = Context {
+            url: Some("https://baothanhhoa.vn/xay-dung-dang/hoi-nghi-so-ket-218765.html"),
+            published: true,
+            author: true,
+            title: true,
+        };
+        (s, cx)
+    }
+
+    #[test]
+    fn the_model_takes_an_article_for_one() {
+        let (s, cx) = article_like();
+        assert_eq!(decide(&s, &cx).page_type, PageType::Article);
+    }
+
+    #[test]
+    fn a_teaser_body_is_a_listing_whatever_the_model_says() {
+        let (mut s, cx) = article_like();
+        // Most of the paragraphs stand under a linked headline: summaries of other pages.
+        s.body_teasers = 5;
+        let d = decide(&s, &cx);
+        assert_eq!(d.page_type, PageType::Listing, "{}", d.reason);
+        // Three teasers of six paragraphs are a story with a box of links: still an article.
+        s.body_teasers = 3;
+        assert_eq!(decide(&s, &cx).page_type, PageType::Article);
+    }
+
+    #[test]
+    fn lines_too_short_to_tell_a_story_are_not_an_article() {
+        let (mut s, cx) = article_like();
+        s.measure_body(
+            &[
+                "Địa chỉ: 12 Lê Lợi",
+                "Điện thoại: 0237 385 2345",
+                "Email: lienhe@bao.vn",
+            ]
+            .join("\n\n"),
+        );
+        assert!(s.longest_paragraph < SHORTEST_ARTICLE_PARAGRAPH);
+        assert_ne!(decide(&s, &cx).page_type, PageType::Article);
+    }
+
     #[test]
     fn body_measures() {
         let mut s = Signals::default();

@@ -288,15 +288,16 @@ fn pick(w: &Walker, p: &mut Pass) {
         picked.push(i);
     }
     // Picked paragraphs that stand under a linked headline are teasers: a listing's body.
+    // A share bar or other furniture between them is no headline.
     p.body_teasers = picked
         .iter()
         .filter(|&&i| p.class[i] == Class::Good)
         .filter(|&&i| {
-            blocks[i.saturating_sub(3)..i]
-                .iter()
+            (i.saturating_sub(3)..i)
                 .rev()
-                .take_while(|b| b.chars < 120 || b.is_linked())
-                .any(|b| b.chars >= 20 && b.is_linked())
+                .map(|j| (j, &blocks[j]))
+                .take_while(|(_, b)| b.chars < 120 || b.is_linked())
+                .any(|(j, b)| b.chars >= 20 && b.is_linked() && !p.boiler_of[j])
         })
         .count() as u32;
     // A lead printed just above the container (between headline and body) belongs to it.

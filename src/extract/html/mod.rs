@@ -260,47 +260,47 @@ mod tests {
         };
         // og:title is an SEO variant: the h1 wins.
         let a = extract(&page(
-            "<meta property=\"og:title\" content=\"Best Tax Software | Site\">",
-            "<h1>The Best Tax Prep Software of 2025</h1>",
+            "<meta property=\"og:title\" content=\"Phần mềm thuế hay nhất | Trang tin\">",
+            "<h1>Năm phần mềm kê khai thuế đáng dùng năm 2025</h1>",
         ));
         assert_eq!(
             a.title.as_deref(),
-            Some("The Best Tax Prep Software of 2025")
+            Some("Năm phần mềm kê khai thuế đáng dùng năm 2025")
         );
         // A logo h1 (the site name, a part of <title>) loses to the headline h1.
         let a = extract(&page(
-            "<title>Our Favorite Biking Spots | Houstonia Magazine</title>",
-            "<h1>Houstonia Magazine</h1><h1>Our Favorite Biking Spots</h1>",
+            "<title>Những cung đường đạp xe đẹp | Tạp chí Miền Tây</title>",
+            "<h1>Tạp chí Miền Tây</h1><h1>Những cung đường đạp xe đẹp</h1>",
         ));
-        assert_eq!(a.title.as_deref(), Some("Our Favorite Biking Spots"));
+        assert_eq!(a.title.as_deref(), Some("Những cung đường đạp xe đẹp"));
         // An h1 holding the declared title after a date gives the declared title.
         let a = extract(&page(
-            "<meta property=\"og:title\" content=\"Preparing a transition\">",
-            "<h1>Dec 18 2025 Preparing a transition</h1>",
+            "<meta property=\"og:title\" content=\"Getting ready for the handover\">",
+            "<h1>Dec 18 2025 Getting ready for the handover</h1>",
         ));
-        assert_eq!(a.title.as_deref(), Some("Preparing a transition"));
+        assert_eq!(a.title.as_deref(), Some("Getting ready for the handover"));
         // A section name as h1 yields to a longer declared title; a footer h1 is no headline.
         let a = extract(&page(
-            "<meta property=\"og:title\" content=\"Finding the Right Home Insurance Policy\">",
-            "<h1>Insurance tips</h1>",
+            "<meta property=\"og:title\" content=\"Chọn hợp đồng bảo hiểm nhà hợp với gia đình\">",
+            "<h1>Mẹo bảo hiểm</h1>",
         ));
         assert_eq!(
             a.title.as_deref(),
-            Some("Finding the Right Home Insurance Policy")
+            Some("Chọn hợp đồng bảo hiểm nhà hợp với gia đình")
         );
         let a = extract(&page(
-            "<meta property=\"og:title\" content=\"Addressing Smart Home Concerns\">",
+            "<meta property=\"og:title\" content=\"Lắp camera an ninh cho nhà ở\">",
             "",
         ));
-        assert_eq!(a.title.as_deref(), Some("Addressing Smart Home Concerns"));
+        assert_eq!(a.title.as_deref(), Some("Lắp camera an ninh cho nhà ở"));
         // `Headline | Tagline` as h1 keeps the headline.
         let a = extract(&page(
             "",
-            "<h1>Best Residential Movers in NYC 2025 | Top 19 Companies</h1>",
+            "<h1>Các hãng chuyển nhà uy tín ở Hà Nội 2025 | 12 lựa chọn</h1>",
         ));
         assert_eq!(
             a.title.as_deref(),
-            Some("Best Residential Movers in NYC 2025")
+            Some("Các hãng chuyển nhà uy tín ở Hà Nội 2025")
         );
     }
 
@@ -365,5 +365,123 @@ mod tests {
             "",
         ));
         assert_eq!(a.author.as_deref(), Some("Andrew Liptak"));
+    }
+
+    /// Three paragraphs of a composed story, each long enough to be good text.
+    fn story() -> String {
+        [
+            "Sáng nay, Ban Thường vụ Huyện ủy tổ chức hội nghị sơ kết một năm thực hiện nghị quyết về công tác cán bộ ở cơ sở.",
+            "Các đại biểu thảo luận về việc luân chuyển cán bộ, đánh giá những kết quả và hạn chế trong năm qua của từng xã.",
+            "Kết luận hội nghị, đồng chí Bí thư Huyện ủy đề nghị các chi bộ tiếp tục đổi mới nội dung sinh hoạt thường kỳ.",
+        ]
+        .iter()
+        .map(|p| format!("<p>{p}</p>"))
+        .collect()
+    }
+
+    #[test]
+    fn the_cascade_takes_the_structural_pass_when_class_words_hid_the_body() {
+        // A page builder's wrapper class holds a furniture word (`widget`): trusting every
+        // mark finds only the short teaser outside it.
+        let html = format!(
+            "<body><div class=\"elementor-widget-wrap\"><div class=\"elementor-widget-container\">{}</div></div>\
+             <div><p>Một dòng ngắn ngoài khung bài viết của trang này, đủ dài để là đoạn văn.</p></div></body>",
+            story()
+        );
+        let w = walk(&html).0;
+        assert!(
+            body::pass(&w, Trust::All).text_len(&w) < body::pass(&w, Trust::Structure).text_len(&w)
+        );
+        assert_eq!(choose(&w).trust, Trust::Structure);
+        let a = extract(&html);
+        assert!(a.body.contains("luân chuyển cán bộ"), "{}", a.body);
+        // Without such marks the precise pass is the only one.
+        let plain = format!("<body><article>{}</article></body>", story());
+        let w = walk(&plain).0;
+        assert_eq!(choose(&w).trust, Trust::All);
+    }
+
+    #[test]
+    fn hidden_text_is_weak_furniture_not_nothing() {
+        // A cookie panel hidden by style stays out beside a visible story.
+        let html = format!(
+            "<body><div style=\"display: none\"><p>{}</p></div><article>{}</article></body>",
+            "Chúng tôi dùng cookie để cải thiện trải nghiệm của bạn trên trang, hãy chấp nhận. "
+                .repeat(3),
+            story()
+        );
+        let a = extract(&html);
+        assert!(!a.body.contains("cookie"), "{}", a.body);
+        assert!(a.body.contains("sinh hoạt thường kỳ"));
+        // A streaming renderer keeps the whole story hidden until a script moves it: the
+        // only text of the page is still the body.
+        let html = format!("<body><div hidden id=\"S:0\">{}</div></body>", story());
+        let a = extract(&html);
+        assert!(a.body.contains("luân chuyển cán bộ"), "{}", a.body);
+    }
+
+    #[test]
+    fn state_and_taxonomy_classes_are_not_furniture() {
+        // `has-comments`, `tag-share`, `category-sidebar-news` name the post, not a box.
+        let html = format!(
+            "<body><div class=\"post has-comments tag-share category-sidebar-news\">{}</div>\
+             <div class=\"sidebar\"><p>Tin đọc nhiều trong tuần qua của chuyên mục này rất hay.</p></div></body>",
+            story()
+        );
+        let a = extract(&html);
+        assert!(a.body.contains("luân chuyển cán bộ"), "{}", a.body);
+        assert!(!a.body.contains("đọc nhiều"), "{}", a.body);
+        let w = walk(&html).0;
+        assert!(!w.els.iter().any(|e| e.boiler && e.strong));
+        assert!(is_state_class_for_tests("has-comments") && !is_state_class_for_tests("comments"));
+    }
+
+    fn is_state_class_for_tests(c: &str) -> bool {
+        walk::is_state_class(c)
+    }
+
+    #[test]
+    fn a_share_bar_above_the_lead_is_not_a_teaser_headline() {
+        let html = format!(
+            "<body><article><h1>Hội nghị sơ kết công tác cán bộ</h1>\
+             <div class=\"share-bar\"><a href=\"/share?fb\">Chia sẻ lên Facebook ngay bây giờ</a></div>{}</article></body>",
+            story()
+        );
+        let a = extract(&html);
+        assert!(a.body.starts_with("Sáng nay"), "{}", a.body);
+        assert_eq!(a.signals.as_ref().map(|s| s.body_teasers), Some(0));
+    }
+
+    #[test]
+    fn the_signals_count_what_the_page_is_made_of() {
+        // A section page: five teasers, each a linked headline over its summary and a date.
+        let teaser = |n: usize| {
+            format!(
+                "<div class=\"item\"><h3><a href=\"/bai-{n}.html\">Tin số {n}: hội nghị sơ kết ở xã thứ {n} của huyện</a></h3>\
+                 <p>Tóm tắt bài {n}: các chi bộ trong xã đã tổ chức sinh hoạt chuyên đề về công tác cán bộ.</p>\
+                 <p>12/03/2013</p></div>"
+            )
+        };
+        let teasers: String = (1..=5).map(teaser).collect();
+        let html = format!(
+            "<html><head><meta property=\"og:type\" content=\"website\"></head><body>\
+             <form><input name=q><button>Tìm</button></form><main>{teasers}</main></body></html>"
+        );
+        let s = extract(&html).signals.expect("HTML pages have signals");
+        assert_eq!(s.anchors, 5);
+        assert_eq!((s.headline_anchors, s.linked_headings), (5, 5));
+        assert_eq!(s.teasers, 5);
+        assert_eq!(s.date_lines, 5);
+        assert_eq!((s.forms, s.inputs, s.buttons), (1, 1, 1));
+        assert_eq!(s.og_type.as_deref(), Some("website"));
+        assert!(!s.declared_date);
+        // An article page declares its date under any of the publication keys.
+        let html = format!(
+            "<html><head><meta name=\"dc.date.issued\" content=\"2013-03-12\"></head><body><article><h1>Tiêu đề</h1>{}</article></body></html>",
+            story()
+        );
+        let s = extract(&html).signals.expect("signals");
+        assert!(s.declared_date && s.has_h1);
+        assert_eq!(s.article_elements, 1);
     }
 }
