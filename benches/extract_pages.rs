@@ -69,6 +69,16 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    // The extraction stage alone: text, metadata and page type, no entities.
+    g.bench_function("wcxb_dev_sample_stage", |b| {
+        b.iter(|| {
+            for (_, url, page) in &pages {
+                let r =
+                    baochi::extract::page_type_of(black_box(page), Some(url), Some("text/html"));
+                black_box(r.is_ok());
+            }
+        })
+    });
     g.finish();
 }
 

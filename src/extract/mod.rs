@@ -292,12 +292,41 @@ fn sniff_html(text: &str, content_type: Option<&str>) -> bool {
         .any(|t| head.contains(t))
 }
 
-fn from_bytes_as(
+/// The extraction stage alone — the page decoded, its text, metadata and page type —
+/// without normalisation of the record or entities (for timing the stage; the record is
+/// [`from_bytes`]).
+pub fn page_type_of(
     bytes: &[u8],
     url: Option<&str>,
     content_type: Option<&str>,
+) -> Result<(Article, page_type::PageType), ExtractError> {
+    let (article, _) = read_article(bytes, content_type, None)?;
+    let page_type = match &article.signals {
+        Some(s) => {
+            let mut s = s.clone();
+            s.measure_body(&article.body);
+            page_type::decide(
+                &s,
+                &page_type::Context {
+                    url,
+                    published: article.published.is_some(),
+                    author: article.author.is_some(),
+                    title: article.title.is_some(),
+                },
+            )
+            .page_type
+        }
+        None => page_type::PageType::Article,
+    };
+    Ok((article, page_type))
+}
+
+/// The article of a page's bytes, and whether they were HTML.
+fn read_article(
+    bytes: &[u8],
+    content_type: Option<&str>,
     hint: Option<Kind>,
-) -> Result<Page, ExtractError> {
+) -> Result<(Article, bool), ExtractError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ExtractError::Empty);
     }
@@ -320,6 +349,16 @@ fn from_bytes_as(
     } else {
         plain::extract(&decoded.text)
     };
+    Ok((article, html))
+}
+
+fn from_bytes_as(
+    bytes: &[u8],
+    url: Option<&str>,
+    content_type: Option<&str>,
+    hint: Option<Kind>,
+) -> Result<Page, ExtractError> {
+    let (article, html) = read_article(bytes, content_type, hint)?;
     let page = finish_page(article, url);
     // A page with no text is still a page (`other: no text`); a text dump is only its text.
     if page.record.body.is_empty() && !html {
