@@ -2,8 +2,9 @@
 //!
 //! Fragments go; tracking parameters (`utm_*`, `fbclid`, `gclid`…) go; the host is
 //! lower-cased and a default port dropped (the `url` crate does both); an empty query
-//! (`?`) goes. Other parameters keep their order: on news sites `?id=…&page=…` select
-//! different pages.
+//! (`?`) goes, and so does `page=1`. A directory's index file (`/index.html`,
+//! `/index.php`) is the directory and `/trang-chu` is `/`, when there is no query. Other
+//! parameters keep their order: on news sites `?id=…&page=…` select different pages.
 
 use url::Url;
 
@@ -58,11 +59,61 @@ pub fn canonicalize(mut url: Url) -> Option<Url> {
             url.query_pairs_mut().clear().extend_pairs(kept);
         }
     }
+    // The first page of a listing is the listing (`?page=1` is `/`).
+    if url
+        .query_pairs()
+        .any(|(k, v)| FIRST_PAGE.contains(&k.as_ref()) && v == "1")
+    {
+        let kept: Vec<(String, String)> = url
+            .query_pairs()
+            .filter(|(k, v)| !(FIRST_PAGE.contains(&k.as_ref()) && v == "1"))
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        if kept.is_empty() {
+            url.set_query(None);
+        } else {
+            url.query_pairs_mut().clear().extend_pairs(kept);
+        }
+    }
     if url.query() == Some("") {
         url.set_query(None);
     }
+    // A directory's index file is the directory, and a home page's other names are `/`.
+    // Only without a query: `index.php?option=…&id=…` is a CMS's article, not its home.
+    if url.query().is_none() {
+        let path = url.path().to_string();
+        let (dir, last) = path.rsplit_once('/').unwrap_or(("", &path));
+        let last = last.to_ascii_lowercase();
+        if INDEX_FILES.contains(&last.as_str()) {
+            url.set_path(&format!("{dir}/"));
+        } else if dir.is_empty() && HOME_NAMES.contains(&last.as_str()) {
+            url.set_path("/");
+        }
+    }
     Some(url)
 }
+
+/// Query parameters whose value 1 names a listing's first page, the listing itself.
+const FIRST_PAGE: &[&str] = &["page", "paged", "trang"];
+
+/// File names a web server serves for a directory.
+const INDEX_FILES: &[&str] = &[
+    "index.html",
+    "index.htm",
+    "index.php",
+    "index.asp",
+    "index.aspx",
+    "default.asp",
+    "default.aspx",
+];
+
+/// Other names of a Vietnamese site's home page, at the root.
+const HOME_NAMES: &[&str] = &[
+    "trang-chu",
+    "trang-chu.html",
+    "trang-chu.htm",
+    "trangchu.html",
+];
 
 /// The site a host belongs to for scope checks: `www.` and `m.` prefixes do not make a
 /// different site.
@@ -112,6 +163,40 @@ mod tests {
 
     fn c(s: &str) -> String {
         canonicalize(Url::parse(s).unwrap()).unwrap().to_string()
+    }
+
+    #[test]
+    fn a_home_page_under_several_addresses_is_one_page() {
+        for u in [
+            "https://baothanhhoa.vn/",
+            "https://baothanhhoa.vn/index.html",
+            "https://baothanhhoa.vn/index.php",
+            "https://baothanhhoa.vn/Default.aspx",
+            "https://baothanhhoa.vn/trang-chu",
+            "https://baothanhhoa.vn/trang-chu.html",
+            "https://baothanhhoa.vn/?page=1",
+            "https://baothanhhoa.vn/index.html?utm_source=x",
+        ] {
+            assert_eq!(c(u), "https://baothanhhoa.vn/", "{u}");
+        }
+        assert_eq!(
+            c("https://bao.vn/chinh-tri/index.htm"),
+            "https://bao.vn/chinh-tri/"
+        );
+        assert_eq!(
+            c("https://bao.vn/chinh-tri?page=1&cat=5"),
+            "https://bao.vn/chinh-tri?cat=5"
+        );
+        // Not folded: a CMS article behind index.php, a later page, a section named so.
+        assert_eq!(
+            c("https://bao.vn/index.php?option=com_content&id=12"),
+            "https://bao.vn/index.php?option=com_content&id=12"
+        );
+        assert_eq!(c("https://bao.vn/?page=2"), "https://bao.vn/?page=2");
+        assert_eq!(
+            c("https://bao.vn/tin/trang-chu"),
+            "https://bao.vn/tin/trang-chu"
+        );
     }
 
     #[test]

@@ -288,10 +288,11 @@ fn pick(w: &Walker, p: &mut Pass) {
         picked.push(i);
     }
     // Picked paragraphs that stand under a linked headline are teasers: a listing's body.
-    // A share bar or other furniture between them is no headline.
+    // A share bar or other furniture between them is no headline. Counted whether or not
+    // the teaser rule above demoted them to short text (a home page's summaries are).
     p.body_teasers = picked
         .iter()
-        .filter(|&&i| p.class[i] == Class::Good)
+        .filter(|&&i| p.class[i] != Class::Bad && blocks[i].chars >= GOOD_CHARS)
         .filter(|&&i| {
             (i.saturating_sub(3)..i)
                 .rev()
