@@ -18,6 +18,7 @@ fn explained(page: &Page) -> serde_json::Result<serde_json::Value> {
             published: rec.published.is_some(),
             author: rec.author.is_some(),
             title: rec.title.is_some(),
+            headline: rec.title.as_deref(),
         };
         let f: serde_json::Map<String, serde_json::Value> = page_type::FEATURES
             .iter()

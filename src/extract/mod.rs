@@ -312,6 +312,7 @@ pub fn page_type_of(
                     published: article.published.is_some(),
                     author: article.author.is_some(),
                     title: article.title.is_some(),
+                    headline: article.title.as_deref(),
                 },
             )
             .page_type
@@ -422,6 +423,7 @@ fn finish_page(article: Article, url: Option<&str>) -> Page {
                     published: published.is_some(),
                     author: author.is_some(),
                     title: title.is_some(),
+                    headline: title.as_deref(),
                 },
             );
             (d.page_type, d.reason, Some(s))

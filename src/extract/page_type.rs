@@ -125,6 +125,8 @@ pub struct Context<'a> {
     pub author: bool,
     /// Whether the record has a title.
     pub title: bool,
+    /// The headline, when there is one.
+    pub headline: Option<&'a str>,
 }
 
 /// A decision and why.
@@ -631,6 +633,10 @@ pub fn decide(s: &Signals, cx: &Context) -> Decision {
         } else {
             PageType::Other
         }
+    } else if !cx.published && portal_page(cx) {
+        // An undated introduction, history, structure, biography, calendar or list of
+        // documents of a portal reads like an article and is none.
+        PageType::Other
     } else if p_article >= m.threshold {
         PageType::Article
     } else if m.listing.probability(&x) >= 0.5 {
@@ -648,6 +654,41 @@ pub fn decide(s: &Signals, cx: &Context) -> Decision {
 /// A page whose longest paragraph is shorter than this is not an article (on the WCXB
 /// development split: 3 of 792 articles, 90 of 703 other pages).
 const SHORTEST_ARTICLE_PARAGRAPH: u32 = 100;
+
+/// The url words and headline openings of `corpus/reference/portal_pages.tsv`.
+static PORTAL_PAGES: LazyLock<(Vec<&'static str>, Vec<String>)> = LazyLock::new(|| {
+    let mut words = Vec::new();
+    let mut openings = Vec::new();
+    for line in include_str!("../../corpus/reference/portal_pages.tsv").lines() {
+        match line.split_once('\t') {
+            Some(("url_word", w)) => words.push(w),
+            Some(("headline", h)) => openings.push(crate::text::fold_lower(h)),
+            _ => {}
+        }
+    }
+    (words, openings)
+});
+
+/// Whether the page's address or headline says it is a portal's standing page (history,
+/// introduction, structure…) rather than news.
+fn portal_page(cx: &Context) -> bool {
+    let (words, openings) = &*PORTAL_PAGES;
+    let in_url = cx
+        .url
+        .and_then(|u| url::Url::parse(u).ok())
+        .is_some_and(|u| {
+            let path = u.path().to_ascii_lowercase();
+            words.iter().any(|w| {
+                path.split(['/', '.', '_'])
+                    .any(|seg| seg == *w || seg.starts_with(&format!("{w}-")))
+            })
+        });
+    let in_headline = cx.headline.is_some_and(|h| {
+        let h = crate::text::fold_lower(h.trim());
+        openings.iter().any(|o| h.starts_with(o.as_str()))
+    });
+    in_url || in_headline
+}
 
 /// Whether most of the body's paragraphs stand right under a linked headline.
 fn teaser_body(s: &Signals) -> bool {
@@ -694,7 +735,11 @@ fn reason(t: PageType, s: &Signals, cx: &Context) -> String {
         }
         PageType::Other if s.body_chars == 0 => "no text".to_string(),
         PageType::Other => {
-            let what = if s.declares(PRODUCT_TYPES) || s.og_type.as_deref() == Some("product") {
+            let what = if !cx.published && portal_page(cx) && s.body_chars > 0 {
+                "an undated standing page of a portal (introduction, history, structure, \
+                 calendar, documents), "
+                    .to_string()
+            } else if s.declares(PRODUCT_TYPES) || s.og_type.as_deref() == Some("product") {
                 "a product page, ".to_string()
             } else if s.declares(DISCUSSION_TYPES) {
                 "a discussion thread, ".to_string()
@@ -826,6 +871,7 @@ mod tests {
             published: true,
             author: true,
             title: true,
+            headline: Some("Hội nghị sơ kết công tác cán bộ"),
         };
         (s, cx)
     }
@@ -861,6 +907,26 @@ mod tests {
         );
         assert!(s.longest_paragraph < SHORTEST_ARTICLE_PARAGRAPH);
         assert_ne!(decide(&s, &cx).page_type, PageType::Article);
+    }
+
+    #[test]
+    fn an_undated_standing_page_of_a_portal_is_other() {
+        let (s, mut cx) = article_like();
+        cx.published = false;
+        cx.headline = Some("Lịch sử Đảng bộ tỉnh qua các thời kỳ");
+        let d = decide(&s, &cx);
+        assert_eq!(d.page_type, PageType::Other, "{}", d.reason);
+        assert!(d.reason.contains("portal"), "{}", d.reason);
+        cx.headline = Some("Hội nghị sơ kết công tác cán bộ");
+        cx.url = Some("https://tinhuy.vn/gioi-thieu/co-cau-to-chuc");
+        assert_eq!(decide(&s, &cx).page_type, PageType::Other);
+        // Dated, it is news about that history.
+        cx.published = true;
+        assert_eq!(decide(&s, &cx).page_type, PageType::Article);
+        // A word inside another slug is no section.
+        cx.published = false;
+        cx.url = Some("https://bao.vn/xay-dung-dang/hoi-nghi-ve-lich-sua-chua-218765.html");
+        assert_eq!(decide(&s, &cx).page_type, PageType::Article);
     }
 
     #[test]
