@@ -2,7 +2,8 @@
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-/// Normalises text the way every emitted string must be: NFC, `Ð`/`ð` written `Đ`/`đ`,
+/// Normalises text the way every emitted string must be: NFC, `Ð`/`ð` opening a word (a
+/// Vietnamese syllable: no other language opens a word with an eth) written `Đ`/`đ`,
 /// traditional tone placement (`hoà` → `hòa`, `uỷ` → `ủy`), invisible format characters
 /// dropped, white space runs collapsed to one space inside a line, lines trimmed, and at most
 /// one blank line between paragraphs.
@@ -32,24 +33,39 @@ fn to_nfc(s: &str) -> Vec<char> {
     // Invisible characters go before composition: dropped after it, they would leave a
     // combining mark beside a letter it did not compose with, and a second pass would compose
     // them (`g` ZWSP U+0301 → `g` U+0301 → `ǵ`), breaking idempotence.
-    let visible: String;
-    let s = if s.chars().any(is_invisible) {
-        visible = s.chars().filter(|c| !is_invisible(*c)).collect();
-        visible.as_str()
+    //
+    // `Ð`/`ð` typed for `Đ`/`đ` is a Vietnamese habit, and `đ` only ever opens a Vietnamese
+    // syllable; Icelandic and Faroese never open a word with an eth. So an eth that opens a
+    // word (as typed: an invisible separator counts as a boundary) is a `Đ`; one inside a
+    // word (`Guðrún`) is the letter itself and stays.
+    let has_eth = s.contains(['\u{00D0}', '\u{00F0}']);
+    let cleaned: String;
+    let s = if has_eth || s.chars().any(is_invisible) {
+        let mut out = String::with_capacity(s.len());
+        let mut prev: Option<char> = None;
+        for c in s.chars() {
+            let opens = prev.is_none_or(|p| {
+                is_invisible(p) || (!p.is_alphanumeric() && !('\u{300}'..='\u{36F}').contains(&p))
+            });
+            match c {
+                c if is_invisible(c) => {}
+                '\u{00D0}' if opens => out.push('\u{0110}'),
+                '\u{00F0}' if opens => out.push('\u{0111}'),
+                c => out.push(c),
+            }
+            prev = Some(c);
+        }
+        cleaned = out;
+        cleaned.as_str()
     } else {
         s
     };
     let quick = matches!(is_nfc_quick(s.chars()), IsNormalized::Yes);
     let mut out: Vec<char> = Vec::with_capacity(s.len());
-    let map = |c: char| match c {
-        '\u{00D0}' => '\u{0110}',
-        '\u{00F0}' => '\u{0111}',
-        _ => c,
-    };
     if quick {
-        out.extend(s.chars().map(map));
+        out.extend(s.chars());
     } else {
-        out.extend(s.nfc().map(map));
+        out.extend(s.nfc());
     }
     out
 }
@@ -222,6 +238,12 @@ mod tests {
     #[test]
     fn eth_becomes_d_with_stroke() {
         assert_eq!(normalize("Ðảng ðoàn"), "Đảng đoàn");
+        // Decomposed Vietnamese is Vietnamese too.
+        assert_eq!(normalize("Ða\u{309}ng"), "Đảng");
+        // Icelandic and Faroese keep their eth, which never opens a word.
+        assert_eq!(normalize("Guðrún Þórðardóttir"), "Guðrún Þórðardóttir");
+        assert_eq!(normalize_line("GUÐRÚN og ÞÓRÐUR"), "GUÐRÚN og ÞÓRÐUR");
+        assert_eq!(normalize("«Ðảng» #ðoàn"), "«Đảng» #đoàn");
     }
 
     #[test]
