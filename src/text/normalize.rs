@@ -34,11 +34,13 @@ fn to_nfc(s: &str) -> Vec<char> {
     // combining mark beside a letter it did not compose with, and a second pass would compose
     // them (`g` ZWSP U+0301 → `g` U+0301 → `ǵ`), breaking idempotence.
     //
-    // `Ð`/`ð` typed for `Đ`/`đ` is a Vietnamese habit, and `đ` only ever opens a Vietnamese
-    // syllable; Icelandic and Faroese never open a word with an eth. So an eth that opens a
-    // word (as typed: an invisible separator counts as a boundary) is a `Đ`; one inside a
-    // word (`Guðrún`) is the letter itself and stays.
+    // `Ð`/`ð` typed for `Đ`/`đ` is a Vietnamese habit, and `đ` opens a Vietnamese syllable;
+    // Icelandic and Faroese never open a word with an eth. So an eth that opens a word (as
+    // typed: an invisible separator counts as a boundary) is a `Đ`, and so is every eth of a
+    // Vietnamese text; one inside a word of other text (`Guðrún`) is the letter itself.
     let has_eth = s.contains(['\u{00D0}', '\u{00F0}']);
+    // In Vietnamese text every eth is a `Đ`, inside abbreviations too (`QÐ`, `NÐ-CP`).
+    let vietnamese = has_eth && is_vietnamese(s);
     let cleaned: String;
     let s = if has_eth || s.chars().any(is_invisible) {
         let mut out = String::with_capacity(s.len());
@@ -49,8 +51,8 @@ fn to_nfc(s: &str) -> Vec<char> {
             });
             match c {
                 c if is_invisible(c) => {}
-                '\u{00D0}' if opens => out.push('\u{0110}'),
-                '\u{00F0}' if opens => out.push('\u{0111}'),
+                '\u{00D0}' if opens || vietnamese => out.push('\u{0110}'),
+                '\u{00F0}' if opens || vietnamese => out.push('\u{0111}'),
                 c => out.push(c),
             }
             prev = Some(c);
@@ -68,6 +70,30 @@ fn to_nfc(s: &str) -> Vec<char> {
         out.extend(s.nfc());
     }
     out
+}
+
+/// Whether a string is Vietnamese text: it holds a letter only Vietnamese writes — a
+/// vowel with a dot below or a hook above, a horn (`ơ`, `ư`), `ă` — precomposed or as
+/// combining marks. (`đ` is left out: normalising writes it, and the answer must not change
+/// between two passes.)
+fn is_vietnamese(s: &str) -> bool {
+    // Composed first: a decomposed `ầ` (a, U+0302, U+0300) is told by its composed form.
+    s.nfc().any(|c| {
+        matches!(
+            c,
+            '\u{1EA0}'
+                ..='\u{1EF9}'
+                    | 'ă'
+                    | 'Ă'
+                    | 'ơ'
+                    | 'Ơ'
+                    | 'ư'
+                    | 'Ư'
+                    | '\u{0323}'
+                    | '\u{0309}'
+                    | '\u{031B}'
+        )
+    })
 }
 
 /// Chars dropped outright: zero-width spaces and joiners, the BOM, soft hyphens.
@@ -244,6 +270,11 @@ mod tests {
         assert_eq!(normalize("Guðrún Þórðardóttir"), "Guðrún Þórðardóttir");
         assert_eq!(normalize_line("GUÐRÚN og ÞÓRÐUR"), "GUÐRÚN og ÞÓRÐUR");
         assert_eq!(normalize("«Ðảng» #ðoàn"), "«Đảng» #đoàn");
+        // Inside an abbreviation of Vietnamese text, too.
+        assert_eq!(
+            normalize("Quyết định số 02 - QÐ/HU"),
+            "Quyết định số 02 - QĐ/HU"
+        );
     }
 
     #[test]

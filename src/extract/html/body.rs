@@ -190,8 +190,15 @@ fn judge(w: &Walker, trust: Trust) -> (Vec<bool>, Vec<Option<Chrome>>, Vec<Class
     // a list of teasers does not outscore the article.
     for i in 1..blocks.len() {
         let (prev, b) = (&blocks[i - 1], &blocks[i]);
-        // A share bar (furniture) above the lead is not a headline.
-        if class[i] != Class::Good || prev.chars < 15 || !prev.is_linked() || boiler_of[i - 1] {
+        // A share bar (furniture) above the lead is not a headline, nor a link to another
+        // site: a round-up's items cite their sources, a listing's teasers lead to the
+        // site's own articles.
+        if class[i] != Class::Good
+            || prev.chars < 15
+            || !prev.is_linked()
+            || prev.leads_away()
+            || boiler_of[i - 1]
+        {
             continue;
         }
         let (Some(be), Some(pe)) = (els.get(b.el as usize), els.get(prev.el as usize)) else {
@@ -298,7 +305,7 @@ fn pick(w: &Walker, p: &mut Pass) {
                 .rev()
                 .map(|j| (j, &blocks[j]))
                 .take_while(|(_, b)| b.chars < 120 || b.is_linked())
-                .any(|(j, b)| b.chars >= 20 && b.is_linked() && !p.boiler_of[j])
+                .any(|(j, b)| b.chars >= 20 && b.is_linked() && !b.leads_away() && !p.boiler_of[j])
         })
         .count() as u32;
     // A lead printed just above the container (between headline and body) belongs to it.

@@ -484,4 +484,48 @@ mod tests {
         assert!(s.declared_date && s.has_h1);
         assert_eq!(s.article_elements, 1);
     }
+
+    #[test]
+    fn a_round_up_keeps_items_that_cite_other_sites() {
+        // Each item: a linked line naming a source elsewhere, then its paragraph. A listing's
+        // teasers link to the site's own articles; these lead away, so they are the story.
+        let item = |n: usize, href: &str| {
+            format!(
+                "<p><a href=\"{href}/tin-{n}\">Công ty số {n} mua lại một doanh nghiệp an ninh mạng</a></p>\
+                 <p>Mục {n}: thương vụ được công bố trong tháng, giá trị chưa được tiết lộ; bên mua cho biết sẽ \
+                 hợp nhất đội ngũ kỹ sư và sản phẩm của bên bán vào nền tảng của mình trong năm tới.</p>"
+            )
+        };
+        let page = |href: &str| {
+            format!(
+                "<html><head><link rel=\"canonical\" href=\"https://tin.vn/tong-hop-thang-10\"></head>\
+                 <body><article><h1>Tổng hợp các thương vụ tháng 10</h1>\
+                 <p>Bốn mươi lăm thương vụ mua bán sáp nhập trong lĩnh vực an ninh mạng đã được công bố trong tháng mười.</p>\
+                 {}</article></body></html>",
+                (1..=8).map(|n| item(n, href)).collect::<String>()
+            )
+        };
+        let a = extract(&page("https://nguon-khac.com"));
+        for n in 1..=8 {
+            assert!(
+                a.body.contains(&format!("Mục {n}:")),
+                "item {n} lost: {}",
+                a.body
+            );
+        }
+        assert_eq!(a.signals.as_ref().map(|s| s.body_teasers), Some(0));
+        // The same layout linking to the site's own pages reads as a listing's teasers: the
+        // summaries under those links count as short text, not the story's.
+        let shorts = |href: &str| {
+            let w = walk(&page(href)).0;
+            let p = body::pass(&w, Trust::All);
+            w.blocks
+                .iter()
+                .zip(&p.class)
+                .filter(|(b, c)| b.text.starts_with("Mục") && **c == body::Class::Short)
+                .count()
+        };
+        assert_eq!(shorts("https://tin.vn"), 8);
+        assert_eq!(shorts("https://nguon-khac.com"), 0);
+    }
 }

@@ -34,6 +34,8 @@ pub(super) struct Block {
     pub(super) text: String,
     pub(super) chars: u32,
     pub(super) link: u32,
+    /// Of the link text, characters of links to other sites.
+    pub(super) away: u32,
     pub(super) el: u32,
     /// Outermost boilerplate element around it, or NONE.
     pub(super) boiler: u32,
@@ -60,6 +62,11 @@ impl Block {
     /// Mostly link text: a link, not prose ([`LINKED`]).
     pub(super) fn is_linked(&self) -> bool {
         self.link_density() > LINKED
+    }
+
+    /// Its links lead mostly to other sites.
+    pub(super) fn leads_away(&self) -> bool {
+        self.away * 2 > self.link
     }
 }
 
@@ -105,6 +112,12 @@ pub(super) struct Walker {
     pub(super) anchor_chars: u32,
     /// `<link rel="canonical">`.
     pub(super) canonical: Option<String>,
+    /// Characters of the current block in links to other sites.
+    pub(super) away_chars: u32,
+    /// Whether the outermost link being read leads to another site.
+    pub(super) link_away: bool,
+    /// The page's own host (from its canonical address or `og:url`), once looked up.
+    pub(super) own_host: Option<Option<String>>,
 }
 
 /// Tallies of the whole page's structure (outside `<head>` and scripts).
@@ -134,6 +147,24 @@ pub(super) const INLINE: [&str; 36] = [
     "strike", "tt", "label", "nobr", "ins", "del", "img", "picture", "source", "wbr",
 ];
 pub(super) const BOILER_TAGS: [&str; 5] = ["nav", "aside", "footer", "menu", "dialog"];
+
+/// The host of an absolute (or scheme-relative) address, lower case.
+fn host_of(href: &str) -> Option<String> {
+    let rest = href
+        .strip_prefix("https://")
+        .or_else(|| href.strip_prefix("http://"))
+        .or_else(|| href.strip_prefix("//"))?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.split(':').next()?;
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
+/// A host without `www.` / `m.`: one site.
+fn site(host: &str) -> &str {
+    host.strip_prefix("www.")
+        .or_else(|| host.strip_prefix("m."))
+        .unwrap_or(host)
+}
 
 /// Whether a class names a state or a taxonomy of the element rather than what it is:
 /// `has-comments`, `no-sidebar`, `tag-sustainable-clothing`, `category-news` (CMSs put the
@@ -313,6 +344,7 @@ impl Walker {
                 text,
                 chars: self.chars,
                 link: self.link_chars,
+                away: self.away_chars,
                 el: self.block_stack.last().copied().unwrap_or(0),
                 boiler: self.boiler,
                 heading: self.heading,
@@ -324,6 +356,7 @@ impl Walker {
         }
         self.chars = 0;
         self.link_chars = 0;
+        self.away_chars = 0;
         self.space = false;
     }
 
@@ -335,6 +368,7 @@ impl Walker {
             return;
         }
         let in_link = self.links > 0;
+        let away = u32::from(in_link && self.link_away);
         for c in t.chars() {
             if c.is_whitespace() || c == '\u{a0}' {
                 self.space = true;
@@ -345,6 +379,7 @@ impl Walker {
                 self.chars += 1;
                 if in_link {
                     self.link_chars += 1;
+                    self.away_chars += away;
                 }
             }
             self.space = false;
@@ -353,6 +388,7 @@ impl Walker {
             if in_link {
                 self.link_chars += 1;
                 self.anchor_chars += 1;
+                self.away_chars += away;
             }
         }
     }
@@ -421,6 +457,7 @@ impl Walker {
             if self.links == 0 {
                 self.anchor_chars = 0;
                 self.counts.anchors += 1;
+                self.link_away = self.leads_away(a.href_value);
             }
             self.links += 1;
         }
@@ -444,6 +481,30 @@ impl Walker {
             boiler_set,
             title: false,
         });
+    }
+
+    /// Whether a link leads to another site: an absolute address on another host than the
+    /// page's own (known from its canonical address or `og:url`; unknown, nothing leads away).
+    fn leads_away(&mut self, href: &str) -> bool {
+        let href = href.trim();
+        let absolute =
+            href.starts_with("http://") || href.starts_with("https://") || href.starts_with("//");
+        if !absolute {
+            return false;
+        }
+        let own = self
+            .own_host
+            .get_or_insert_with(|| {
+                self.canonical
+                    .as_deref()
+                    .or(self.meta.get("og:url").map(String::as_str))
+                    .and_then(host_of)
+            })
+            .clone();
+        match (own, host_of(href)) {
+            (Some(own), Some(h)) => site(&own) != site(&h),
+            _ => false,
+        }
     }
 
     /// What the page's head (and microdata anywhere) says: meta tags, the canonical
