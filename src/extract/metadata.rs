@@ -92,6 +92,25 @@ fn valid(y: u32, m: u32, d: u32) -> Option<(u16, u8, u8)> {
     Some((y as u16, m as u8, d as u8))
 }
 
+/// A date the address's path holds (`/2025/12/19/slug`, `/articles/2025-12-15-slug`): blogs
+/// and many papers file an article under its publication day. `YYYY-MM-DD`, or `None`.
+pub fn date_in_url(url: &str) -> Option<String> {
+    static PATH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"/(?:((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})|((?:19|20)\d{2})-(\d{2})-(\d{2}))(?:[^\d]|$)",
+        )
+        .expect("static regex")
+    });
+    let path = url::Url::parse(url).ok()?.path().to_string();
+    let c = PATH_DATE.captures(&path)?;
+    let num = |i: usize| c.get(i)?.as_str().parse::<u32>().ok();
+    let (y, m, d) = match num(1) {
+        Some(y) => valid(y, num(2)?, num(3)?)?,
+        None => valid(num(4)?, num(5)?, num(6)?)?,
+    };
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
 /// The first date in `s` and the byte range it occupies.
 fn find_date(s: &str) -> Option<((u16, u8, u8), std::ops::Range<usize>)> {
     let num = |c: &regex::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
@@ -844,6 +863,28 @@ mod tests {
         sorted.sort_by(|a, b| (a.1, a.0).cmp(&(b.1, b.0)));
         assert_eq!(rows, sorted);
         assert!(rows.iter().all(|(_, k)| matches!(*k, "label" | "notname")));
+    }
+
+    #[test]
+    fn dates_in_addresses() {
+        let d = |u: &str| date_in_url(u);
+        assert_eq!(
+            d("https://blog.example.org/2025/12/19/what-people-love").as_deref(),
+            Some("2025-12-19")
+        );
+        assert_eq!(
+            d("https://x.fr/articles/2025-12-15+Rust+backend").as_deref(),
+            Some("2025-12-15")
+        );
+        assert_eq!(
+            d("https://bao.vn/2024/3/7/tin.html").as_deref(),
+            Some("2024-03-07")
+        );
+        // A month alone, an article number, an impossible day: no date.
+        assert_eq!(d("https://x.com/2025/12/book-beat"), None);
+        assert_eq!(d("https://bao.vn/hoi-nghi-20251219123456.html"), None);
+        assert_eq!(d("https://x.com/2025/02/30/slug"), None);
+        assert_eq!(d("https://x.com/2025/12/190/slug"), None);
     }
 
     #[test]

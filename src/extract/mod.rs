@@ -411,7 +411,8 @@ fn finish_page(article: Article, url: Option<&str>) -> Page {
         .and_then(|u| url::Url::parse(u).ok())
         .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
     let title = line(article.title);
-    let published = line(article.published);
+    // Last of the date chain: the day the address files the page under.
+    let published = line(article.published).or_else(|| url.and_then(metadata::date_in_url));
     let author = line(article.author);
     let (page_type, page_type_reason, signals) = match article.signals {
         Some(mut s) => {
