@@ -41,32 +41,18 @@ pub fn canonicalize(mut url: Url) -> Option<Url> {
     url.set_fragment(None);
     let _ = url.set_username("");
     let _ = url.set_password(None);
-    let dirty = url.query().is_some_and(|q| {
-        q.split('&').any(|kv| {
-            let name = kv.split('=').next().unwrap_or("");
-            name.is_empty() || is_tracking(name)
-        })
+    // Tracking parameters, and a listing's first page (`?page=1` is the listing), go.
+    let dropped =
+        |k: &str, v: &str| k.is_empty() || is_tracking(k) || (FIRST_PAGE.contains(&k) && v == "1");
+    // An empty pair (`a=1&&b=2`, `?&x`) counts too: the rebuilt query drops it.
+    let empty_pair = url.query().is_some_and(|q| {
+        q.split('&')
+            .any(|kv| kv.split('=').next().unwrap_or("").is_empty())
     });
-    if dirty {
+    if empty_pair || url.query_pairs().any(|(k, v)| dropped(&k, &v)) {
         let kept: Vec<(String, String)> = url
             .query_pairs()
-            .filter(|(k, _)| !k.is_empty() && !is_tracking(k))
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
-        if kept.is_empty() {
-            url.set_query(None);
-        } else {
-            url.query_pairs_mut().clear().extend_pairs(kept);
-        }
-    }
-    // The first page of a listing is the listing (`?page=1` is `/`).
-    if url
-        .query_pairs()
-        .any(|(k, v)| FIRST_PAGE.contains(&k.as_ref()) && v == "1")
-    {
-        let kept: Vec<(String, String)> = url
-            .query_pairs()
-            .filter(|(k, v)| !(FIRST_PAGE.contains(&k.as_ref()) && v == "1"))
+            .filter(|(k, v)| !dropped(k, v))
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
             .collect();
         if kept.is_empty() {

@@ -25,6 +25,15 @@ pub(super) fn stored(
     f: &super::Fields,
     doc: &TantivyDocument,
 ) -> Result<(String, Record), IndexError> {
+    stored_as(f, doc)
+}
+
+/// The id of a stored document and its record read as `T` (the whole record, or only
+/// the fields a hit shows).
+fn stored_as<T: serde::de::DeserializeOwned>(
+    f: &super::Fields,
+    doc: &TantivyDocument,
+) -> Result<(String, T), IndexError> {
     let id = doc
         .get_first(f.id)
         .and_then(|v| v.as_str())
@@ -56,18 +65,7 @@ struct Shown {
 
 /// The id and the shown part of a stored document.
 fn shown(f: &super::Fields, doc: &TantivyDocument) -> Result<(String, Shown), IndexError> {
-    let id = doc
-        .get_first(f.id)
-        .and_then(|v| v.as_str())
-        .unwrap_or_default()
-        .to_string();
-    let json = doc
-        .get_first(f.record)
-        .and_then(|v| v.as_str())
-        .ok_or_else(|| IndexError::Tantivy(format!("article {id}: no stored record")))?;
-    let rec = serde_json::from_str(json)
-        .map_err(|e| IndexError::Tantivy(format!("article {id}: stored record: {e}")))?;
-    Ok((id, rec))
+    stored_as(f, doc)
 }
 
 /// Shown parts of ranked addresses.
