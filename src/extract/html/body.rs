@@ -229,6 +229,8 @@ fn container(w: &Walker, class: &[Class]) -> Option<usize> {
                 score[e] += chars;
                 good[e] += chars;
             }
+            // A data table's cells are short text by nature, not junk around a story.
+            Class::Short if b.cell && b.link == 0 => {}
             Class::Short => score[e] -= 0.25 * chars,
             Class::Bad => score[e] -= chars,
         }

@@ -528,4 +528,31 @@ mod tests {
         assert_eq!(shorts("https://tin.vn"), 8);
         assert_eq!(shorts("https://nguon-khac.com"), 0);
     }
+
+    #[test]
+    fn a_data_table_does_not_cut_the_story_around_it() {
+        let rows: String = (1..=40)
+            .map(|n| {
+                format!(
+                    "<tr><td>{n}</td><td>Đảng bộ xã số {n} thuộc huyện</td><td>{}</td><td>{}%</td>\
+                     <td>Chi bộ thôn, bản và trường học</td></tr>",
+                    n * 7,
+                    80 + n
+                )
+            })
+            .collect();
+        let html = format!(
+            "<body><nav><a href=/>Trang chủ</a></nav><div class=\"post\"><h1>Kết quả kết nạp đảng viên năm 2025</h1>\
+             <div><p>Năm 2025, toàn huyện kết nạp 546 đảng viên mới, vượt chỉ tiêu Nghị quyết Đại hội đề ra; kết quả cụ thể từng xã như sau.</p></div>\
+             <div><p>Số liệu do Ban Tổ chức Huyện ủy tổng hợp đến hết ngày 15 tháng 12, theo báo cáo của các chi bộ.</p></div>\
+             <table><tr><th>TT</th><th>Đơn vị</th><th>Đảng viên mới</th><th>Tỷ lệ</th></tr>{rows}</table>\
+             <div><p>Kết luận hội nghị, đồng chí Bí thư Huyện ủy yêu cầu các chi bộ tiếp tục tạo nguồn kết nạp đảng viên trong năm tới.</p></div>\
+             </div></body>"
+        );
+        let a = extract(&html);
+        assert!(a.body.starts_with("Năm 2025"), "{}", a.body);
+        assert!(a.body.contains("Ban Tổ chức Huyện ủy"), "{}", a.body);
+        assert!(a.body.contains("tiếp tục tạo nguồn"), "{}", a.body);
+        assert!(a.body.contains("xã số 40"), "the table stays: {}", a.body);
+    }
 }

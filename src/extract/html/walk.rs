@@ -42,6 +42,8 @@ pub(super) struct Block {
     pub(super) heading: u8,
     pub(super) caption: bool,
     pub(super) byline: bool,
+    /// In a table cell.
+    pub(super) cell: bool,
 }
 
 /// The share of a block's text inside links above which the block is a link (a menu
@@ -77,6 +79,7 @@ pub(super) struct Frame {
     pub(super) link: bool,
     pub(super) heading: u8,
     pub(super) caption: bool,
+    pub(super) cell: bool,
     pub(super) byline: bool,
     pub(super) boiler_set: bool,
     pub(super) title: bool,
@@ -93,6 +96,8 @@ pub(super) struct Walker {
     pub(super) links: usize,
     pub(super) heading: u8,
     pub(super) captions: usize,
+    /// Open table cells.
+    pub(super) cells: usize,
     pub(super) bylines: usize,
     pub(super) boiler: u32,
     pub(super) buf: String,
@@ -184,6 +189,7 @@ impl Frame {
             link: false,
             heading: 0,
             caption: false,
+            cell: false,
             byline: false,
             boiler_set: false,
             title,
@@ -349,6 +355,7 @@ impl Walker {
                 boiler: self.boiler,
                 heading: self.heading,
                 caption: self.captions > 0,
+                cell: self.cells > 0,
                 byline: self.bylines > 0,
             });
         } else {
@@ -464,6 +471,10 @@ impl Walker {
         if m.caption {
             self.captions += 1;
         }
+        let cell = matches!(name, "td" | "th");
+        if cell {
+            self.cells += 1;
+        }
         if m.byline {
             self.bylines += 1;
         }
@@ -477,6 +488,7 @@ impl Walker {
             link,
             heading: prev_heading,
             caption: m.caption,
+            cell,
             byline: m.byline,
             boiler_set,
             title: false,
@@ -586,6 +598,9 @@ impl Walker {
         }
         if f.caption {
             self.captions -= 1;
+        }
+        if f.cell {
+            self.cells -= 1;
         }
         if f.byline {
             self.bylines -= 1;
