@@ -13,13 +13,12 @@ fn explained(page: &Page) -> serde_json::Result<serde_json::Value> {
     let rec = &page.record;
     let mut v = serde_json::to_value(rec)?;
     if let (Some(s), Some(obj)) = (&page.signals, v.as_object_mut()) {
-        let cx = page_type::Context {
-            url: rec.url.as_deref(),
-            published: rec.published.is_some(),
-            author: rec.author.is_some(),
-            title: rec.title.is_some(),
-            headline: rec.title.as_deref(),
-        };
+        let cx = page_type::Context::of(
+            rec.url.as_deref(),
+            rec.title.as_deref(),
+            rec.published.is_some(),
+            rec.author.is_some(),
+        );
         let f: serde_json::Map<String, serde_json::Value> = page_type::FEATURES
             .iter()
             .zip(page_type::features(s, &cx))

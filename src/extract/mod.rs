@@ -301,24 +301,14 @@ pub fn page_type_of(
     content_type: Option<&str>,
 ) -> Result<(Article, page_type::PageType), ExtractError> {
     let (article, _) = read_article(bytes, content_type, None)?;
-    let page_type = match &article.signals {
-        Some(s) => {
-            let mut s = s.clone();
-            s.measure_body(&article.body);
-            page_type::decide(
-                &s,
-                &page_type::Context {
-                    url,
-                    published: article.published.is_some(),
-                    author: article.author.is_some(),
-                    title: article.title.is_some(),
-                    headline: article.title.as_deref(),
-                },
-            )
-            .page_type
-        }
-        None => page_type::PageType::Article,
-    };
+    let published = article.published.is_some() || url.and_then(metadata::date_in_url).is_some();
+    let cx = page_type::Context::of(
+        url,
+        article.title.as_deref(),
+        published,
+        article.author.is_some(),
+    );
+    let (page_type, _, _) = decide_page(article.signals.clone(), &article.body, &cx);
     Ok((article, page_type))
 }
 
@@ -414,27 +404,8 @@ fn finish_page(article: Article, url: Option<&str>) -> Page {
     // Last of the date chain: the day the address files the page under.
     let published = line(article.published).or_else(|| url.and_then(metadata::date_in_url));
     let author = line(article.author);
-    let (page_type, page_type_reason, signals) = match article.signals {
-        Some(mut s) => {
-            s.measure_body(&body);
-            let d = page_type::decide(
-                &s,
-                &page_type::Context {
-                    url,
-                    published: published.is_some(),
-                    author: author.is_some(),
-                    title: title.is_some(),
-                    headline: title.as_deref(),
-                },
-            );
-            (d.page_type, d.reason, Some(s))
-        }
-        None => (
-            page_type::PageType::Article,
-            "plain text, taken as one article".to_string(),
-            None,
-        ),
-    };
+    let cx = page_type::Context::of(url, title.as_deref(), published.is_some(), author.is_some());
+    let (page_type, page_type_reason, signals) = decide_page(article.signals, &body, &cx);
     let province = crate::entities::localities::infer_province(
         source.as_deref(),
         title.as_deref(),
@@ -465,6 +436,27 @@ fn finish_page(article: Article, url: Option<&str>) -> Page {
         duplicate_of: None,
     };
     Page { record, signals }
+}
+
+/// The page type of an article from its signals, measured on its final body (plain text,
+/// without signals, is taken for one article); the signals are handed back for `--explain`.
+fn decide_page(
+    signals: Option<page_type::Signals>,
+    body: &str,
+    cx: &page_type::Context,
+) -> (page_type::PageType, String, Option<page_type::Signals>) {
+    match signals {
+        Some(mut s) => {
+            s.measure_body(body);
+            let d = page_type::decide(&s, cx);
+            (d.page_type, d.reason, Some(s))
+        }
+        None => (
+            page_type::PageType::Article,
+            "plain text, taken as one article".to_string(),
+            None,
+        ),
+    }
 }
 
 /// Removes the byline closing the article and what follows it (the reporter's office, a

@@ -129,6 +129,24 @@ pub struct Context<'a> {
     pub headline: Option<&'a str>,
 }
 
+impl<'a> Context<'a> {
+    /// The context of a record: its address, headline and whether it has a date and a byline.
+    pub fn of(
+        url: Option<&'a str>,
+        headline: Option<&'a str>,
+        published: bool,
+        author: bool,
+    ) -> Context<'a> {
+        Context {
+            url,
+            published,
+            author,
+            title: headline.is_some(),
+            headline,
+        }
+    }
+}
+
 /// A decision and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decision {

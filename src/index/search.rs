@@ -234,12 +234,10 @@ impl SegmentCollector for SegmentKeys {
             .as_ref()
             .and_then(|c| c.first(doc))
             .map_or(i64::MIN, |d| d.into_timestamp_secs());
-        let mut id = String::new();
-        if let Some(col) = &self.id
-            && let Some(ord) = col.term_ords(doc).next()
-        {
-            let _ = col.ord_to_str(ord, &mut id);
-        }
+        let id = column_text(self.id.as_ref(), doc)
+            .ok()
+            .flatten()
+            .unwrap_or_default();
         self.out.push((day, id, DocAddress::new(self.ord, doc)));
     }
 
