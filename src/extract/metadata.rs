@@ -12,17 +12,22 @@ pub struct Stamp {
     pub date: (u16, u8, u8),
     /// Hour and minute when the line gives them.
     pub time: Option<(u8, u8)>,
+    /// The offset from UTC in minutes when the line names its zone (`UTC`, `GMT+7`).
+    pub zone: Option<i16>,
 }
 
 impl Stamp {
     /// The contract's form: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:00+07:00` with a time (a
-    /// date line on a Vietnamese page is Vietnam time).
+    /// date line on a Vietnamese page is Vietnam time unless it names another zone).
     pub fn render(&self) -> String {
         let (y, m, d) = self.date;
-        match self.time {
-            Some((h, mi)) => format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:00+07:00"),
-            None => format!("{y:04}-{m:02}-{d:02}"),
-        }
+        let Some((h, mi)) = self.time else {
+            return format!("{y:04}-{m:02}-{d:02}");
+        };
+        let z = self.zone.unwrap_or(7 * 60);
+        let sign = if z < 0 { '-' } else { '+' };
+        let (zh, zm) = (z.unsigned_abs() / 60, z.unsigned_abs() % 60);
+        format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:00{sign}{zh:02}:{zm:02}")
     }
 }
 
@@ -37,11 +42,11 @@ static VN_LONG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})").expect("static regex")
 });
 static EN_MDY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[^\d]|$)")
         .expect("static regex")
 });
 static EN_DMY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b")
+    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})(?:[^\d]|$)")
         .expect("static regex")
 });
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -111,6 +116,12 @@ pub fn date_in_url(url: &str) -> Option<String> {
     Some(format!("{y:04}-{m:02}-{d:02}"))
 }
 
+/// A written-out date's span, up to its year: the character after the year is matched only
+/// to see the number end (`Dec 17, 2025Julian K. Arni`, where two spans touch).
+fn to_year(c: &regex::Captures) -> std::ops::Range<usize> {
+    c.get(0).map_or(0, |m| m.start())..c.get(3).map_or(0, |m| m.end())
+}
+
 /// The first date in `s` and the byte range it occupies.
 fn find_date(s: &str) -> Option<((u16, u8, u8), std::ops::Range<usize>)> {
     let num = |c: &regex::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
@@ -162,7 +173,7 @@ fn find_date(s: &str) -> Option<((u16, u8, u8), std::ops::Range<usize>)> {
             .get(1)
             .and_then(|m| month_of(m.as_str()))
             .map_or(0, u32::from);
-        let r = c.get(0).map_or(0..0, |m| m.range());
+        let r = to_year(&c);
         offer(
             valid(num(&c, 3).unwrap_or(0), m, num(&c, 2).unwrap_or(0)),
             r,
@@ -173,7 +184,7 @@ fn find_date(s: &str) -> Option<((u16, u8, u8), std::ops::Range<usize>)> {
             .get(2)
             .and_then(|m| month_of(m.as_str()))
             .map_or(0, u32::from);
-        let r = c.get(0).map_or(0..0, |m| m.range());
+        let r = to_year(&c);
         offer(
             valid(num(&c, 3).unwrap_or(0), m, num(&c, 1).unwrap_or(0)),
             r,
@@ -205,6 +216,25 @@ fn find_time(s: &str) -> Option<((u8, u8), std::ops::Range<usize>)> {
     None
 }
 
+/// The zone a date line names, in minutes east of UTC: `UTC`, `GMT`, `GMT+7`, `UTC-05:00`.
+fn zone_of(folded: &str) -> Option<i16> {
+    static ZONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:utc|gmt)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?\b")
+            .expect("static regex")
+    });
+    let c = ZONE.captures(folded)?;
+    let Some(sign) = c.get(1) else {
+        return Some(0);
+    };
+    let h: i16 = c.get(2)?.as_str().parse().ok()?;
+    let m: i16 = c.get(3).map_or(Some(0), |m| m.as_str().parse().ok())?;
+    if h > 14 || m > 59 {
+        return None;
+    }
+    let z = h * 60 + m;
+    Some(if sign.as_str() == "-" { -z } else { z })
+}
+
 /// Reads a *date line*: a short line that is mostly a date (and maybe a time, a weekday,
 /// "GMT+7", a view counter). Prose that mentions a date is not one.
 pub fn date_line(line: &str) -> Option<Stamp> {
@@ -226,7 +256,68 @@ pub fn date_line(line: &str) -> Option<Stamp> {
     if letters > 12 {
         return None;
     }
-    Some(Stamp { date, time })
+    let zone = time.and_then(|_| zone_of(&folded));
+    Some(Stamp { date, time, zone })
+}
+
+/// Reads a meta bar that carries the date beside the name (`By Lan Pham • March 12, 2025`,
+/// `By Jo Mai ⋅ Editor ⋅ Updated May 6, 2025`, `Dec 26, 2025 • Lan Pham in Guides`): parts
+/// split by a separator, a labelled byline first and a date line after it, or a date line
+/// first. A place and a date (`Hà Nội - 12/5/2025`) is a dateline [`date_line`] reads.
+pub fn dated_byline(line: &str) -> Option<Stamp> {
+    if line.chars().count() > 120 {
+        return None;
+    }
+    let parts: Vec<&str> = line
+        .split(['•', '|', '·', '⋅', '●', '—', '–'])
+        .flat_map(|p| p.split(" - "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    if let Some(st) = date_line(parts[0]) {
+        return Some(st);
+    }
+    let labelled = byline_label(parts[0]).is_some() || BYLINE.is_match(parts[0]);
+    if !labelled || byline(parts[0]).is_none() {
+        return None;
+    }
+    parts[1..].iter().find_map(|p| date_line(p))
+}
+
+/// The author a meta line at the article's head names: a labelled byline (`Posted by BeauHD
+/// on Friday…`, `By: Lan | December 16, 2025 | Categories: News`, `ByDaryl Austin`), or a
+/// name printed beside the date (`Kristian Larsen July 13, 2025 — 7 minutes read`,
+/// `Dec 26, 2025 • Mahua Das in Project Management`).
+///
+/// An unlabelled line needs a separator between its parts (`Aaron Ricadela | Senior Writer |
+/// July 2, 2025`) or a block the page marks as a byline: `Released Wednesday, May 7, 2025`
+/// is a name-shaped phrase beside a date too.
+pub fn head_byline(line: &str, marked: bool) -> Option<String> {
+    let line = line.trim();
+    if line.chars().count() > 120 {
+        return None;
+    }
+    // A date may come first (`03/01/2017 by Jo Mai`).
+    let after_date = match find_date(line) {
+        Some((_, r)) if line[..r.start].trim().chars().count() <= 5 => {
+            line[r.end..].trim_start_matches([' ', '|', '•', '·', '⋅', '—', '–', '-', ','])
+        }
+        _ => line,
+    };
+    for l in [line, after_date] {
+        if byline_label(l).is_some() || BYLINE.is_match(l) {
+            return byline_name(l);
+        }
+    }
+    if !marked && !line.contains(['|', '•', '·', '⋅', '●', '—', '–']) {
+        return None;
+    }
+    find_date(line)?;
+    let name = cut_tail(line);
+    (is_name(name) && !has_notname_word(name)).then(|| name.to_string())
 }
 
 /// Chooses the article's date among the date lines of a page's header, given as
@@ -532,6 +623,8 @@ static BYLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         \s[|•·⋅—]\s? | [•·⋅—]
         | (?:Published|Updated|Posted|Reviewed)\b
         | (?i:\b(?:last\s+updated|updated\s+on|published\s+on|on\s+behalf\s+of|view\s+in\b|\d+\s*mins?\s+read|\d+\s*minutes?\s+read))
+        | \sin\s+\p{Lu} | \sin\s+[a-z]+$
+        | (?i:\son\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))
         ",
     )
     .expect("static regex")
@@ -545,9 +638,15 @@ fn byline_label(line: &str) -> Option<usize> {
             continue;
         };
         let next = rest.chars().next();
-        if next.is_none_or(|c| c == ':' || c == '：' || c.is_whitespace()) {
+        let n = label.chars().count();
+        // `ByDaryl Austin`, `Written byAAA Travel`: a label run into the name, told from a
+        // word that opens with the label (`Byron`) by the name's capital after a lower-case
+        // label letter (`BYRON` is a word).
+        let mut at = line.chars().skip(n.saturating_sub(1));
+        let glued =
+            at.next().is_some_and(char::is_lowercase) && at.next().is_some_and(char::is_uppercase);
+        if next.is_none_or(|c| c == ':' || c == '：' || c.is_whitespace()) || glued {
             // Same characters, so the same count of them in `line`.
-            let n = label.chars().count();
             return Some(line.char_indices().nth(n).map_or(line.len(), |(i, _)| i));
         }
     }
@@ -573,12 +672,18 @@ pub fn byline_name(line: &str) -> Option<String> {
 /// (`Dec. 19, 2025 · Niko Matsakis`).
 fn cut_tail(t: &str) -> &str {
     let mut t = t.trim();
-    // A date first (`Dec. 19, 2025 · Niko Matsakis`): the name is after the separator.
+    // A date first (`Dec. 19, 2025 · Niko Matsakis`, `03/01/2017 by Jo Mai`,
+    // `Dec 17, 2025Julian K. Arni`): the name is after it, its separator and label.
     if let Some((_, r)) = find_date(t)
         && t[..r.start].trim().chars().count() <= 5
-        && let Some(m) = BYLINE_TAIL.find_at(t, r.end)
     {
-        t = t[m.end()..].trim();
+        t = match BYLINE_TAIL.find_at(t, r.end) {
+            Some(m) if t[r.end..m.start()].trim().is_empty() => t[m.end()..].trim(),
+            _ => t[r.end..].trim_start_matches([' ', '|', '•', '·', '⋅', '—', '–', '-', ',']),
+        };
+        if let Some(n) = byline_label(t) {
+            t = t[n..].trim_start_matches([':', '：', ' ']);
+        }
     }
     let mut end = t.len();
     if let Some(m) = BYLINE_TAIL.find(t) {
@@ -721,6 +826,99 @@ mod tests {
         assert!(date_line("Số 12-NQ/TW").is_none());
         assert!(date_line("31/2/2012").is_none());
         assert!(date_line("13/13/2012").is_none());
+    }
+
+    #[test]
+    fn dated_bylines_zones_and_touching_spans() {
+        let r = |l: &str| dated_byline(l).map(|s| s.render());
+        assert_eq!(
+            r("By Lan Pham • March 12, 2025").as_deref(),
+            Some("2025-03-12")
+        );
+        assert_eq!(
+            r("By Dr. Jo Mai - Mar 27, 2024").as_deref(),
+            Some("2024-03-27")
+        );
+        assert_eq!(
+            r("Bài: Minh Thùy | 12/5/2025").as_deref(),
+            Some("2025-05-12")
+        );
+        // A place and a date is a dateline, not a byline; a sentence is neither.
+        assert_eq!(r("Hà Nội - 12/5/2025"), None);
+        assert_eq!(
+            r("By Jo Mai ⋅ Review Editor ⋅ Updated May 6, 2025").as_deref(),
+            Some("2025-05-06")
+        );
+        assert_eq!(
+            r("Dec 26, 2025 • Lan Pham in Project Management").as_deref(),
+            Some("2025-12-26")
+        );
+        assert_eq!(
+            r("By the way - this changed on 12/5/2025 for everyone here"),
+            None
+        );
+        // The zone a line names is kept; none named is Vietnam time.
+        let d = |l: &str| date_line(l).map(|s| s.render());
+        assert_eq!(
+            d("Updated: Dec 31, 2025 8:51pm UTC").as_deref(),
+            Some("2025-12-31T20:51:00+00:00")
+        );
+        assert_eq!(
+            d("Posted 4/2/2025 09:15 (GMT-5)").as_deref(),
+            Some("2025-02-04T09:15:00-05:00")
+        );
+        assert_eq!(
+            d("Thứ Hai, 12/05/2025 08:30").as_deref(),
+            Some("2025-05-12T08:30:00+07:00")
+        );
+        // Two spans printed without a space between them.
+        assert_eq!(d("Dec 17, 2025Lan Pham").as_deref(), Some("2025-12-17"));
+        assert_eq!(d("4 May 2024Lan").as_deref(), Some("2024-05-04"));
+    }
+
+    #[test]
+    fn meta_lines_under_a_headline_name_their_author() {
+        let h = |l: &str, marked: bool| head_byline(l, marked);
+        assert_eq!(
+            h(
+                "Posted by Lan Pham on Friday December 19, 2025 @08:00PM",
+                false
+            )
+            .as_deref(),
+            Some("Lan Pham")
+        );
+        assert_eq!(
+            h("By: Jo Mai | December 16, 2025 | Categories: News", false).as_deref(),
+            Some("Jo Mai")
+        );
+        assert_eq!(h("ByDaryl Austin", false).as_deref(), Some("Daryl Austin"));
+        assert_eq!(
+            h("By Lan Pham in Woodworking", false).as_deref(),
+            Some("Lan Pham")
+        );
+        assert_eq!(h("03/01/2017 by Jo Mai", false).as_deref(), Some("Jo Mai"));
+        assert_eq!(
+            h("Dec 26, 2025 • Mahua Das in Project Management", false).as_deref(),
+            Some("Mahua Das")
+        );
+        assert_eq!(
+            h("Aaron Rice | Senior Writer | July 2, 2025", false).as_deref(),
+            Some("Aaron Rice")
+        );
+        // Unlabelled and unseparated: only a block the page marks as a byline.
+        assert_eq!(h("Kristian Lund July 13, 2025", false), None);
+        assert_eq!(
+            h("Kristian Lund July 13, 2025", true).as_deref(),
+            Some("Kristian Lund")
+        );
+        // Date words are not names, nor is a word that opens with a label.
+        assert_eq!(h("Last Updated | May 7, 2025", false), None);
+        assert_eq!(h("Released Wednesday, May 7, 2025", true), None);
+        assert_eq!(
+            h("Byron Bay | May 7, 2025", false).as_deref(),
+            Some("Byron Bay")
+        );
+        assert_eq!(h("BYRON | May 7, 2025", false).as_deref(), Some("BYRON"));
     }
 
     #[test]

@@ -39,11 +39,6 @@ pub(super) fn text_key(s: &str) -> String {
         .collect()
 }
 
-pub(super) fn same_text(a: &str, b: &str) -> bool {
-    let (x, y) = (text_key(a), text_key(b));
-    !x.is_empty() && x == y
-}
-
 /// Whether block text `b` is the headline whose key is `key` (`chars` long).
 pub(super) fn is_title(b: &Block, key: &str, chars: u32) -> bool {
     // Lengths first: folding every block of a page to compare costs more than the parse.
@@ -349,6 +344,9 @@ pub(super) struct Body {
     pub(super) title_pos: Option<usize>,
     /// Date lines near the body's head, with their blocks.
     pub(super) dates: Vec<(usize, Stamp)>,
+    /// Date lines further down the article's container (a `Published On:` line after the
+    /// lead), which the text leaves out: a date of last resort.
+    pub(super) later_dates: Vec<(usize, Stamp)>,
 }
 
 /// Headline, kicker, date and byline lines at the head of the picked blocks go; a byline
@@ -367,11 +365,18 @@ pub(super) fn body(w: &Walker, ld: &LinkedData, p: &Pass, title: Option<&str>) -
     for (i, b) in blocks.iter().enumerate().take(head_limit.min(blocks.len())) {
         if b.chars <= 120
             && b.text.bytes().any(|c| c.is_ascii_digit())
-            && let Some(st) = metadata::date_line(&crate::text::normalize_line(&b.text))
+            && let Some(st) = Some(crate::text::normalize_line(&b.text))
+                .and_then(|l| metadata::date_line(&l).or_else(|| metadata::dated_byline(&l)))
         {
             dates.push((i, st));
         }
     }
+    let last = picked.last().copied().unwrap_or(0);
+    let later_dates: Vec<(usize, Stamp)> = (head_limit..=last)
+        .filter_map(|i| Some((i, blocks.get(i)?)))
+        .filter(|(_, b)| b.chars <= 120 && p.inside(w, b))
+        .filter_map(|(i, b)| Some((i, metadata::date_line(&b.text)?)))
+        .collect();
     if let Some(t) = title_pos
         && let Some(k) = picked.iter().position(|&i| i == t)
         && picked[..k].iter().all(|&i| blocks[i].chars < 100)
@@ -412,6 +417,7 @@ pub(super) fn body(w: &Walker, ld: &LinkedData, p: &Pass, title: Option<&str>) -
         author,
         title_pos,
         dates,
+        later_dates,
     }
 }
 

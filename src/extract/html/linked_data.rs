@@ -53,10 +53,7 @@ pub(super) fn visit_ld(v: &serde_json::Value, ld: &mut LinkedData, depth: usize)
             let articleish = WORDS.article_type.iter().any(|t| ty.contains(t));
             if articleish {
                 if ld.headline.is_none() {
-                    ld.headline = map
-                        .get("headline")
-                        .and_then(|h| h.as_str())
-                        .map(str::to_string);
+                    ld.headline = map.get("headline").and_then(|h| h.as_str()).map(unescaped);
                 }
                 if ld.published.is_none() {
                     ld.published = map
@@ -95,12 +92,42 @@ pub(super) fn visit_ld(v: &serde_json::Value, ld: &mut LinkedData, depth: usize)
 pub(super) fn ld_name(v: &serde_json::Value) -> Option<String> {
     use serde_json::Value;
     match v {
-        Value::String(s) if !s.starts_with("http") => Some(s.clone()),
-        Value::Object(m) => m.get("name").and_then(|n| n.as_str()).map(str::to_string),
+        Value::String(s) if !s.starts_with("http") => Some(unescaped(s)),
+        Value::Object(m) => m.get("name").and_then(|n| n.as_str()).map(unescaped),
         Value::Array(a) => {
             let names: Vec<String> = a.iter().filter_map(ld_name).collect();
             (!names.is_empty()).then(|| names.join(", "))
         }
         _ => None,
+    }
+}
+
+/// A JSON-LD string with the HTML character references some CMSs leave in it (Yoast writes
+/// `Maria &amp; Katerina`) read as the characters they stand for.
+fn unescaped(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    scraper::Html::parse_fragment(s)
+        .root_element()
+        .text()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_headlines_lose_character_references() {
+        let v: serde_json::Value = serde_json::from_str(
+            r#"{"@type":"NewsArticle","headline":"Q&amp;A: Lan &#039;s notes","author":{"@type":"Person","name":"Maria &amp; Katerina"}}"#,
+        )
+        .expect("test JSON");
+        let mut ld = LinkedData::default();
+        visit_ld(&v, &mut ld, 0);
+        assert_eq!(ld.headline.as_deref(), Some("Q&A: Lan 's notes"));
+        assert_eq!(ld.author.as_deref(), Some("Maria & Katerina"));
+        assert_eq!(unescaped("Tom & Jerry"), "Tom & Jerry");
     }
 }

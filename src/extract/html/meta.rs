@@ -3,7 +3,7 @@
 //! trusted (the page's own visible lines, declared metadata, JSON-LD, microdata).
 
 use super::super::metadata;
-use super::body::{Body, Pass, same_text, text_key};
+use super::body::{Body, Pass, text_key};
 use super::linked_data::LinkedData;
 use super::walk::{Block, Walker};
 
@@ -73,10 +73,57 @@ pub(super) fn title(w: &Walker, ld: &LinkedData, p: &Pass) -> Option<String> {
     }
 }
 
-/// The publication date: declared publication keys, JSON-LD, microdata, a `<time>` near
-/// the body's head, the page's own date line, a `<time>` further down, and last the date
-/// the page was changed.
+/// The publication date. A date the page prints at the article's head (between the
+/// headline and the first paragraph) is what its reader sees: it stands when it agrees with
+/// the declared date, and replaces one it never prints (`Updated August 19, 2025` under the
+/// headline over a first-draft `article:published_time`; the local day of a UTC stamp).
+/// Otherwise the declared publication keys, JSON-LD and microdata; then a `<time>` near the
+/// body's head, the page's own date lines, a `<time>` further down, and last the date the
+/// page was changed.
 pub(super) fn published(w: &Walker, ld: &LinkedData, p: &Pass, body: &Body) -> Option<String> {
+    let head = printed_at_head(w, p, body);
+    if let Some(d) = declared_published(w, ld) {
+        let day = |x: &str| x.get(..10).map(str::to_string);
+        let agrees = head
+            .lines
+            .iter()
+            .chain(&head.times)
+            .any(|x| day(x) == day(&d));
+        return match head.lines.first() {
+            Some(printed) if !agrees => Some(printed.clone()),
+            _ => Some(d),
+        };
+    }
+    let meta = &w.meta;
+    let near = p.picked.first().copied().unwrap_or(0) + 3;
+    w.times
+        .iter()
+        .filter(|(at, _)| *at <= near)
+        .find_map(|(_, v)| metadata::parse_machine_date(v))
+        .or_else(|| head.times.first().cloned())
+        .or_else(|| metadata::pick_date(&body.dates, body.title_pos).map(|s| s.render()))
+        .or_else(|| {
+            // A `<time>` further down the article (a "Published" box beside the body).
+            let end = p.picked.last().copied().unwrap_or(0);
+            w.times
+                .iter()
+                .filter(|(at, _)| *at <= end)
+                .find_map(|(_, v)| metadata::parse_machine_date(v))
+        })
+        .or_else(|| body.later_dates.first().map(|(_, s)| s.render()))
+        .or_else(|| {
+            // A page that only says when it was last changed is dated by that.
+            metadata::MODIFIED_KEYS
+                .iter()
+                .filter_map(|k| meta.get(*k))
+                .chain(ld.modified.iter())
+                .find_map(|v| metadata::parse_machine_date(v))
+        })
+}
+
+/// What the page declares as its publication date: the publication meta keys, JSON-LD,
+/// microdata, the web page node's date, other `*publish*` keys.
+fn declared_published(w: &Walker, ld: &LinkedData) -> Option<String> {
     let meta = &w.meta;
     let mut other_published: Vec<(&String, &String)> = meta
         .iter()
@@ -92,37 +139,79 @@ pub(super) fn published(w: &Walker, ld: &LinkedData, p: &Pass, body: &Body) -> O
         // Other publication keys (`published`, `published-date`, `w-published-date`).
         .chain(other_published.iter().map(|(_, v)| *v))
         .find_map(|v| metadata::parse_machine_date(v))
-        .or_else(|| {
-            let near = p.picked.first().copied().unwrap_or(0) + 3;
-            w.times
-                .iter()
-                .filter(|(at, _)| *at <= near)
-                .find_map(|(_, v)| metadata::parse_machine_date(v))
-        })
-        .or_else(|| metadata::pick_date(&body.dates, body.title_pos).map(|s| s.render()))
-        .or_else(|| {
-            // A `<time>` further down the article (a "Published" box beside the body).
-            let end = p.picked.last().copied().unwrap_or(0);
-            w.times
-                .iter()
-                .filter(|(at, _)| *at <= end)
-                .find_map(|(_, v)| metadata::parse_machine_date(v))
-        })
-        .or_else(|| {
-            // A page that only says when it was last changed is dated by that.
-            metadata::MODIFIED_KEYS
-                .iter()
-                .filter_map(|k| meta.get(*k))
-                .chain(ld.modified.iter())
-                .find_map(|v| metadata::parse_machine_date(v))
-        })
 }
 
-/// The author: a byline in or just above the body, JSON-LD, author meta tags, Twitter's
-/// labelled data, microdata, a byline block anywhere; never the site or an organisation.
+/// The author JSON-LD or the author meta tags declare.
+fn declared_author(w: &Walker, ld: &LinkedData) -> Option<String> {
+    ld.author.clone().or_else(|| {
+        metadata::AUTHOR_KEYS
+            .iter()
+            .filter_map(|k| w.meta.get(*k))
+            .find(|v| !v.starts_with("http") && v.chars().count() <= 80)
+            .map(|v| metadata::byline(v).unwrap_or_else(|| v.clone()))
+    })
+}
+
+/// Dates printed between the headline and the body's first paragraphs, in page order.
+struct Head {
+    /// Date lines and dated bylines, as the contract renders them.
+    lines: Vec<String>,
+    /// `<time datetime>` values there, furniture's included (a byline bar's own class words
+    /// often mark it as furniture).
+    times: Vec<String>,
+}
+
+/// How far past the body's first block the byline area may reach: a date line under the
+/// lead paragraph still belongs to the article's head.
+const HEAD_AFTER_BODY: usize = 2;
+/// How far above the body's first block the head starts when no headline was found.
+const HEAD_WITHOUT_TITLE: usize = 3;
+
+/// The blocks of the article's head: from the headline (or a little above the body when
+/// there is none) to just past the body's first block.
+fn head(p: &Pass, body: &Body) -> Option<std::ops::RangeInclusive<usize>> {
+    let first = *p.picked.first()?;
+    let start = body
+        .title_pos
+        .filter(|&t| t <= first)
+        .unwrap_or(first.saturating_sub(HEAD_WITHOUT_TITLE));
+    Some(start..=first + HEAD_AFTER_BODY)
+}
+
+fn printed_at_head(w: &Walker, p: &Pass, body: &Body) -> Head {
+    let Some(range) = head(p, body) else {
+        return Head {
+            lines: Vec::new(),
+            times: Vec::new(),
+        };
+    };
+    let (start, end) = (*range.start(), *range.end());
+    let lines = body
+        .dates
+        .iter()
+        .filter(|(at, _)| (start..=end).contains(at))
+        .map(|(_, st)| st.render())
+        .collect();
+    let mut times: Vec<&(usize, String)> = w
+        .times
+        .iter()
+        .chain(&w.furniture_times)
+        .filter(|(at, _)| (start..=end).contains(at))
+        .collect();
+    times.sort_by_key(|(at, _)| *at);
+    let times = times
+        .into_iter()
+        .filter_map(|(_, v)| metadata::parse_machine_date(v))
+        .collect();
+    Head { lines, times }
+}
+
+/// The author: a byline in or just above the body, a meta line under the headline,
+/// JSON-LD, author meta tags, Twitter's labelled data, microdata, a byline block anywhere.
+/// A company that signs its own blog (JSON-LD `author` naming the site) is its author; a
+/// paper's name where a reporter's belongs (`Báo Điện Biên Phủ`, `www.site.vn`) is not.
 pub(super) fn author(w: &Walker, ld: &LinkedData, p: &Pass, body: &Body) -> Option<String> {
     let (blocks, meta) = (&w.blocks, &w.meta);
-    let site = site(w);
     body.author
         .clone()
         .or_else(|| {
@@ -134,14 +223,24 @@ pub(super) fn author(w: &Walker, ld: &LinkedData, p: &Pass, body: &Body) -> Opti
                 .find(|b| b.chars < 80 && starts_with_by(&b.text))
                 .and_then(|b| metadata::byline(&b.text))
         })
-        .or_else(|| ld.author.clone())
         .or_else(|| {
-            metadata::AUTHOR_KEYS
+            // A meta line under the headline: `Posted by X on …`, `X | July 13, 2025`.
+            let range = head(p, body)?;
+            blocks
+                .get(*range.start()..=(*range.end()).min(blocks.len().saturating_sub(1)))?
                 .iter()
-                .filter_map(|k| meta.get(*k))
-                .find(|v| !v.starts_with("http") && v.chars().count() <= 80)
-                .map(|v| metadata::byline(v).unwrap_or_else(|| v.clone()))
+                .filter(|b| b.heading == 0 && b.chars < 120)
+                .find_map(|b| {
+                    metadata::head_byline(&crate::text::normalize_line(&b.text), b.byline)
+                })
+                // `Jane Doe, Local Democracy Reporter` printed, `Jane Doe` declared: the
+                // declared name is the person without the office.
+                .map(|printed| match declared_author(w, ld) {
+                    Some(d) if d.len() < printed.len() && printed.starts_with(&d) => d,
+                    _ => printed,
+                })
         })
+        .or_else(|| declared_author(w, ld))
         .or_else(|| {
             // `twitter:label1 = Written by`, `twitter:data1 = the name` (Yoast and others).
             ["twitter:label1", "twitter:label2"]
@@ -159,7 +258,7 @@ pub(super) fn author(w: &Walker, ld: &LinkedData, p: &Pass, body: &Body) -> Opti
                 .filter(|&i| blocks[i].byline && blocks[i].chars < 80 && blocks[i].chars >= 3)
                 .find_map(|i| block_author(blocks, i))
         })
-        .filter(|a| site.is_none_or(|s| !same_text(s, a)) && !is_organisation(a))
+        .filter(|a| !is_organisation(a))
 }
 
 /// The headline among the page's h1s (`(block index, block)`, site names left out), given

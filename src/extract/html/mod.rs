@@ -305,6 +305,70 @@ mod tests {
     }
 
     #[test]
+    fn authors_from_meta_lines_and_companies_that_sign_their_blogs() {
+        let body = para(30, "word");
+        let page = |head: &str, byline: &str| {
+            format!(
+                "<html><head>{head}</head><body><h1>Headline here</h1>{byline}{body}</body></html>"
+            )
+        };
+        let a = extract(&page(
+            "",
+            "<div class=\"story-byline\">Posted by <a href=\"/u/lan\">Lan Pham</a> on Friday December 19, 2025 @08:00PM</div>",
+        ));
+        assert_eq!(a.author.as_deref(), Some("Lan Pham"));
+        // A company's blog signed by the company, as its site name says.
+        let site = "<meta property=\"og:site_name\" content=\"Acme Tools\"><script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"author\":{\"@type\":\"Organization\",\"name\":\"Acme Tools\"}}</script>";
+        let a = extract(&page(site, ""));
+        assert_eq!(a.author.as_deref(), Some("Acme Tools"));
+        // A paper's own name where a reporter's belongs is no author.
+        let a = extract(&page(
+            "<meta name=\"author\" content=\"Báo Điện Biên Phủ\">",
+            "",
+        ));
+        assert_eq!(a.author, None);
+    }
+
+    #[test]
+    fn the_date_printed_under_the_headline_is_the_readers() {
+        let body = para(30, "word");
+        let page = |head: &str, byline: &str| {
+            format!(
+                "<html><head>{head}</head><body><h1>Headline here</h1>{byline}{body}</body></html>"
+            )
+        };
+        let declared =
+            "<meta property=\"article:published_time\" content=\"2025-01-29T20:47:55+00:00\">";
+        // The page prints only its update: that is the date its reader sees.
+        let a = extract(&page(declared, "<p>Updated: August 19, 2025</p>"));
+        assert_eq!(a.published.as_deref(), Some("2025-08-19"));
+        // It prints the declared day too (a published and an updated line): declared stands.
+        let a = extract(&page(
+            declared,
+            "<p>Published January 29, 2025</p><p>Updated: August 19, 2025</p>",
+        ));
+        assert_eq!(a.published.as_deref(), Some("2025-01-29T20:47:55+00:00"));
+        // A byline bar classed as page furniture still dates the page.
+        let a = extract(&page(
+            "",
+            "<div class=\"entry-meta\"><a href=\"/p\"><time datetime=\"2020-06-29T15:00:23-05:00\">June 29, 2020</time><time datetime=\"2021-11-12\">November 12, 2021</time></a></div>",
+        ));
+        assert_eq!(a.published.as_deref(), Some("2020-06-29T15:00:23-05:00"));
+        // A byline that carries the date.
+        let a = extract(&page(
+            "",
+            "<div class=\"meta\">By Lan Pham • March 12, 2025</div>",
+        ));
+        assert_eq!(a.published.as_deref(), Some("2025-03-12"));
+        // A date in the page's header bar (a "today" line) is above the headline: the
+        // declared date stands.
+        let a = extract(&format!(
+            "<html><head>{declared}</head><body><div>Thứ Hai, 7/12/2026</div><h1>Headline here</h1>{body}</body></html>"
+        ));
+        assert_eq!(a.published.as_deref(), Some("2025-01-29T20:47:55+00:00"));
+    }
+
+    #[test]
     fn dates_of_web_page_nodes_other_keys_and_modified_pages() {
         let body = para(30, "word");
         let page = |head: &str| {

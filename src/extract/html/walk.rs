@@ -109,6 +109,9 @@ pub(super) struct Walker {
     pub(super) meta: HashMap<String, String>,
     /// `<time datetime>` values with the block index they precede.
     pub(super) times: Vec<(usize, String)>,
+    /// The same inside furniture: a byline bar classed `entry-meta` holds the article's own
+    /// date as often as a related-posts box holds others'.
+    pub(super) furniture_times: Vec<(usize, String)>,
     pub(super) item_dates: Vec<String>,
     pub(super) item_authors: Vec<String>,
     /// What the page is made of, for telling an article from a listing.
@@ -424,9 +427,13 @@ impl Walker {
         }
         if name == "time"
             && let Some(dt) = a.datetime
-            && self.boiler == NONE
         {
-            self.times.push((self.blocks.len(), dt.to_string()));
+            let at = (self.blocks.len(), dt.to_string());
+            if self.boiler == NONE {
+                self.times.push(at);
+            } else {
+                self.furniture_times.push(at);
+            }
         }
         self.count(name);
         if SKIP.contains(&name) {
