@@ -411,7 +411,7 @@ pub fn byline(line: &str) -> Option<String> {
         return None;
     }
     if let Some(c) = BYLINE.captures(line) {
-        let name = cut_tail(c.get(1).or(c.get(2))?.as_str());
+        let name = without_office(cut_tail(c.get(1).or(c.get(2))?.as_str()));
         let name = name.trim_end_matches(['.', ',', ';']).trim();
         let words = name.split_whitespace().count();
         if (1..=10).contains(&words) && !name.ends_with(':') {
@@ -592,12 +592,15 @@ struct BylineWords {
     /// Longest first, so `written by` is tried before `by`.
     labels: Vec<&'static str>,
     notname: std::collections::HashSet<&'static str>,
+    /// Offices printed after a name.
+    role: std::collections::HashSet<&'static str>,
 }
 
 static WORDS: LazyLock<BylineWords> = LazyLock::new(|| {
     let mut w = BylineWords {
         labels: Vec::new(),
         notname: std::collections::HashSet::new(),
+        role: std::collections::HashSet::new(),
     };
     for row in BYLINE_WORDS
         .lines()
@@ -607,6 +610,9 @@ static WORDS: LazyLock<BylineWords> = LazyLock::new(|| {
             Some((p, "label")) => w.labels.push(p),
             Some((p, "notname")) => {
                 w.notname.insert(p);
+            }
+            Some((p, "role")) => {
+                w.role.insert(p);
             }
             _ => {}
         }
@@ -663,8 +669,33 @@ pub fn byline_name(line: &str) -> Option<String> {
     if let Some(n) = byline_label(t) {
         t = t[n..].trim_start_matches([':', '：', ' ']).trim();
     }
-    let name = cut_tail(t);
+    let name = without_office(cut_tail(t));
     is_name_like(name).then(|| name.to_string())
+}
+
+/// A name without the office printed after it (`Sean Peek, Senior Analyst`, `David Jackson -
+/// FullStack Editorial Team`); a list of names keeps every name.
+fn without_office(name: &str) -> &str {
+    for sep in [", ", " - ", " – "] {
+        let mut from = 0;
+        while let Some(i) = name[from..].find(sep).map(|i| i + from) {
+            let tail = &name[i + sep.len()..];
+            // Only the part up to the next separator: `Jo Mai, Lan Pham, Staff Writer`.
+            let part = tail.find(sep).map_or(tail, |j| &tail[..j]);
+            let office = part.split_whitespace().any(|w| {
+                let w = w
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                let one = w.strip_suffix('s').unwrap_or(&w);
+                WORDS.role.contains(w.as_str()) || WORDS.role.contains(one)
+            });
+            if office {
+                return name[..i].trim_end();
+            }
+            from = i + sep.len();
+        }
+    }
+    name
 }
 
 /// A byline without what follows the name: a date, a read time, `Updated`, a separator
@@ -723,6 +754,11 @@ pub fn is_name_like(s: &str) -> bool {
         || byline_label(s).is_some_and(|n| s[n..].trim_matches([':', ' ']).is_empty())
     {
         return false;
+    }
+    // `Jo Mai and Lan Pham`: names joined by "and", each name-shaped (`Terms and
+    // Conditions` is not: "terms" is furniture's word).
+    if s.contains(" and ") && is_name(&s.replace(" and ", ", ")) {
+        return !has_notname_word(&s.replace(" and ", " "));
     }
     !has_notname_word(s)
 }
@@ -893,6 +929,18 @@ mod tests {
         );
         assert_eq!(h("ByDaryl Austin", false).as_deref(), Some("Daryl Austin"));
         assert_eq!(
+            h("By Jane Doe, Local Democracy Reporter", false).as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            h("By Jo Mai, Lan Pham and Kim Vo, Staff Writers", false).as_deref(),
+            Some("Jo Mai, Lan Pham and Kim Vo")
+        );
+        assert_eq!(
+            h("By Jo Mai, Lan Pham, Reporter", false).as_deref(),
+            Some("Jo Mai, Lan Pham")
+        );
+        assert_eq!(
             h("By Lan Pham in Woodworking", false).as_deref(),
             Some("Lan Pham")
         );
@@ -1060,7 +1108,10 @@ mod tests {
         let mut sorted = rows.clone();
         sorted.sort_by(|a, b| (a.1, a.0).cmp(&(b.1, b.0)));
         assert_eq!(rows, sorted);
-        assert!(rows.iter().all(|(_, k)| matches!(*k, "label" | "notname")));
+        assert!(
+            rows.iter()
+                .all(|(_, k)| matches!(*k, "label" | "notname" | "role"))
+        );
     }
 
     #[test]

@@ -96,9 +96,22 @@ pub(super) fn ld_name(v: &serde_json::Value) -> Option<String> {
         Value::Object(m) => m.get("name").and_then(|n| n.as_str()).map(unescaped),
         Value::Array(a) => {
             let names: Vec<String> = a.iter().filter_map(ld_name).collect();
-            (!names.is_empty()).then(|| names.join(", "))
+            (!names.is_empty()).then(|| joined(&names))
         }
         _ => None,
+    }
+}
+
+/// Several authors as a byline prints them: `A and B`, `A, B, and C` for names written in
+/// plain ASCII (English bylines); names with diacritics (`Minh Thùy, Hoàng Anh`) are
+/// listed with commas, as Vietnamese bylines do.
+fn joined(names: &[String]) -> String {
+    match names {
+        [one] => one.clone(),
+        _ if !names.iter().all(|n| n.is_ascii()) => names.join(", "),
+        [a, b] => format!("{a} and {b}"),
+        [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
+        [] => String::new(),
     }
 }
 
@@ -129,5 +142,18 @@ mod tests {
         assert_eq!(ld.headline.as_deref(), Some("Q&A: Lan 's notes"));
         assert_eq!(ld.author.as_deref(), Some("Maria & Katerina"));
         assert_eq!(unescaped("Tom & Jerry"), "Tom & Jerry");
+        let names = |v: &str| ld_name(&serde_json::from_str(v).expect("test JSON"));
+        assert_eq!(
+            names(r#"[{"name":"Jo Mai"},{"name":"Lan Pham"}]"#).as_deref(),
+            Some("Jo Mai and Lan Pham")
+        );
+        assert_eq!(
+            names(r#"[{"name":"A Bo"},{"name":"C Do"},{"name":"E Fa"}]"#).as_deref(),
+            Some("A Bo, C Do, and E Fa")
+        );
+        assert_eq!(
+            names(r#"[{"name":"Minh Thùy"},{"name":"Hoàng Anh"}]"#).as_deref(),
+            Some("Minh Thùy, Hoàng Anh")
+        );
     }
 }

@@ -212,53 +212,66 @@ fn printed_at_head(w: &Walker, p: &Pass, body: &Body) -> Head {
 /// paper's name where a reporter's belongs (`Báo Điện Biên Phủ`, `www.site.vn`) is not.
 pub(super) fn author(w: &Walker, ld: &LinkedData, p: &Pass, body: &Body) -> Option<String> {
     let (blocks, meta) = (&w.blocks, &w.meta);
-    body.author
-        .clone()
-        .or_else(|| {
-            let near = p.picked.first().copied().unwrap_or(0);
-            blocks[..near.min(blocks.len())]
-                .iter()
-                .rev()
-                .take(8)
-                .find(|b| b.chars < 80 && starts_with_by(&b.text))
-                .and_then(|b| metadata::byline(&b.text))
-        })
-        .or_else(|| {
-            // A meta line under the headline: `Posted by X on …`, `X | July 13, 2025`.
-            let range = head(p, body)?;
-            blocks
-                .get(*range.start()..=(*range.end()).min(blocks.len().saturating_sub(1)))?
-                .iter()
-                .filter(|b| b.heading == 0 && b.chars < 120)
-                .find_map(|b| {
-                    metadata::head_byline(&crate::text::normalize_line(&b.text), b.byline)
-                })
-                // `Jane Doe, Local Democracy Reporter` printed, `Jane Doe` declared: the
-                // declared name is the person without the office.
-                .map(|printed| match declared_author(w, ld) {
-                    Some(d) if d.len() < printed.len() && printed.starts_with(&d) => d,
-                    _ => printed,
-                })
-        })
-        .or_else(|| declared_author(w, ld))
-        .or_else(|| {
-            // `twitter:label1 = Written by`, `twitter:data1 = the name` (Yoast and others).
-            ["twitter:label1", "twitter:label2"]
-                .iter()
-                .zip(["twitter:data1", "twitter:data2"])
-                .filter(|(l, _)| {
-                    meta.get(**l)
-                        .is_some_and(|v| metadata::byline_name(&format!("{v} X")).is_some())
-                })
-                .find_map(|(_, d)| meta.get(d).and_then(|v| metadata::byline_name(v)))
-        })
-        .or_else(|| w.item_authors.first().cloned())
-        .or_else(|| {
-            (0..blocks.len())
-                .filter(|&i| blocks[i].byline && blocks[i].chars < 80 && blocks[i].chars >= 3)
-                .find_map(|i| block_author(blocks, i))
-        })
-        .filter(|a| !is_organisation(a))
+    let above_body = || {
+        let near = p.picked.first().copied().unwrap_or(0);
+        blocks[..near.min(blocks.len())]
+            .iter()
+            .rev()
+            .take(8)
+            .find(|b| b.chars < 80 && starts_with_by(&b.text))
+            .and_then(|b| metadata::byline(&b.text))
+    };
+    let under_headline = || {
+        // A meta line under the headline: `Posted by X on …`, `X | July 13, 2025`.
+        let range = head(p, body)?;
+        blocks
+            .get(*range.start()..=(*range.end()).min(blocks.len().saturating_sub(1)))?
+            .iter()
+            .filter(|b| b.heading == 0 && b.chars < 120)
+            .find_map(|b| metadata::head_byline(&crate::text::normalize_line(&b.text), b.byline))
+            // `Jane Doe, Local Democracy Reporter` printed, `Jane Doe` declared: the
+            // declared name is the person without the office.
+            .map(|printed| match declared_author(w, ld) {
+                Some(d) if d.len() < printed.len() && printed.starts_with(&d) => d,
+                _ => printed,
+            })
+    };
+    let twitter = || {
+        // `twitter:label1 = Written by`, `twitter:data1 = the name` (Yoast and others).
+        ["twitter:label1", "twitter:label2"]
+            .iter()
+            .zip(["twitter:data1", "twitter:data2"])
+            .filter(|(l, _)| {
+                meta.get(**l)
+                    .is_some_and(|v| metadata::byline_name(&format!("{v} X")).is_some())
+            })
+            .find_map(|(_, d)| meta.get(d).and_then(|v| metadata::byline_name(v)))
+    };
+    let byline_block = || {
+        (0..blocks.len())
+            .filter(|&i| blocks[i].byline && blocks[i].chars < 80 && blocks[i].chars >= 3)
+            .find_map(|i| block_author(blocks, i))
+    };
+    let sources: [&dyn Fn() -> Option<String>; 7] = [
+        &|| body.author.clone(),
+        &above_body,
+        &under_headline,
+        &|| declared_author(w, ld),
+        &twitter,
+        &|| w.item_authors.first().cloned(),
+        &byline_block,
+    ];
+    // A source that names no one (a paper's name, a template placeholder) gives way to the next.
+    sources
+        .iter()
+        .find_map(|source| source().filter(|a| !is_organisation(a) && is_plausible_name(a)))
+}
+
+/// Whether an author string can be a name at all: it opens with a letter or a digit
+/// (`3i Global`), and is not a template placeholder (`{{author}}`, `page.head.extra.author`).
+fn is_plausible_name(a: &str) -> bool {
+    let placeholder = a.contains(['{', '}']) || a.matches('.').count() >= 3 && !a.contains(' ');
+    a.chars().next().is_some_and(char::is_alphanumeric) && !placeholder
 }
 
 /// The headline among the page's h1s (`(block index, block)`, site names left out), given
