@@ -29,7 +29,48 @@ pub fn normalize_line(s: &str) -> String {
     collapse_space(&chars, false)
 }
 
+/// UTF-8 read once too often as Latin-1 (`Investorâ\u{80}\u{99}s` for `Investor’s`), put
+/// back: a lead char (U+00C2–U+00F4) and the continuation chars (U+0080–U+00BF) after it
+/// that spell one valid UTF-8 sequence become the char they encode. Only a text holding a
+/// C1 control (U+0080–U+009F), which no written language uses, is read this way, so `Ã©`
+/// typed on purpose stays.
+fn undo_double_utf8(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i] as u32;
+        let want = match c {
+            0xC2..=0xDF => 1,
+            0xE0..=0xEF => 2,
+            0xF0..=0xF4 => 3,
+            _ => 0,
+        };
+        if want > 0 && i + want < chars.len() + 1 {
+            let tail = &chars[i + 1..(i + 1 + want).min(chars.len())];
+            if tail.len() == want && tail.iter().all(|t| ('\u{80}'..='\u{bf}').contains(t)) {
+                let bytes: Vec<u8> = std::iter::once(c as u8)
+                    .chain(tail.iter().map(|t| *t as u32 as u8))
+                    .collect();
+                if let Ok(fixed) = std::str::from_utf8(&bytes) {
+                    out.push_str(fixed);
+                    i += 1 + want;
+                    continue;
+                }
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn to_nfc(s: &str) -> Vec<char> {
+    let repaired = undo_double_utf8(s);
+    let s = repaired.as_ref();
     // Invisible characters go before composition: dropped after it, they would leave a
     // combining mark beside a letter it did not compose with, and a second pass would compose
     // them (`g` ZWSP U+0301 → `g` U+0301 → `ǵ`), breaking idempotence.
@@ -244,6 +285,23 @@ fn retone(chars: &[char]) -> Vec<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf8_read_twice_is_put_back() {
+        // `’` (E2 80 99) and `ệ` (E1 BB 87) read as Latin-1.
+        let twice = |s: &str| -> String { s.bytes().map(char::from).collect() };
+        assert_eq!(normalize(&twice("Investor’s Guide")), "Investor’s Guide");
+        assert_eq!(
+            normalize(&twice("Nghị quyết về Đảng")),
+            "Nghị quyết về Đảng"
+        );
+        // Without a C1 control nothing is touched, and a lone C1 stays what it is.
+        assert_eq!(normalize("Ã© on purpose"), "Ã© on purpose");
+        assert_eq!(normalize("x\u{85}y"), normalize(&normalize("x\u{85}y")));
+        let once = normalize(&twice("Tỉnh ủy — 22,06%"));
+        assert_eq!(once, "Tỉnh ủy — 22,06%");
+        assert_eq!(normalize(&once), once);
+    }
 
     #[test]
     fn reformed_tones_become_traditional() {

@@ -305,6 +305,11 @@ pub(super) fn choose_h1(
             if hk.chars().count() < 4 {
                 continue;
             }
+            // An h1 set in capitals (`BEST DRIP COFFEE MAKER IN 2026`) that a declared title
+            // spells the same is the headline in its written case.
+            if is_all_caps(&b.text) && !is_all_caps(d) && same_words(&b.text, d) {
+                return Some(d.to_string());
+            }
             if dk.contains(&hk) {
                 return Some(clean(&b.text));
             }
@@ -329,6 +334,30 @@ pub(super) fn choose_h1(
             words > 3 || first.is_none_or(|d| d.split_whitespace().count() < words + 2)
         })
         .map(|(_, b)| clean(&b.text))
+}
+
+/// Whether two titles share nearly all their words (`BEST DRIP COFFEE MAKER IN 2026` and
+/// `Best Drip Coffee Maker 2026`): at least nine in ten of the longer one's.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        crate::text::fold_lower(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let shared = wa.iter().filter(|w| wb.contains(w)).count();
+    let longer = wa.len().max(wb.len());
+    longer > 0 && shared * 10 >= longer * 9
+}
+
+/// Whether every letter of `s` is a capital (and it has a few).
+fn is_all_caps(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && s.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
 }
 
 /// The author a byline block names: its own name once the label and date are gone, or,

@@ -330,6 +330,33 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_set_in_capitals_takes_its_written_case() {
+        let body = para(30, "word");
+        let page = |h1: &str, og: &str| {
+            format!(
+                "<html><head><meta property=\"og:title\" content=\"{og}\"></head><body><h1>{h1}</h1>{body}</body></html>"
+            )
+        };
+        let a = extract(&page(
+            "BEST DRIP COFFEE MAKER IN 2026: BUYING TIPS FROM PROS",
+            "Best Drip Coffee Maker 2026: Buying Tips From Pros",
+        ));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Best Drip Coffee Maker 2026: Buying Tips From Pros")
+        );
+        // A declared title that says something else leaves the h1 as it is.
+        let a = extract(&page(
+            "HỘI NGHỊ BAN CHẤP HÀNH ĐẢNG BỘ TỈNH",
+            "Tin tức mới nhất",
+        ));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("HỘI NGHỊ BAN CHẤP HÀNH ĐẢNG BỘ TỈNH")
+        );
+    }
+
+    #[test]
     fn the_date_printed_under_the_headline_is_the_readers() {
         let body = para(30, "word");
         let page = |head: &str, byline: &str| {
