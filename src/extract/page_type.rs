@@ -15,7 +15,9 @@ use std::sync::LazyLock;
 
 pub use crate::record::PageType;
 
-/// What the HTML extractor counted on a page, for [`decide`].
+/// What the HTML extractor counted on a page, for [`decide`]. Characters are counted in
+/// Latin letters ([`crate::text::text_weight`]): an ideograph counts as the three letters it
+/// stands for, so the same thresholds hold for a Japanese article and an English one.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Signals {
     /// Characters of visible text on the whole page.
@@ -102,7 +104,7 @@ impl Signals {
         self.long_paragraphs = 0;
         self.longest_paragraph = 0;
         for p in body.split("\n\n").filter(|p| !p.trim().is_empty()) {
-            let n = p.chars().count() as u32;
+            let n = crate::text::text_len(p);
             self.body_chars += n;
             self.paragraphs += 1;
             if n >= 200 {

@@ -356,7 +356,7 @@ pub(super) fn body(w: &Walker, ld: &LinkedData, p: &Pass, title: Option<&str>) -
     let blocks = &w.blocks;
     let mut picked = p.picked.clone();
     let title_key = title.map(text_key).unwrap_or_default();
-    let title_chars = title.map_or(0, |t| t.chars().count() as u32);
+    let title_chars = title.map_or(0, crate::text::text_len);
     let title_pos = blocks
         .iter()
         .position(|b| is_title(b, &title_key, title_chars));

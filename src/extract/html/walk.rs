@@ -394,11 +394,13 @@ impl Walker {
             }
             self.space = false;
             self.buf.push(c);
-            self.chars += 1;
+            // Measured in Latin letters: an ideograph stands for several.
+            let n = crate::text::text_weight(c);
+            self.chars += n;
             if in_link {
-                self.link_chars += 1;
-                self.anchor_chars += 1;
-                self.away_chars += away;
+                self.link_chars += n;
+                self.anchor_chars += n;
+                self.away_chars += away * n;
             }
         }
     }
