@@ -21,6 +21,8 @@ struct Table {
     prefix: Vec<&'static str>,
     contains: Vec<&'static str>,
     end: HashSet<&'static str>,
+    consent_topic: Vec<&'static str>,
+    consent_word: Vec<&'static str>,
 }
 
 static CHROME: LazyLock<Table> = LazyLock::new(|| {
@@ -29,6 +31,8 @@ static CHROME: LazyLock<Table> = LazyLock::new(|| {
         prefix: Vec::new(),
         contains: Vec::new(),
         end: HashSet::new(),
+        consent_topic: Vec::new(),
+        consent_word: Vec::new(),
     };
     for row in TABLE
         .lines()
@@ -47,6 +51,8 @@ static CHROME: LazyLock<Table> = LazyLock::new(|| {
             "end" => {
                 t.end.insert(phrase);
             }
+            "consent_topic" => t.consent_topic.push(phrase),
+            "consent_word" => t.consent_word.push(phrase),
             _ => {}
         }
     }
@@ -114,6 +120,45 @@ pub fn classify(line: &str) -> Option<Chrome> {
     None
 }
 
+/// Whether `folded` (folded, lower case) holds `word` bounded by non-letters each side.
+fn has_word(folded: &str, word: &str) -> bool {
+    folded.match_indices(word).any(|(at, _)| {
+        let before = folded[..at].chars().next_back();
+        let after = folded[at + word.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// Whether a block of text is a cookie or consent notice: it names a topic word of
+/// `chrome.tsv` and two different consent words. Such panels are often hidden only by a
+/// script and run to several long paragraphs, longer than a short story; their length
+/// says nothing, their subject does. `headline` guards a story about cookies themselves.
+pub fn is_consent(text: &str, headline: &str) -> bool {
+    // Cheap test first: nearly every block names no cookie at all.
+    if !text
+        .as_bytes()
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"ookie"))
+    {
+        return false;
+    }
+    let t = &*CHROME;
+    let folded = crate::text::fold_lower(text);
+    if !t.consent_topic.iter().any(|w| has_word(&folded, w)) {
+        return false;
+    }
+    let head = crate::text::fold_lower(headline);
+    if t.consent_topic.iter().any(|w| has_word(&head, w)) {
+        return false;
+    }
+    t.consent_word
+        .iter()
+        .filter(|w| has_word(&folded, w))
+        .take(2)
+        .count()
+        == 2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +170,8 @@ mod tests {
             "prefix" => 1,
             "contains" => 2,
             "end" => 3,
+            "consent_topic" => 4,
+            "consent_word" => 5,
             _ => 9,
         };
         let rows: Vec<(u8, &str)> = TABLE
@@ -152,6 +199,31 @@ mod tests {
                 w[1]
             );
         }
+    }
+
+    #[test]
+    fn consent_notices_by_their_subject() {
+        let en = "Strictly necessary cookies are needed for the website to function and \
+                  cannot be switched off in our systems.";
+        assert!(is_consent(en, "Water board approves pipe plan"));
+        let vi = "Chúng tôi sử dụng cookie để cá nhân hoá nội dung; bằng việc tiếp tục dùng \
+                  trang web, bạn chấp nhận điều này.";
+        assert!(is_consent(vi, "Hội nghị sơ kết"));
+        // A story about cookies themselves keeps its paragraphs.
+        assert!(!is_consent(
+            en,
+            "Regulator fines publisher over tracking cookies"
+        ));
+        // Baking is not consent: a topic word without the notice's vocabulary.
+        assert!(!is_consent(
+            "Bake the cookies for twelve minutes, until the edges are golden.",
+            "Holiday baking"
+        ));
+        // A word that only contains the topic is not it.
+        assert!(!is_consent(
+            "Fortune-cookiesque privacy website",
+            "Water board approves pipe plan"
+        ));
     }
 
     #[test]

@@ -21,6 +21,8 @@ pub(crate) struct PageWords {
     pub(crate) byline_word: Regex,
     /// Class prefixes that name a state or taxonomy (`has-comments`, `tag-news`).
     pub(crate) state_prefix: Vec<&'static str>,
+    /// Class suffixes that name a state (`comments-enabled`, `sidebar-open`).
+    pub(crate) state_suffix: Vec<&'static str>,
     /// JSON-LD `@type`s of an article.
     pub(crate) article_type: Vec<&'static str>,
     /// What stands between a headline and the site's name, a space each side, in the order
@@ -29,7 +31,7 @@ pub(crate) struct PageWords {
 }
 
 /// The kinds of the table, in its order.
-const KINDS: [&str; 8] = [
+const KINDS: [&str; 9] = [
     "body_marker",
     "furniture_word",
     "furniture_fragment",
@@ -38,6 +40,7 @@ const KINDS: [&str; 8] = [
     "state_prefix",
     "article_type",
     "title_separator",
+    "state_suffix",
 ];
 
 fn parse(text: &'static str) -> Result<PageWords, String> {
@@ -73,6 +76,7 @@ fn parse(text: &'static str) -> Result<PageWords, String> {
         state_prefix: lists[5].clone(),
         article_type: lists[6].clone(),
         title_separator: lists[7].iter().map(|s| format!(" {s} ")).collect(),
+        state_suffix: lists[8].clone(),
     })
 }
 
@@ -89,6 +93,7 @@ pub(crate) static WORDS: LazyLock<PageWords> = LazyLock::new(|| {
             caption_marker: never(),
             byline_word: never(),
             state_prefix: Vec::new(),
+            state_suffix: Vec::new(),
             article_type: Vec::new(),
             title_separator: Vec::new(),
         }
@@ -114,6 +119,7 @@ mod tests {
         assert!(w.article_type.contains(&"NewsArticle"));
         assert_eq!(w.title_separator[0], " | ");
         assert!(w.state_prefix.contains(&"has-"));
+        assert!(w.state_suffix.contains(&"-enabled"));
     }
 
     #[test]

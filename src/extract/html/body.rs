@@ -162,16 +162,25 @@ fn judge(w: &Walker, trust: Trust) -> (Vec<bool>, Vec<Option<Chrome>>, Vec<Class
         false
     };
     let boiler_of: Vec<bool> = blocks.iter().map(is_boiler).collect();
+    // What the page says it is about, for telling a consent notice from a story on cookies.
+    let headline = match blocks.iter().find(|b| b.heading == 1) {
+        Some(h) => format!("{} {}", w.title, h.text),
+        None => w.title.clone(),
+    };
     let chromes: Vec<Option<Chrome>> = blocks
         .iter()
         .zip(&boiler_of)
         .map(|(b, boiler)| {
             // Boilerplate and link lists are junk already: no need to read them.
-            if !boiler && b.chars < 200 && !b.is_linked() {
+            if *boiler {
+                return None;
+            }
+            let line = if b.chars < 200 && !b.is_linked() {
                 chrome::classify(&b.text)
             } else {
                 None
-            }
+            };
+            line.or_else(|| chrome::is_consent(&b.text, &headline).then_some(Chrome::Line))
         })
         .collect();
     let mut class: Vec<Class> = blocks

@@ -527,6 +527,48 @@ mod tests {
         assert!(is_state_class_for_tests("has-comments") && !is_state_class_for_tests("comments"));
     }
 
+    #[test]
+    fn a_state_suffix_does_not_drop_the_container_that_carries_it() {
+        // `comments-enabled` says the post takes comments; the words before the state are
+        // not a comment box. The box itself is still furniture.
+        let html = format!(
+            "<body><main><div class=\"post comments-enabled\"><h1>Hội nghị sơ kết</h1>{}</div></main>\
+             <div class=\"comments\"><p>Bài viết rất hay, cảm ơn tác giả đã chia sẻ thông tin bổ ích này.</p></div></body>",
+            story()
+        );
+        let a = extract(&html);
+        assert!(a.body.contains("luân chuyển cán bộ"), "{}", a.body);
+        assert!(!a.body.contains("cảm ơn tác giả"), "{}", a.body);
+        assert!(is_state_class_for_tests("comments-enabled"));
+        assert!(is_state_class_for_tests("sidebar-open"));
+        // A suffix alone is not a class.
+        assert!(!is_state_class_for_tests("-enabled"));
+    }
+
+    #[test]
+    fn a_consent_panel_longer_than_the_story_stays_out() {
+        // Hidden by a class the stylesheet defines, placed after the footer, and longer
+        // than the story: only its subject gives it away.
+        let notice = "Strictly necessary cookies are needed for the website to function and cannot be \
+                      switched off in our systems; you can accept all cookies or set your preferences.";
+        let html = format!(
+            "<body><main><h1>Hội nghị sơ kết công tác cán bộ</h1>{}</main><footer>Báo Tỉnh</footer>\
+             <div class=\"ot-pc-content pc-panel\"><h2>Privacy Preference Center</h2>{}</div></body>",
+            story(),
+            format!("<p>{notice}</p>").repeat(4)
+        );
+        let a = extract(&html);
+        assert!(a.body.contains("sinh hoạt thường kỳ"), "{}", a.body);
+        assert!(!a.body.contains("cookies"), "{}", a.body);
+        // A story about cookies keeps its cookie paragraphs.
+        let html = format!(
+            "<body><main><h1>Cookies and the new privacy law</h1><p>{notice}</p>{}</main></body>",
+            story()
+        );
+        let a = extract(&html);
+        assert!(a.body.contains("cookies"), "{}", a.body);
+    }
+
     fn is_state_class_for_tests(c: &str) -> bool {
         walk::is_state_class(c)
     }

@@ -180,7 +180,9 @@ fn site(host: &str) -> &str {
 pub(super) fn is_state_class(token: &str) -> bool {
     let t = token.as_bytes();
     let starts = |p: &str| t.len() > p.len() && t[..p.len()].eq_ignore_ascii_case(p.as_bytes());
-    WORDS.state_prefix.iter().any(|p| starts(p))
+    let ends =
+        |p: &str| t.len() > p.len() && t[t.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes());
+    WORDS.state_prefix.iter().any(|p| starts(p)) || WORDS.state_suffix.iter().any(|p| ends(p))
 }
 
 impl Frame {
