@@ -21,9 +21,39 @@ struct Table {
     prefix: Vec<&'static str>,
     contains: Vec<&'static str>,
     end: HashSet<&'static str>,
-    consent_topic: Vec<&'static str>,
-    consent_word: Vec<&'static str>,
+    notices: [Notice; 3],
 }
+
+/// A kind of notice sites set among the article's paragraphs, known by what it talks
+/// about: a topic word and enough of the words such notices use around it.
+struct Notice {
+    topic: Vec<&'static str>,
+    word: Vec<&'static str>,
+    /// Different words it needs beside the topic.
+    words: usize,
+    /// Longer blocks are prose that mentions the topic, not the notice.
+    max_chars: usize,
+}
+
+impl Notice {
+    const fn new(words: usize, max_chars: usize) -> Notice {
+        Notice {
+            topic: Vec::new(),
+            word: Vec::new(),
+            words,
+            max_chars,
+        }
+    }
+}
+
+/// The notice families of `chrome.tsv`, in its order: cookie consent panels (several
+/// long paragraphs, so no length bound), affiliate and sponsorship disclosures, and calls
+/// to action (newsletter sign-ups, offers, quotes), which are one or two lines.
+const NOTICE_KINDS: [(&str, &str); 3] = [
+    ("consent_topic", "consent_word"),
+    ("disclosure_topic", "disclosure_word"),
+    ("cta_topic", "cta_word"),
+];
 
 static CHROME: LazyLock<Table> = LazyLock::new(|| {
     let mut t = Table {
@@ -31,8 +61,11 @@ static CHROME: LazyLock<Table> = LazyLock::new(|| {
         prefix: Vec::new(),
         contains: Vec::new(),
         end: HashSet::new(),
-        consent_topic: Vec::new(),
-        consent_word: Vec::new(),
+        notices: [
+            Notice::new(2, usize::MAX),
+            Notice::new(2, 700),
+            Notice::new(1, 200),
+        ],
     };
     for row in TABLE
         .lines()
@@ -51,9 +84,15 @@ static CHROME: LazyLock<Table> = LazyLock::new(|| {
             "end" => {
                 t.end.insert(phrase);
             }
-            "consent_topic" => t.consent_topic.push(phrase),
-            "consent_word" => t.consent_word.push(phrase),
-            _ => {}
+            _ => {
+                for (n, (topic, word)) in t.notices.iter_mut().zip(NOTICE_KINDS) {
+                    if kind == topic {
+                        n.topic.push(phrase);
+                    } else if kind == word {
+                        n.word.push(phrase);
+                    }
+                }
+            }
         }
     }
     t
@@ -129,34 +168,38 @@ fn has_word(folded: &str, word: &str) -> bool {
     })
 }
 
-/// Whether a block of text is a cookie or consent notice: it names a topic word of
-/// `chrome.tsv` and two different consent words. Such panels are often hidden only by a
-/// script and run to several long paragraphs, longer than a short story; their length
-/// says nothing, their subject does. `headline` guards a story about cookies themselves.
-pub fn is_consent(text: &str, headline: &str) -> bool {
-    // Cheap test first: nearly every block names no cookie at all.
-    if !text
-        .as_bytes()
-        .windows(5)
-        .any(|w| w.eq_ignore_ascii_case(b"ookie"))
-    {
-        return false;
-    }
+/// Whether a block of text is a notice rather than the story: a cookie or consent panel,
+/// an affiliate disclosure, a call to action. Each names a topic word of `chrome.tsv` and
+/// enough of its family's words; consent panels run to several long paragraphs, often
+/// hidden only by a script, so their length says nothing and their subject does.
+/// `headline` guards a story about the topic itself (cookies, affiliate marketing).
+pub fn is_notice(text: &str, headline: &str) -> bool {
     let t = &*CHROME;
-    let folded = crate::text::fold_lower(text);
-    if !t.consent_topic.iter().any(|w| has_word(&folded, w)) {
-        return false;
+    let mut folded: Option<String> = None;
+    let mut head: Option<String> = None;
+    for n in &t.notices {
+        if text.len() > n.max_chars.saturating_mul(4) {
+            continue;
+        }
+        let f = folded.get_or_insert_with(|| crate::text::fold_lower(text));
+        if f.chars().count() > n.max_chars || !n.topic.iter().any(|w| has_word(f, w)) {
+            continue;
+        }
+        let h = head.get_or_insert_with(|| crate::text::fold_lower(headline));
+        if n.topic.iter().any(|w| has_word(h, w)) {
+            continue;
+        }
+        if n.word
+            .iter()
+            .filter(|w| has_word(f, w))
+            .take(n.words)
+            .count()
+            == n.words
+        {
+            return true;
+        }
     }
-    let head = crate::text::fold_lower(headline);
-    if t.consent_topic.iter().any(|w| has_word(&head, w)) {
-        return false;
-    }
-    t.consent_word
-        .iter()
-        .filter(|w| has_word(&folded, w))
-        .take(2)
-        .count()
-        == 2
+    false
 }
 
 #[cfg(test)]
@@ -172,7 +215,11 @@ mod tests {
             "end" => 3,
             "consent_topic" => 4,
             "consent_word" => 5,
-            _ => 9,
+            "disclosure_topic" => 6,
+            "disclosure_word" => 7,
+            "cta_topic" => 8,
+            "cta_word" => 9,
+            _ => 99,
         };
         let rows: Vec<(u8, &str)> = TABLE
             .lines()
@@ -181,7 +228,7 @@ mod tests {
                 let mut c = l.split('\t');
                 let phrase = c.next().unwrap_or("");
                 let kind = c.next().unwrap_or("");
-                assert_ne!(rank(kind), 9, "unknown kind in {l:?}");
+                assert_ne!(rank(kind), 99, "unknown kind in {l:?}");
                 assert_eq!(
                     crate::text::fold_lower(phrase),
                     phrase,
@@ -205,24 +252,62 @@ mod tests {
     fn consent_notices_by_their_subject() {
         let en = "Strictly necessary cookies are needed for the website to function and \
                   cannot be switched off in our systems.";
-        assert!(is_consent(en, "Water board approves pipe plan"));
+        assert!(is_notice(en, "Water board approves pipe plan"));
         let vi = "Chúng tôi sử dụng cookie để cá nhân hoá nội dung; bằng việc tiếp tục dùng \
                   trang web, bạn chấp nhận điều này.";
-        assert!(is_consent(vi, "Hội nghị sơ kết"));
+        assert!(is_notice(vi, "Hội nghị sơ kết"));
         // A story about cookies themselves keeps its paragraphs.
-        assert!(!is_consent(
+        assert!(!is_notice(
             en,
             "Regulator fines publisher over tracking cookies"
         ));
         // Baking is not consent: a topic word without the notice's vocabulary.
-        assert!(!is_consent(
+        assert!(!is_notice(
             "Bake the cookies for twelve minutes, until the edges are golden.",
             "Holiday baking"
         ));
         // A word that only contains the topic is not it.
-        assert!(!is_consent(
+        assert!(!is_notice(
             "Fortune-cookiesque privacy website",
             "Water board approves pipe plan"
+        ));
+    }
+
+    #[test]
+    fn disclosures_and_calls_to_action_by_their_subject() {
+        let head = "Six kettles we tested this winter";
+        assert!(is_notice(
+            "Everything we recommend is chosen by our editors. Buying through our links may \
+             earn us a commission at no extra cost to you.",
+            head
+        ));
+        assert!(is_notice(
+            "As an Amazon Associate we earn from qualifying purchases.",
+            head
+        ));
+        // One word of the family is a sentence of a story, not a disclosure.
+        assert!(!is_notice(
+            "The broker may earn a commission of two percent on each sale, the filing shows.",
+            head
+        ));
+        assert!(is_notice(
+            "📬 Sign up for the Weekend Kettle newsletter",
+            head
+        ));
+        assert!(is_notice(
+            "Tips for your kitchen, delivered to your inbox",
+            head
+        ));
+        assert!(is_notice("Get the free e-book!", head));
+        // A long paragraph naming a newsletter is prose.
+        let long = "The council's newsletter, which it began printing in 1998, will be sent to \
+                    every household; residents who want it by e-mail can sign up at the town \
+                    hall, where the clerks keep a list of addresses for each street and village.";
+        assert!(!is_notice(long, "Council cuts printing costs"));
+        // A story about newsletters keeps its lines.
+        assert!(!is_notice(
+            "Sign up for a newsletter only if you will read it.",
+            "Why newsletters are back"
         ));
     }
 

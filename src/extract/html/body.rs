@@ -180,7 +180,7 @@ fn judge(w: &Walker, trust: Trust) -> (Vec<bool>, Vec<Option<Chrome>>, Vec<Class
             } else {
                 None
             };
-            line.or_else(|| chrome::is_consent(&b.text, &headline).then_some(Chrome::Line))
+            line.or_else(|| chrome::is_notice(&b.text, &headline).then_some(Chrome::Line))
         })
         .collect();
     let mut class: Vec<Class> = blocks
