@@ -259,7 +259,41 @@ fn container(w: &Walker, class: &[Class]) -> Option<usize> {
             best_score = s;
         }
     }
-    best
+    best.map(|c| with_kin(els, &good, c))
+}
+
+/// How many levels above the container its kin are looked for: a section's body inside
+/// the section inside the article's text.
+const KIN_LEVELS: usize = 3;
+/// The share of the container's good text its kin must hold between them to join it.
+const KIN_SHARE: f64 = 0.5;
+
+/// The container widened to the parent of its kin: an article cut into sections of one
+/// kind (`div.sect1` after `div.sect1`), where link lists and tables in the other sections
+/// left one section the best alone. Kin are siblings of the same tag and class, outside
+/// furniture, holding good text.
+fn with_kin(els: &[super::walk::El], good: &[f64], c: usize) -> usize {
+    let mut a = c;
+    for _ in 0..KIN_LEVELS {
+        let p = els[a].parent;
+        if p == NONE {
+            break;
+        }
+        let pe = p as usize;
+        if els[a].kind != 0 {
+            let kin: f64 = (pe + 1..=els[pe].end as usize)
+                .filter(|&e| {
+                    e != a && els[e].parent == p && els[e].kind == els[a].kind && !els[e].boiler
+                })
+                .map(|e| good[e])
+                .sum();
+            if kin > 0.0 && kin >= KIN_SHARE * good[c] {
+                return pe;
+            }
+        }
+        a = pe;
+    }
+    c
 }
 
 /// Picks the body's blocks in the container: boilerplate, link lists and chrome lines out,

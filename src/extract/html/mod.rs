@@ -569,6 +569,44 @@ mod tests {
         assert!(a.body.contains("cookies"), "{}", a.body);
     }
 
+    #[test]
+    fn an_article_in_sections_of_one_kind_keeps_every_section() {
+        // Each section holds a heading and a paragraph; the first two also hold lists of
+        // linked changes, which leave the last section the best scored alone.
+        let links: String = (0..12)
+            .map(|i| format!("<li><a href=\"/thay-doi/{i}\">Sửa quy trình tiếp nhận hồ sơ số {i} của xã</a></li>"))
+            .collect();
+        let section = |h: &str, p: &str, list: &str| {
+            format!(
+                "<div class=\"sect\"><h2>{h}</h2><div class=\"body\"><p>{p}</p><ul>{list}</ul></div></div>"
+            )
+        };
+        let html = format!(
+            "<body><nav><a href=\"/\">Trang chủ</a></nav><article><h1>Báo cáo tiến độ cải cách hành chính</h1><div class=\"content\">{}{}{}</div></article></body>",
+            section(
+                "Thủ tục",
+                "Trong quý, huyện đã rà soát toàn bộ thủ tục hành chính cấp xã và đề nghị bãi bỏ những thủ tục không còn phù hợp.",
+                &links
+            ),
+            section(
+                "Hồ sơ",
+                "Tỷ lệ hồ sơ giải quyết đúng hạn tăng so với quý trước, nhờ việc số hoá hồ sơ và trả kết quả qua bưu điện.",
+                &links
+            ),
+            section(
+                "Kế hoạch",
+                "Quý tới, huyện tiếp tục đào tạo cán bộ một cửa, mở rộng dịch vụ công trực tuyến toàn trình đến mọi xã và thị trấn.",
+                ""
+            ),
+        );
+        let a = extract(&html);
+        assert!(a.body.contains("rà soát toàn bộ thủ tục"), "{}", a.body);
+        assert!(a.body.contains("số hoá hồ sơ"), "{}", a.body);
+        assert!(a.body.contains("đào tạo cán bộ một cửa"), "{}", a.body);
+        // The links stay out.
+        assert!(!a.body.contains("Sửa quy trình"), "{}", a.body);
+    }
+
     fn is_state_class_for_tests(c: &str) -> bool {
         walk::is_state_class(c)
     }

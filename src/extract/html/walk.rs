@@ -27,6 +27,22 @@ pub(super) struct El {
     pub(super) strong: bool,
     /// `<article>`, `<main>` or a strong body marker: where an article is.
     pub(super) landmark: bool,
+    /// Its tag and class attribute, hashed; 0 without a class. Siblings of one kind are
+    /// the parts of one thing (an article's sections, a listing's teasers).
+    pub(super) kind: u64,
+}
+
+/// The kind of an element with a class: FNV-1a over tag and class.
+fn kind_of(name: &str, class: &str) -> u64 {
+    if class.trim().is_empty() {
+        return 0;
+    }
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in name.bytes().chain([b' ']).chain(class.trim().bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h.max(1)
 }
 
 #[derive(Debug, Clone)]
@@ -463,6 +479,7 @@ impl Walker {
                 soft: m.boiler && !m.by_tag && !m.hard,
                 strong: m.strong,
                 landmark: m.strong || matches!(name, "article" | "main") || a.role == "main",
+                kind: kind_of(name, a.class),
             });
             self.block_stack.push(el);
         }
