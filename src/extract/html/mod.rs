@@ -607,6 +607,24 @@ mod tests {
         assert!(!a.body.contains("Sửa quy trình"), "{}", a.body);
     }
 
+    #[test]
+    fn a_highlighters_classes_inside_code_are_not_furniture() {
+        // `token comment` marks a comment of the code, not a comment box: read as
+        // furniture it outweighed the paragraphs around the block.
+        let line = "<span class=\"token comment\"># tải dữ liệu báo cáo của các xã trong huyện về máy</span>\n<span class=\"token function\">tai-bao-cao</span> --huyen 3\n";
+        let html = format!(
+            "<body><article><h1>Hướng dẫn tổng hợp báo cáo</h1><div class=\"post\">{}<pre><code>{}</code></pre>\
+             <p>Sau khi tải xong, văn phòng huyện ủy đối chiếu số liệu với báo cáo của các chi bộ trước khi gửi lên tỉnh.</p></div></article></body>",
+            story(),
+            line.repeat(12)
+        );
+        let a = extract(&html);
+        assert!(a.body.contains("sinh hoạt thường kỳ"), "{}", a.body);
+        assert!(a.body.contains("đối chiếu số liệu"), "{}", a.body);
+        let w = walk(&html).0;
+        assert!(!w.els.iter().any(|e| e.hard));
+    }
+
     fn is_state_class_for_tests(c: &str) -> bool {
         walk::is_state_class(c)
     }

@@ -99,10 +99,14 @@ pub(super) struct Frame {
     pub(super) byline: bool,
     pub(super) boiler_set: bool,
     pub(super) title: bool,
+    /// A `<pre>` or `<code>`.
+    pub(super) code: bool,
 }
 
 #[derive(Default)]
 pub(super) struct Walker {
+    /// Open `<pre>` and `<code>` elements around the walk's position.
+    pub(super) code_depth: u32,
     pub(super) els: Vec<El>,
     pub(super) blocks: Vec<Block>,
     pub(super) stack: Vec<Frame>,
@@ -214,6 +218,7 @@ impl Frame {
             byline: false,
             boiler_set: false,
             title,
+            code: false,
         }
     }
 }
@@ -234,12 +239,13 @@ struct Marks {
 }
 
 impl Marks {
-    fn of(name: &str, a: &Attrs) -> Marks {
+    fn of(name: &str, a: &Attrs, in_code: bool) -> Marks {
         let hidden = a.is_hidden();
         let mut names = String::with_capacity(a.class.len() + a.id.len() + 1);
         // The classes of `<html>` and `<body>` describe the page (`single-post`,
-        // `footer-dark`, `no-gallery-comments`), never a piece of furniture.
-        if !matches!(name, "html" | "body") {
+        // `footer-dark`, `no-gallery-comments`), never a piece of furniture; inside code,
+        // classes are a highlighter's tokens (`token comment`, `hljs-meta`).
+        if !matches!(name, "html" | "body") && !in_code {
             for token in a.class.split_ascii_whitespace().chain([a.id]) {
                 if !is_state_class(token) {
                     if !names.is_empty() {
@@ -462,7 +468,11 @@ impl Walker {
             self.stack.push(Frame::skipped(false));
             return;
         }
-        let m = Marks::of(name, &a);
+        let code = matches!(name, "pre" | "code");
+        if code {
+            self.code_depth += 1;
+        }
+        let m = Marks::of(name, &a, self.code_depth > 0);
         let is_block = !INLINE.contains(&name);
         if is_block || name == "br" || m.boiler || m.strong {
             self.flush();
@@ -520,6 +530,7 @@ impl Walker {
             byline: m.byline,
             boiler_set,
             title: false,
+            code,
         });
     }
 
@@ -626,6 +637,9 @@ impl Walker {
         }
         if f.caption {
             self.captions -= 1;
+        }
+        if f.code {
+            self.code_depth -= 1;
         }
         if f.cell {
             self.cells -= 1;
