@@ -270,8 +270,9 @@ const KIN_SHARE: f64 = 0.5;
 
 /// The container widened to the parent of its kin: an article cut into sections of one
 /// kind (`div.sect1` after `div.sect1`), where link lists and tables in the other sections
-/// left one section the best alone. Kin are siblings of the same tag and class, outside
-/// furniture, holding good text.
+/// left one section the best alone; one paragraph among its sisters, where the comments
+/// under the same parent weighed them down. Kin are siblings of the same tag and class,
+/// outside furniture, holding good text.
 fn with_kin(els: &[super::walk::El], good: &[f64], c: usize) -> usize {
     let mut a = c;
     for _ in 0..KIN_LEVELS {

@@ -625,6 +625,23 @@ mod tests {
         assert!(!w.els.iter().any(|e| e.hard));
     }
 
+    #[test]
+    fn one_paragraph_is_not_the_body_when_its_sisters_are_weighed_down_by_comments() {
+        // The post's paragraphs and a long comment section share one parent: the comments
+        // (furniture) outweigh the paragraphs, so the best element alone was one paragraph.
+        let comment = "<div class=\"comment\"><p>Cảm ơn tác giả, bài viết rất bổ ích cho chi bộ chúng tôi ở thôn, mong báo đăng thêm nhiều bài như vậy nữa.</p></div>";
+        let html = format!(
+            "<body><div class=\"post\"><h1>Hội nghị sơ kết</h1>{}<p>{}</p>{}</div></body>",
+            story(),
+            "Đồng chí nhấn mạnh việc giữ nền nếp sinh hoạt chi bộ, gắn với kiểm điểm tự phê bình và phê bình nghiêm túc. ".repeat(3),
+            comment.repeat(30)
+        );
+        let a = extract(&html);
+        assert!(a.body.starts_with("Sáng nay"), "{}", a.body);
+        assert!(a.body.contains("giữ nền nếp"), "{}", a.body);
+        assert!(!a.body.contains("Cảm ơn tác giả"), "{}", a.body);
+    }
+
     fn is_state_class_for_tests(c: &str) -> bool {
         walk::is_state_class(c)
     }

@@ -27,14 +27,16 @@ pub(super) struct El {
     pub(super) strong: bool,
     /// `<article>`, `<main>` or a strong body marker: where an article is.
     pub(super) landmark: bool,
-    /// Its tag and class attribute, hashed; 0 without a class. Siblings of one kind are
-    /// the parts of one thing (an article's sections, a listing's teasers).
+    /// Its tag and class attribute, hashed; 0 without a class (but for `<p>`). Siblings of
+    /// one kind are the parts of one thing (an article's sections or paragraphs, a
+    /// listing's teasers).
     pub(super) kind: u64,
 }
 
-/// The kind of an element with a class: FNV-1a over tag and class.
+/// The kind of an element with a class, or of a paragraph: FNV-1a over tag and class. A
+/// `<div>` without a class says nothing of what it holds; a `<p>` does.
 fn kind_of(name: &str, class: &str) -> u64 {
-    if class.trim().is_empty() {
+    if class.trim().is_empty() && name != "p" {
         return 0;
     }
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
