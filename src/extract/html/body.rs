@@ -95,7 +95,7 @@ impl Pass {
 /// One pass over the blocks: judged, the container chosen, the body's blocks picked.
 pub(super) fn pass(w: &Walker, trust: Trust) -> Pass {
     let (boiler_of, chromes, class) = judge(w, trust);
-    let container = container(w, &class);
+    let container = container(w, &class, &boiler_of);
     let mut p = Pass {
         trust,
         boiler_of,
@@ -217,17 +217,24 @@ fn judge(w: &Walker, trust: Trust) -> (Vec<bool>, Vec<Option<Chrome>>, Vec<Class
 
 /// The element holding the most good text for the least junk; `None` when the page has no
 /// good text at all.
-fn container(w: &Walker, class: &[Class]) -> Option<usize> {
+fn container(w: &Walker, class: &[Class], boiler_of: &[bool]) -> Option<usize> {
     let els = &w.els;
     let n = els.len();
     let mut score = vec![0f64; n];
     let mut good = vec![0f64; n];
-    for (b, c) in w.blocks.iter().zip(class) {
+    // Text and link text outside furniture, for the share of links in an element.
+    let mut text = vec![0f64; n];
+    let mut linked = vec![0f64; n];
+    for ((b, c), boiler) in w.blocks.iter().zip(class).zip(boiler_of) {
         let e = b.el as usize;
         if e >= n {
             continue;
         }
         let chars = f64::from(b.chars);
+        if !boiler {
+            text[e] += chars;
+            linked[e] += f64::from(b.link);
+        }
         match c {
             Class::Good => {
                 score[e] += chars;
@@ -244,8 +251,14 @@ fn container(w: &Walker, class: &[Class]) -> Option<usize> {
         if p != NONE {
             score[p as usize] += score[i];
             good[p as usize] += good[i];
+            text[p as usize] += text[i];
+            linked[p as usize] += linked[i];
         }
     }
+    let all_good: f64 = (0..n)
+        .filter(|&i| els[i].parent == NONE)
+        .map(|i| good[i])
+        .sum();
     let mut best = None;
     let mut best_score = f64::MIN;
     for i in 0..n {
@@ -259,7 +272,50 @@ fn container(w: &Walker, class: &[Class]) -> Option<usize> {
             best_score = s;
         }
     }
-    best.map(|c| with_kin(els, &good, c))
+    best.map(|c| {
+        let c = with_kin(els, &good, c);
+        holding_most(els, &good, &text, &linked, all_good, c)
+    })
+}
+
+/// The share of the page's good text a container holds below which an ancestor holding
+/// most of it is looked for.
+const FEW_OF_GOOD: f64 = 0.5;
+/// The share of the page's good text that ancestor must hold.
+const MOST_OF_GOOD: f64 = 0.8;
+/// Good text of a whole story (a dozen paragraphs): a container holding this much is the
+/// article, whatever else the page holds (a wall of testimonials, a long comment thread).
+const WHOLE_STORY: f64 = 2500.0;
+
+/// The container widened to the nearest ancestor holding most of the page's good text,
+/// when it holds little of it and that ancestor is prose more than links: a round-up's
+/// linked item names, counted as junk, left one of its parts the best alone. A block that
+/// holds most of the page's prose is not furniture.
+fn holding_most(
+    els: &[super::walk::El],
+    good: &[f64],
+    text: &[f64],
+    linked: &[f64],
+    all_good: f64,
+    c: usize,
+) -> usize {
+    if good[c] >= FEW_OF_GOOD * all_good || good[c] >= WHOLE_STORY {
+        return c;
+    }
+    let mut a = c;
+    while els[a].parent != NONE {
+        a = els[a].parent as usize;
+        if good[a] >= MOST_OF_GOOD * all_good {
+            let is_root = els[a].parent == NONE;
+            let prose = linked[a] <= f64::from(LINKED) * text[a];
+            return if !is_root && prose && !els[a].boiler {
+                a
+            } else {
+                c
+            };
+        }
+    }
+    c
 }
 
 /// How many levels above the container its kin are looked for: a section's body inside

@@ -642,6 +642,53 @@ mod tests {
         assert!(!a.body.contains("Cảm ơn tác giả"), "{}", a.body);
     }
 
+    #[test]
+    fn a_round_up_keeps_its_parts_around_the_linked_names() {
+        // Paragraphs between lists of linked names: the names count as junk, so the closing
+        // box alone scored best; the article holds most of the page's prose.
+        let names: String = (0..8)
+            .map(|i| format!("<li><a href=\"/xa/{i}\">Xã điểm nông thôn mới số {i}</a></li>"))
+            .collect();
+        let p = |t: &str| format!("<p>{t}</p>");
+        let html = format!(
+            "<body><article><h1>Những xã về đích nông thôn mới năm nay</h1>{}{}<ul>{names}</ul>{}<ul>{names}</ul>\
+             <div class=\"box\">{}{}</div></article><aside><p>Quảng cáo</p></aside></body>",
+            p(
+                "Năm nay, toàn huyện có thêm nhiều xã đạt chuẩn nông thôn mới, vượt chỉ tiêu nghị quyết đại hội đề ra."
+            ),
+            p(
+                "Các xã dưới đây được Ủy ban nhân dân tỉnh công nhận sau đợt thẩm định cuối năm của đoàn liên ngành."
+            ),
+            p(
+                "Ngoài ra, một số xã đạt chuẩn nâng cao nhờ phát triển sản phẩm OCOP và du lịch cộng đồng."
+            ),
+            p(
+                "Huyện đặt mục tiêu năm tới có thêm ba xã đạt chuẩn kiểu mẫu, tập trung vào môi trường và chuyển đổi số."
+            ),
+            p(
+                "Kinh phí thực hiện được lồng ghép từ các chương trình mục tiêu quốc gia và nguồn xã hội hóa của doanh nghiệp."
+            ),
+        );
+        let a = extract(&html);
+        assert!(a.body.starts_with("Năm nay"), "{}", a.body);
+        assert!(a.body.contains("sản phẩm OCOP"), "{}", a.body);
+        assert!(a.body.contains("xã hội hóa"), "{}", a.body);
+        assert!(!a.body.contains("Xã điểm"), "{}", a.body);
+        // A whole story stays the body beside more prose elsewhere (reviews under a menu).
+        let review = "<p>Dịch vụ công trực tuyến của huyện rất nhanh, tôi nộp hồ sơ buổi sáng và chiều đã có kết quả.</p>";
+        let menu: String = (0..120)
+            .map(|i| format!("<li><a href=\"/muc/{i}\">Chuyên mục số {i} của trang</a></li>"))
+            .collect();
+        let html = format!(
+            "<body><article><h1>Hội nghị sơ kết</h1>{}</article><section><ul>{menu}</ul>{}</section></body>",
+            story().repeat(8),
+            review.repeat(32)
+        );
+        let a = extract(&html);
+        assert!(a.body.starts_with("Sáng nay"), "{}", a.body);
+        assert!(!a.body.contains("Dịch vụ công"), "{}", a.body);
+    }
+
     fn is_state_class_for_tests(c: &str) -> bool {
         walk::is_state_class(c)
     }
