@@ -689,6 +689,29 @@ mod tests {
         assert!(!a.body.contains("Dịch vụ công"), "{}", a.body);
     }
 
+    #[test]
+    fn a_contact_form_is_furniture_unless_it_wraps_the_page() {
+        let form = "<form><p>Hãy để lại thông tin, chúng tôi sẽ liên hệ lại với quý vị trong vòng hai mươi bốn giờ làm việc.</p>\
+                    <label>Họ và tên</label><input name=\"ten\"><label>Số điện thoại liên hệ</label><input name=\"dt\"></form>";
+        let html = format!(
+            "<body><div class=\"post\"><h1>Hội nghị sơ kết</h1>{}{form}</div></body>",
+            story()
+        );
+        let a = extract(&html);
+        assert!(a.body.contains("luân chuyển cán bộ"), "{}", a.body);
+        assert!(!a.body.contains("để lại thông tin"), "{}", a.body);
+        assert!(!a.body.contains("Họ và tên"), "{}", a.body);
+        // ASP.NET wraps the whole page, article included, in one form.
+        let html = format!(
+            "<body><form id=\"aspnetForm\"><div id=\"menu\"><a href=\"/\">Trang chủ</a></div>\
+             <div class=\"noidung\"><h1>Hội nghị sơ kết</h1>{}</div></form></body>",
+            story()
+        );
+        let a = extract(&html);
+        assert!(a.body.starts_with("Sáng nay"), "{}", a.body);
+        assert!(a.body.contains("sinh hoạt thường kỳ"), "{}", a.body);
+    }
+
     fn is_state_class_for_tests(c: &str) -> bool {
         walk::is_state_class(c)
     }

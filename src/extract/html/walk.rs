@@ -167,9 +167,9 @@ pub(super) struct Counts {
     pub(super) media: u32,
 }
 
-pub(super) const SKIP: [&str; 17] = [
+pub(super) const SKIP: [&str; 18] = [
     "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "select", "button", "input", "textarea", "video", "audio",
+    "canvas", "select", "button", "input", "textarea", "video", "audio", "label",
 ];
 pub(super) const INLINE: [&str; 36] = [
     "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
@@ -269,9 +269,12 @@ impl Marks {
         // Hidden text is weak furniture, not nothing: streaming renderers (React's
         // `<div hidden id="S:0">`) keep the whole article in a hidden element until a
         // script moves it.
+        // A form is weak furniture (contact and sign-up forms), lifted like a class word
+        // when it holds most of the page's prose: ASP.NET wraps whole pages in one.
         let boiler = hidden
             || !strong
                 && (by_tag
+                    || name == "form"
                     || (!names.is_empty()
                         && (WORDS.furniture_word.is_match(&names)
                             || WORDS.furniture_fragment.is_match(&names))));
