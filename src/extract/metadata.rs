@@ -547,7 +547,8 @@ pub fn is_name(s: &str) -> bool {
 /// (`Tiêu đề - Báo Thanh Hóa`, `Headline | The Site`): the longest part around a separator.
 pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
     let t = title.trim();
-    if let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) {
+    let site = site.map(str::trim).filter(|s| !s.is_empty());
+    if let Some(site) = site {
         for sep in &super::words::WORDS.title_separator {
             if let Some(rest) = t
                 .strip_suffix(site)
@@ -563,7 +564,36 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
             }
         }
     }
+    // A site that names itself and is not in the title left no name there to cut after a
+    // dash: `Zero Waste - A Beginner's Guide` on Eartheasy is one headline. A bar still
+    // sets off a brand spelt otherwise (`… | Koia` on Drink Koia).
+    let mut dashes_are_words = false;
+    if let Some(site) = site {
+        let key = |s: &str| -> String {
+            crate::text::fold_lower(s)
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect()
+        };
+        let (sk, tk) = (key(site), key(t));
+        dashes_are_words = !sk.is_empty() && !tk.contains(&sk);
+        // Its name in another spelling or case (`BAO DIEN BIEN PHU`): the part that is it goes.
+        for sep in &super::words::WORDS.title_separator {
+            let parts: Vec<&str> = t.split(sep.as_str()).map(str::trim).collect();
+            if parts.len() < 2 {
+                continue;
+            }
+            let rest: Vec<&str> = parts.iter().copied().filter(|p| key(p) != sk).collect();
+            if !rest.is_empty() && rest.len() < parts.len() {
+                return rest.join(sep);
+            }
+        }
+    }
     for sep in &super::words::WORDS.title_separator {
+        let dash = matches!(sep.trim(), "-" | "--" | "–" | "—");
+        if dashes_are_words && dash {
+            continue;
+        }
         if t.contains(sep) {
             let parts: Vec<&str> = t.split(sep).map(str::trim).collect();
             let longest = parts
@@ -1168,5 +1198,26 @@ mod tests {
             "A long headline about the council vote"
         );
         assert_eq!(strip_site_name("Headline", None), "Headline");
+        // A site that names itself elsewhere left nothing to cut from this title.
+        assert_eq!(
+            strip_site_name("Sổ tay đảng viên - Những điều cần biết", Some("Báo Tỉnh")),
+            "Sổ tay đảng viên - Những điều cần biết"
+        );
+        // A bar still sets off a brand spelt otherwise than the site's name.
+        assert_eq!(
+            strip_site_name(
+                "Bảy cách tiết kiệm điện mùa nắng | Koia",
+                Some("Drink Koia")
+            ),
+            "Bảy cách tiết kiệm điện mùa nắng"
+        );
+        // Its name in another spelling is still its name.
+        assert_eq!(
+            strip_site_name(
+                "Xây dựng Đảng | BAO DIEN BIEN PHU",
+                Some("Báo Điện Biên Phủ")
+            ),
+            "Xây dựng Đảng"
+        );
     }
 }
