@@ -268,6 +268,16 @@ pub fn dated_byline(line: &str) -> Option<Stamp> {
     if line.chars().count() > 120 {
         return None;
     }
+    // `Published August 7, 2023 by Nicole Burke`: a date line, then who wrote it.
+    if let Some(at) = line.to_ascii_lowercase().find(" by ") {
+        let name = line[at + 4..].trim();
+        let words = name.split_whitespace().count();
+        if (1..=5).contains(&words)
+            && let Some(st) = date_line(line[..at].trim())
+        {
+            return Some(st);
+        }
+    }
     let parts: Vec<&str> = line
         .split(['•', '|', '·', '⋅', '●', '—', '–'])
         .flat_map(|p| p.split(" - "))
@@ -908,6 +918,16 @@ mod tests {
         assert_eq!(
             r("Bài: Minh Thùy | 12/5/2025").as_deref(),
             Some("2025-05-12")
+        );
+        // A date, then who wrote it.
+        assert_eq!(
+            r("Published August 7, 2023 by Nicole Burke").as_deref(),
+            Some("2023-08-07")
+        );
+        assert_eq!(r("12/5/2025 by Minh Thùy").as_deref(), Some("2025-05-12"));
+        assert_eq!(
+            r("Signed on 12/5/2025 by the heads of the four provincial departments concerned"),
+            None
         );
         // A place and a date is a dateline, not a byline; a sentence is neither.
         assert_eq!(r("Hà Nội - 12/5/2025"), None);
