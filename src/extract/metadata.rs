@@ -423,8 +423,8 @@ pub fn byline(line: &str) -> Option<String> {
     if let Some(c) = BYLINE.captures(line) {
         let name = without_office(cut_tail(c.get(1).or(c.get(2))?.as_str()));
         let name = name.trim_end_matches(['.', ',', ';']).trim();
-        let words = name.split_whitespace().count();
-        if (1..=10).contains(&words) && !name.ends_with(':') {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if (1..=10).contains(&words.len()) && !name.ends_with(':') && !is_lowercase_phrase(&words) {
             return Some(name.to_string());
         }
         return None;
@@ -781,6 +781,22 @@ fn cut_tail(t: &str) -> &str {
     name.trim_start_matches(['-', '–', '|', ',', ':', ' '])
 }
 
+/// Whether words are a phrase of lower-case words, a sentence's opening (`By familiarizing
+/// oneself with …` after a line break) rather than a name; particles (`van der`, `de la`)
+/// do not count, and a username is a word or two (`crazy lennys`).
+fn is_lowercase_phrase(words: &[&str]) -> bool {
+    const PARTICLES: [&str; 15] = [
+        "van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "ibn", "and", "y",
+        "e",
+    ];
+    let lower = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .filter(|w| !PARTICLES.contains(w))
+        .count();
+    lower >= 3 && lower * 2 > words.len()
+}
+
 /// Whether a cleaned byline can be a person's or a team's name: one to eight words,
 /// no digits, no sentence, and no word that never is part of a name (`Share`, `Related`).
 pub fn is_name_like(s: &str) -> bool {
@@ -793,6 +809,9 @@ pub fn is_name_like(s: &str) -> bool {
         || !s.chars().next().is_some_and(char::is_alphabetic)
         || byline_label(s).is_some_and(|n| s[n..].trim_matches([':', ' ']).is_empty())
     {
+        return false;
+    }
+    if is_lowercase_phrase(&words) {
         return false;
     }
     // `Jo Mai and Lan Pham`: names joined by "and", each name-shaped (`Terms and
@@ -1071,6 +1090,19 @@ mod tests {
         assert_eq!(byline("Tin, ảnh: Trần Thép").as_deref(), Some("Trần Thép"));
         assert_eq!(byline("Minh Thùy").as_deref(), Some("Minh Thùy"));
         assert_eq!(byline("By Jane Doe").as_deref(), Some("Jane Doe"));
+        // A sentence's opening after a line break is no byline; particles and usernames are.
+        assert_eq!(
+            byline("By familiarizing oneself with different types of equipment"),
+            None
+        );
+        assert_eq!(
+            byline("By Marna van der Merwe").as_deref(),
+            Some("Marna van der Merwe")
+        );
+        assert_eq!(
+            byline("By andrew.keaveney").as_deref(),
+            Some("andrew.keaveney")
+        );
         assert_eq!(
             byline("H.Nguyên - T.Hà").as_deref(),
             Some("H.Nguyên - T.Hà")

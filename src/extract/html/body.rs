@@ -493,7 +493,12 @@ pub(super) fn body(w: &Walker, ld: &LinkedData, p: &Pass, title: Option<&str>) -
         if b.chars <= 120 && metadata::date_line(&b.text).is_some() {
             continue;
         }
-        if k < 4 && b.chars < 80 && author.is_none() && (b.byline || starts_with_by(&b.text)) {
+        if k < 4
+            && b.chars < 80
+            && author.is_none()
+            && !b.code
+            && (b.byline || starts_with_by(&b.text))
+        {
             author = block_author(blocks, i);
             continue;
         }

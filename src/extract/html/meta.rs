@@ -218,7 +218,7 @@ pub(super) fn author(w: &Walker, ld: &LinkedData, p: &Pass, body: &Body) -> Opti
             .iter()
             .rev()
             .take(8)
-            .find(|b| b.chars < 80 && starts_with_by(&b.text))
+            .find(|b| b.chars < 80 && !b.code && starts_with_by(&b.text))
             .and_then(|b| metadata::byline(&b.text))
     };
     let under_headline = || {
@@ -227,7 +227,7 @@ pub(super) fn author(w: &Walker, ld: &LinkedData, p: &Pass, body: &Body) -> Opti
         blocks
             .get(*range.start()..=(*range.end()).min(blocks.len().saturating_sub(1)))?
             .iter()
-            .filter(|b| b.heading == 0 && b.chars < 120)
+            .filter(|b| b.heading == 0 && b.chars < 120 && !b.code)
             .find_map(|b| metadata::head_byline(&crate::text::normalize_line(&b.text), b.byline))
             // `Jane Doe, Local Democracy Reporter` printed, `Jane Doe` declared: the
             // declared name is the person without the office.
@@ -249,7 +249,7 @@ pub(super) fn author(w: &Walker, ld: &LinkedData, p: &Pass, body: &Body) -> Opti
     };
     let byline_block = || {
         (0..blocks.len())
-            .filter(|&i| blocks[i].byline && blocks[i].chars < 80 && blocks[i].chars >= 3)
+            .filter(|&i| blocks[i].byline && !blocks[i].code && (3..80).contains(&blocks[i].chars))
             .find_map(|i| block_author(blocks, i))
     };
     let sources: [&dyn Fn() -> Option<String>; 7] = [

@@ -623,6 +623,12 @@ mod tests {
         assert!(a.body.contains("đối chiếu số liệu"), "{}", a.body);
         let w = walk(&html).0;
         assert!(!w.els.iter().any(|e| e.hard));
+        // A program's text signs nothing, even where a byline would stand.
+        let html = format!(
+            "<body><article><h1>Nhật ký thay đổi phần mềm</h1><pre><code>By Ana Lima</code></pre>{}</article></body>",
+            story()
+        );
+        assert_eq!(extract(&html).author, None);
     }
 
     #[test]

@@ -62,6 +62,8 @@ pub(super) struct Block {
     pub(super) byline: bool,
     /// In a table cell.
     pub(super) cell: bool,
+    /// In `<pre>` or `<code>`: a program's text, which signs nothing (`:= by intro h`).
+    pub(super) code: bool,
 }
 
 /// The share of a block's text inside links above which the block is a link (a menu
@@ -389,6 +391,7 @@ impl Walker {
                 caption: self.captions > 0,
                 cell: self.cells > 0,
                 byline: self.bylines > 0,
+                code: self.code_depth > 0,
             });
         } else {
             self.buf.clear();
