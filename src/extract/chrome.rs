@@ -175,10 +175,14 @@ fn has_word(folded: &str, word: &str) -> bool {
 /// `headline` guards a story about the topic itself (cookies, affiliate marketing).
 pub fn is_notice(text: &str, headline: &str) -> bool {
     let t = &*CHROME;
+    // Nearly every block names no topic: a plain lower-case search rules it out before the
+    // Unicode folding (the topics are ASCII words, which folding leaves as they are).
+    let lower = text.to_ascii_lowercase();
     let mut folded: Option<String> = None;
     let mut head: Option<String> = None;
     for n in &t.notices {
-        if text.len() > n.max_chars.saturating_mul(4) {
+        if text.len() > n.max_chars.saturating_mul(4) || !n.topic.iter().any(|w| lower.contains(w))
+        {
             continue;
         }
         let f = folded.get_or_insert_with(|| crate::text::fold_lower(text));
@@ -229,6 +233,11 @@ mod tests {
                 let phrase = c.next().unwrap_or("");
                 let kind = c.next().unwrap_or("");
                 assert_ne!(rank(kind), 99, "unknown kind in {l:?}");
+                // `is_notice` looks for topics in the raw text before folding it.
+                assert!(
+                    !kind.ends_with("_topic") || phrase.is_ascii(),
+                    "a topic word must be ASCII: {l:?}"
+                );
                 assert_eq!(
                     crate::text::fold_lower(phrase),
                     phrase,
