@@ -653,6 +653,14 @@ pub fn decide(s: &Signals, cx: &Context) -> Decision {
         } else {
             PageType::Other
         }
+    } else if front_page(cx) {
+        // A site's front page shows its latest stories, a lead with its sapo, a company's
+        // pitch: never one article, however long its first story runs.
+        if m.listing.probability(&x) >= 0.5 || s.headline_anchors >= FRONT_PAGE_LISTING_LINKS {
+            PageType::Listing
+        } else {
+            PageType::Other
+        }
     } else if !cx.published && portal_page(cx) {
         // An undated introduction, history, structure, biography, calendar or list of
         // documents of a portal reads like an article and is none.
@@ -669,6 +677,25 @@ pub fn decide(s: &Signals, cx: &Context) -> Decision {
         reason: reason(page_type, s, cx),
         article_probability: p_article,
     }
+}
+
+/// Headline links from which a front page is a listing of stories rather than a pitch.
+const FRONT_PAGE_LISTING_LINKS: u32 = 10;
+
+/// Whether the page's own address is its site's front page (`/`, `/index.html`,
+/// `/trang-chu`). Only the address it was fetched from counts: CMSs that point every
+/// page's `rel=canonical` at the front page are common.
+fn front_page(cx: &Context) -> bool {
+    let Some(url) = cx.url.and_then(|u| url::Url::parse(u).ok()) else {
+        return false;
+    };
+    let path = url.path().trim_matches('/').to_ascii_lowercase();
+    let query_free = url.query().is_none_or(|q| q.is_empty() || q == "page=1");
+    query_free
+        && matches!(
+            path.as_str(),
+            "" | "index.html" | "index.htm" | "index.php" | "default.aspx" | "trang-chu" | "home"
+        )
 }
 
 /// A page whose longest paragraph is shorter than this is not an article (on the WCXB
@@ -755,7 +782,9 @@ fn reason(t: PageType, s: &Signals, cx: &Context) -> String {
         }
         PageType::Other if s.body_chars == 0 => "no text".to_string(),
         PageType::Other => {
-            let what = if !cx.published && portal_page(cx) && s.body_chars > 0 {
+            let what = if front_page(cx) {
+                "a site's front page, ".to_string()
+            } else if !cx.published && portal_page(cx) && s.body_chars > 0 {
                 "an undated standing page of a portal (introduction, history, structure, \
                  calendar, documents), "
                     .to_string()
@@ -927,6 +956,31 @@ mod tests {
         );
         assert!(s.longest_paragraph < SHORTEST_ARTICLE_PARAGRAPH);
         assert_ne!(decide(&s, &cx).page_type, PageType::Article);
+    }
+
+    #[test]
+    fn a_front_page_is_never_an_article() {
+        let (mut s, mut cx) = article_like();
+        assert_eq!(decide(&s, &cx).page_type, PageType::Article);
+        for front in [
+            "https://baothanhhoa.vn/",
+            "https://baothanhhoa.vn",
+            "https://baothanhhoa.vn/index.html",
+            "https://baothanhhoa.vn/trang-chu?page=1",
+        ] {
+            cx.url = Some(front);
+            let d = decide(&s, &cx);
+            assert_eq!(d.page_type, PageType::Other, "{front}");
+            assert!(d.reason.starts_with("a site's front page"), "{}", d.reason);
+        }
+        // With many headline links it is a listing.
+        s.headline_anchors = 25;
+        assert_eq!(decide(&s, &cx).page_type, PageType::Listing);
+        // A story's own address is no front page, nor a page whose canonical points home.
+        cx.url = Some("https://baothanhhoa.vn/home/hoi-nghi-218765.html");
+        s.headline_anchors = 0;
+        s.page_url = Some("https://baothanhhoa.vn/".into());
+        assert_eq!(decide(&s, &cx).page_type, PageType::Article);
     }
 
     #[test]
