@@ -68,8 +68,55 @@ fn undo_double_utf8(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// [`undo_double_utf8`] to a fixed point, on composed text: a lead char may only appear
+/// once composition joins a letter and its accent (`E` U+0300 U+008E → `È` U+008E → `Ȏ`),
+/// and text read as Latin-1 twice needs two repairs. Each repair shortens the text, so the
+/// loop ends; without it a second normalisation would repair what the first left.
+fn repair_double_utf8(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut t: String = s.nfc().collect();
+    loop {
+        let next: String = match undo_double_utf8(&t) {
+            std::borrow::Cow::Borrowed(_) => break,
+            std::borrow::Cow::Owned(o) if o == t => break,
+            std::borrow::Cow::Owned(o) => o.nfc().collect(),
+        };
+        if next.chars().count() >= t.chars().count() {
+            t = next;
+            break;
+        }
+        t = next;
+    }
+    std::borrow::Cow::Owned(t)
+}
+
+/// Passes of [`to_nfc_once`] at most: each pass that changes a text holding C1 controls
+/// repairs at least one sequence, and real text needs one or two.
+const REPAIR_PASSES: usize = 8;
+
+/// Composed text with its invisible chars dropped, eths read, and UTF-8 read as Latin-1 put
+/// back, to a fixed point: a repair can spell a char the cleaning drops (`â\u{80}\u{8b}`
+/// is a zero-width space) or a letter it composes, which a second pass would change.
 fn to_nfc(s: &str) -> Vec<char> {
-    let repaired = undo_double_utf8(s);
+    let mut out = to_nfc_once(s);
+    for _ in 1..REPAIR_PASSES {
+        if !out.iter().any(|c| ('\u{80}'..='\u{9f}').contains(c)) {
+            break;
+        }
+        let text: String = out.iter().collect();
+        let again = to_nfc_once(&text);
+        if again == out {
+            break;
+        }
+        out = again;
+    }
+    out
+}
+
+fn to_nfc_once(s: &str) -> Vec<char> {
+    let repaired = repair_double_utf8(s);
     let s = repaired.as_ref();
     // Invisible characters go before composition: dropped after it, they would leave a
     // combining mark beside a letter it did not compose with, and a second pass would compose
@@ -301,6 +348,18 @@ mod tests {
         let once = normalize(&twice("Tỉnh ủy — 22,06%"));
         assert_eq!(once, "Tỉnh ủy — 22,06%");
         assert_eq!(normalize(&once), once);
+        // A lead char that only composition spells (`E` U+0300 → `È`, then U+008E), a
+        // repair that spells an invisible char (a zero-width space), and text read as
+        // Latin-1 twice: one normalisation does all, a second changes nothing.
+        for tricky in [
+            "øE\u{300}\u{8e}a".to_string(),
+            format!("a{}b\u{85}", twice("\u{200B}")),
+            twice(&twice("Investor’s")),
+        ] {
+            let once = normalize(&tricky);
+            assert_eq!(normalize(&once), once, "{tricky:?}");
+        }
+        assert_eq!(normalize(&twice(&twice("Investor’s"))), "Investor’s");
     }
 
     #[test]
