@@ -551,3 +551,45 @@ pub(super) fn trace(w: &Walker, p: &Pass, out: &mut Vec<String>) {
         ));
     }
 }
+
+/// The longest paragraph read as an author's bio.
+const BIO_CHARS: usize = 500;
+
+/// The body without its author's bio: a paragraph at either end that opens with the
+/// byline's name and says who they are (`Kimber Streams is a writer who…`, `Hi, I'm Ana
+/// Lima, and I cover…`). A site prints it beside the byline or under the story; it is
+/// about the writer, not the story.
+pub(super) fn without_bio(text: &str, author: Option<&str>) -> Option<String> {
+    let name = author?.trim();
+    if name.chars().count() < 4 || name.contains(',') {
+        return None;
+    }
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let n = paragraphs.len();
+    if n < 4 {
+        return None;
+    }
+    let is_bio = |p: &str| {
+        if p.len() > BIO_CHARS * 4 || p.chars().count() > BIO_CHARS {
+            return false;
+        }
+        let rest = ["Hi, I'm ", "Hi, I’m ", "I'm ", "I’m ", "About "]
+            .iter()
+            .find_map(|g| p.strip_prefix(g))
+            .unwrap_or(p);
+        rest.strip_prefix(name).is_some_and(|after| {
+            [
+                " is ", " has ", " was ", " writes", " covers", " lives", ", and I ", " joined",
+            ]
+            .iter()
+            .any(|v| after.starts_with(v))
+        })
+    };
+    let keep: Vec<&str> = paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| !((*i == 0 || *i + 2 >= n) && is_bio(p)))
+        .map(|(_, p)| *p)
+        .collect();
+    (keep.len() < n).then(|| keep.join("\n\n"))
+}

@@ -37,11 +37,12 @@ pub fn extract(html: &str) -> Article {
     let author = meta::author(&w, &ld, &chosen, &body);
     let mut s = signals(&w, &ld);
     s.body_teasers = chosen.body_teasers;
+    let text = body::without_bio(&body.text, author.as_deref()).unwrap_or(body.text);
     Article {
         title,
         published,
         author,
-        body: body.text,
+        body: text,
         signals: Some(s),
     }
 }
@@ -716,6 +717,28 @@ mod tests {
         let a = extract(&html);
         assert!(a.body.starts_with("Sáng nay"), "{}", a.body);
         assert!(a.body.contains("sinh hoạt thường kỳ"), "{}", a.body);
+    }
+
+    #[test]
+    fn the_authors_bio_at_either_end_is_not_the_story() {
+        let html = format!(
+            "<body><article><h1>Hội nghị sơ kết</h1><p class=\"byline\">By Ana Lima</p>\
+             <p>Ana Lima is a reporter who has covered local government in the province for ten years.</p>{}\
+             <p>Ana Lima has written two books on the history of the provincial party committee.</p></article></body>",
+            story()
+        );
+        let a = extract(&html);
+        assert_eq!(a.author.as_deref(), Some("Ana Lima"));
+        assert!(a.body.starts_with("Sáng nay"), "{}", a.body);
+        assert!(a.body.ends_with("sinh hoạt thường kỳ."), "{}", a.body);
+        // Inside the story, the writer's name is the story's own.
+        assert_eq!(
+            body::without_bio(
+                "Một.\n\nAna Lima is here.\n\nHai.\n\nBa.\n\nBốn.",
+                Some("Ana Lima")
+            ),
+            None
+        );
     }
 
     fn is_state_class_for_tests(c: &str) -> bool {
