@@ -553,6 +553,15 @@ pub fn is_name(s: &str) -> bool {
     any
 }
 
+/// A comparison key: folded, lower case, letters and digits only (`Báo Điện Biên Phủ` and
+/// `BAO DIEN BIEN PHU` are one name).
+pub(crate) fn text_key(s: &str) -> String {
+    crate::text::fold_lower(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
 /// A headline without the site name pages add to `<title>` and `og:title`
 /// (`Tiêu đề - Báo Thanh Hóa`, `Headline | The Site`): the longest part around a separator.
 pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
@@ -579,13 +588,7 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
     // sets off a brand spelt otherwise (`… | Koia` on Drink Koia).
     let mut dashes_are_words = false;
     if let Some(site) = site {
-        let key = |s: &str| -> String {
-            crate::text::fold_lower(s)
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect()
-        };
-        let (sk, tk) = (key(site), key(t));
+        let (sk, tk) = (text_key(site), text_key(t));
         dashes_are_words = !sk.is_empty() && !tk.contains(&sk);
         // Its name in another spelling or case (`BAO DIEN BIEN PHU`): the part that is it goes.
         for sep in &super::words::WORDS.title_separator {
@@ -593,7 +596,11 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
             if parts.len() < 2 {
                 continue;
             }
-            let rest: Vec<&str> = parts.iter().copied().filter(|p| key(p) != sk).collect();
+            let rest: Vec<&str> = parts
+                .iter()
+                .copied()
+                .filter(|p| text_key(p) != sk)
+                .collect();
             if !rest.is_empty() && rest.len() < parts.len() {
                 return rest.join(sep);
             }
@@ -826,17 +833,11 @@ pub fn is_name_like(s: &str) -> bool {
 /// short part (four words at most) of `<title>` beside a longer one (`Story | Tạp chí
 /// Miền Tây` with an h1 logo `Tạp chí Miền Tây`).
 pub fn is_site_name(heading: &str, site: Option<&str>, title_tag: &str) -> bool {
-    let key = |s: &str| -> String {
-        crate::text::fold_lower(s)
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect()
-    };
-    let hk = key(heading);
+    let hk = text_key(heading);
     if hk.is_empty() {
         return false;
     }
-    if site.is_some_and(|s| key(s) == hk) {
+    if site.is_some_and(|s| text_key(s) == hk) {
         return true;
     }
     if heading.split_whitespace().count() > 4 {
@@ -850,7 +851,7 @@ pub fn is_site_name(heading: &str, site: Option<&str>, title_tag: &str) -> bool 
         let longest = parts.iter().map(|p| p.chars().count()).max().unwrap_or(0);
         if parts
             .iter()
-            .any(|p| key(p) == hk && p.chars().count() < longest)
+            .any(|p| text_key(p) == hk && p.chars().count() < longest)
         {
             return true;
         }

@@ -68,37 +68,15 @@ fn undo_double_utf8(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// [`undo_double_utf8`] to a fixed point, on composed text: a lead char may only appear
-/// once composition joins a letter and its accent (`E` U+0300 U+008E → `È` U+008E → `Ȏ`),
-/// and text read as Latin-1 twice needs two repairs. Each repair shortens the text, so the
-/// loop ends; without it a second normalisation would repair what the first left.
-fn repair_double_utf8(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)) {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    let mut t: String = s.nfc().collect();
-    loop {
-        let next: String = match undo_double_utf8(&t) {
-            std::borrow::Cow::Borrowed(_) => break,
-            std::borrow::Cow::Owned(o) if o == t => break,
-            std::borrow::Cow::Owned(o) => o.nfc().collect(),
-        };
-        if next.chars().count() >= t.chars().count() {
-            t = next;
-            break;
-        }
-        t = next;
-    }
-    std::borrow::Cow::Owned(t)
-}
-
 /// Passes of [`to_nfc_once`] at most: each pass that changes a text holding C1 controls
 /// repairs at least one sequence, and real text needs one or two.
 const REPAIR_PASSES: usize = 8;
 
 /// Composed text with its invisible chars dropped, eths read, and UTF-8 read as Latin-1 put
-/// back, to a fixed point: a repair can spell a char the cleaning drops (`â\u{80}\u{8b}`
-/// is a zero-width space) or a letter it composes, which a second pass would change.
+/// back, to a fixed point: a lead char may only appear once composition joins a letter and
+/// its accent (`E` U+0300 U+008E → `È` U+008E), a repair can spell a char the cleaning
+/// drops (`â\u{80}\u{8b}` is a zero-width space), and text read as Latin-1 twice needs two
+/// repairs; a second normalisation would change what one pass left.
 fn to_nfc(s: &str) -> Vec<char> {
     let mut out = to_nfc_once(s);
     for _ in 1..REPAIR_PASSES {
@@ -116,7 +94,7 @@ fn to_nfc(s: &str) -> Vec<char> {
 }
 
 fn to_nfc_once(s: &str) -> Vec<char> {
-    let repaired = repair_double_utf8(s);
+    let repaired = undo_double_utf8(s);
     let s = repaired.as_ref();
     // Invisible characters go before composition: dropped after it, they would leave a
     // combining mark beside a letter it did not compose with, and a second pass would compose

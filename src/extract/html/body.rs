@@ -31,13 +31,7 @@ pub(super) fn classify(b: &Block, boiler: bool, chrome: bool) -> Class {
     }
 }
 
-/// A comparison key: folded, lower case, letters and digits only.
-pub(super) fn text_key(s: &str) -> String {
-    crate::text::fold_lower(s)
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect()
-}
+pub(super) use super::super::metadata::text_key;
 
 /// Whether block text `b` is the headline whose key is `key` (`chars` long).
 pub(super) fn is_title(b: &Block, key: &str, chars: u32) -> bool {
