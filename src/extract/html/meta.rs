@@ -2,7 +2,7 @@
 //! publication date and the author, each by a chain of sources from the most to the least
 //! trusted (the page's own visible lines, declared metadata, JSON-LD, microdata).
 
-use super::super::metadata;
+use super::super::{chrome, metadata};
 use super::body::{Body, Pass, text_key};
 use super::linked_data::LinkedData;
 use super::walk::{Block, Walker};
@@ -111,6 +111,7 @@ pub(super) fn published(w: &Walker, ld: &LinkedData, p: &Pass, body: &Body) -> O
                 .find_map(|(_, v)| metadata::parse_machine_date(v))
         })
         .or_else(|| body.later_dates.first().map(|(_, s)| s.render()))
+        .or_else(|| foot_date(w, p))
         .or_else(|| {
             // A page that only says when it was last changed is dated by that.
             metadata::MODIFIED_KEYS
@@ -119,6 +120,49 @@ pub(super) fn published(w: &Walker, ld: &LinkedData, p: &Pass, body: &Body) -> O
                 .chain(ld.modified.iter())
                 .find_map(|v| metadata::parse_machine_date(v))
         })
+}
+
+/// How many blocks past the body's last one its foot reaches: the share buttons, tags,
+/// rights lines and the byline bar some templates print under the story.
+const FOOT_AFTER_BODY: usize = 24;
+/// How much text the foot holds at most before the date: more is another part of the page.
+const FOOT_CHARS: u32 = 800;
+
+/// A date printed at the article's foot (`Posted on April 13, 2023`, a date and byline
+/// under the share buttons, `Page last modified <time>`), up to the first teaser of another
+/// story or the comment box (`Leave a comment`), whose dates are their own. Furniture's
+/// dates count: templates class the foot bar as such.
+fn foot_date(w: &Walker, p: &Pass) -> Option<String> {
+    let last = *p.picked.last()?;
+    let end = (last + FOOT_AFTER_BODY).min(w.blocks.len().checked_sub(1)?);
+    let mut passed = 0;
+    for i in last + 1..=end {
+        let b = &w.blocks[i];
+        passed += b.chars;
+        if passed > FOOT_CHARS
+            || (b.is_linked() && (b.heading > 0 || b.chars >= super::walk::GOOD_CHARS))
+            || (b.chars < 60 && chrome::classify(&b.text) == Some(chrome::Chrome::End))
+        {
+            break;
+        }
+        if let Some(v) = w
+            .times
+            .iter()
+            .chain(&w.furniture_times)
+            .filter(|(at, _)| *at == i)
+            .find_map(|(_, v)| metadata::parse_machine_date(v))
+        {
+            return Some(v);
+        }
+        if b.chars <= 120
+            && b.text.bytes().any(|c| c.is_ascii_digit())
+            && let Some(st) = Some(crate::text::normalize_line(&b.text))
+                .and_then(|l| metadata::date_line(&l).or_else(|| metadata::dated_byline(&l)))
+        {
+            return Some(st.render());
+        }
+    }
+    None
 }
 
 /// What the page declares as its publication date: the publication meta keys, JSON-LD,

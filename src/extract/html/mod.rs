@@ -397,6 +397,47 @@ mod tests {
     }
 
     #[test]
+    fn a_date_at_the_articles_foot_dates_an_undated_head() {
+        // Longer than the head's reach (eight blocks past the body's first).
+        let body = format!(
+            "{}{}",
+            para(40, "rice").repeat(10),
+            "<p>The cooperative sold its harvest to three buyers this year, and the district \
+             plans to add two more drying yards before the next season begins.</p>"
+        );
+        let page = |foot: &str| {
+            format!(
+                "<html><body><h1>Headline here</h1><article>{body}</article>\
+                 <div class=\"share\"><a href=\"/f\">Facebook</a><a href=\"/x\">X</a></div>{foot}\
+                 <footer><p>Copyright</p></footer></body></html>"
+            )
+        };
+        // Under the share buttons, a `Posted on` line.
+        let a = extract(&page(
+            "<div class=\"meta\"><span>Posted on April 13, 2023</span></div>",
+        ));
+        assert_eq!(a.published.as_deref(), Some("2023-04-13"));
+        // A foot bar's `<time>`, classed as furniture.
+        let a = extract(&page(
+            "<div class=\"post-meta\"><time datetime=\"2025-08-12T11:15:06Z\">August 12, 2025</time><span>By the team</span></div>",
+        ));
+        assert_eq!(
+            a.published.as_deref().and_then(|d| d.get(..10)),
+            Some("2025-08-12")
+        );
+        // A comment's date, past `Leave a comment`, is the comment's.
+        let a = extract(&page(
+            "<h3>Leave a comment</h3><p>Lan says: March 3, 2024</p>",
+        ));
+        assert_eq!(a.published, None);
+        // Another story's teaser, a linked headline, has its own date.
+        let a = extract(&page(
+            "<h3><a href=\"/other-story\">Another story from the same paper</a></h3><p>May 5, 2024</p>",
+        ));
+        assert_eq!(a.published, None);
+    }
+
+    #[test]
     fn dates_of_web_page_nodes_other_keys_and_modified_pages() {
         let body = para(30, "word");
         let page = |head: &str| {
