@@ -12,19 +12,31 @@ pub(super) fn site(w: &Walker) -> Option<&str> {
     w.meta.get("og:site_name").map(String::as_str)
 }
 
+/// The name the page's own host gives its site ([`metadata::host_name`]), from the address
+/// it declares for itself.
+fn host(w: &Walker) -> Option<String> {
+    w.canonical
+        .as_deref()
+        .or(w.meta.get("og:url").map(String::as_str))
+        .and_then(super::walk::host_of)
+        .and_then(|h| metadata::host_name(&h))
+}
+
 /// The headline: the page's visible h1 is the article's own; og:title and the JSON-LD
 /// headline are often an SEO variant, so they only choose among several h1s and stand in
 /// when there is none.
 pub(super) fn title(w: &Walker, ld: &LinkedData, p: &Pass) -> Option<String> {
     let (blocks, meta) = (&w.blocks, &w.meta);
     let site = site(w);
+    let host = host(w);
+    let host = host.as_deref();
     let title_tag = crate::text::normalize_line(&w.title);
     let declared = meta
         .get("og:title")
         .or_else(|| meta.get("twitter:title"))
         .cloned()
         .or(ld.headline.clone())
-        .map(|d| metadata::strip_site_name(&crate::text::normalize_line(&d), site));
+        .map(|d| metadata::strip_site_name(&crate::text::normalize_line(&d), site, host));
     let h1_candidates = |boiler_ok: bool| -> Vec<(usize, &Block)> {
         blocks
             .iter()
@@ -34,7 +46,7 @@ pub(super) fn title(w: &Walker, ld: &LinkedData, p: &Pass) -> Option<String> {
                     && (boiler_ok || !p.boiler_of[*i])
                     && b.link_density() < 0.9
                     && b.chars >= 4
-                    && !metadata::is_site_name(&b.text, site, &title_tag)
+                    && !metadata::is_site_name(&b.text, site, host, &title_tag)
             })
             .collect()
     };
@@ -42,14 +54,17 @@ pub(super) fn title(w: &Walker, ld: &LinkedData, p: &Pass) -> Option<String> {
     if h1s.is_empty() {
         h1s = h1_candidates(true);
     }
-    let tag_title = (!title_tag.is_empty()).then(|| metadata::strip_site_name(&title_tag, site));
+    let tag_title =
+        (!title_tag.is_empty()).then(|| metadata::strip_site_name(&title_tag, site, host));
     let declared_all: Vec<&str> = declared
         .iter()
         .chain(tag_title.iter())
         .map(String::as_str)
         .collect();
     match (choose_h1(&h1s, &declared_all, p.body_start), &declared) {
-        (Some(h), _) => Some(h),
+        // An h1 that signs itself with the site's name (`Headline – Artlyst`) is the part
+        // before it.
+        (Some(h), _) => Some(metadata::without_site_part(&h, site, host).unwrap_or(h)),
         (None, Some(d)) => Some(d.clone()),
         // No h1: a lesser heading that `<title>` opens or closes with is the headline
         // (portals print it as `<h2 class="news-title">`), whatever the site name is.
@@ -66,7 +81,7 @@ pub(super) fn title(w: &Walker, ld: &LinkedData, p: &Pass) -> Option<String> {
                 });
             Some(match heading {
                 Some(h) => h.text.clone(),
-                None => metadata::strip_site_name(&title_tag, site),
+                None => metadata::strip_site_name(&title_tag, site, host),
             })
         }
         _ => None,

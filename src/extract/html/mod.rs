@@ -397,6 +397,31 @@ mod tests {
     }
 
     #[test]
+    fn an_h1_signed_with_the_sites_name_is_the_part_before_it() {
+        let body = para(60, "word");
+        let page = |head: &str, h1: &str| {
+            format!("<html><head>{head}</head><body><h1>{h1}</h1>{body}</body></html>")
+        };
+        let a = extract(&page(
+            "<meta property=\"og:site_name\" content=\"Báo Tỉnh\">",
+            "Hội nghị sơ kết nghị quyết – Báo Tỉnh",
+        ));
+        assert_eq!(a.title.as_deref(), Some("Hội nghị sơ kết nghị quyết"));
+        // Known by the page's own host when it declares no site name.
+        let a = extract(&page(
+            "<link rel=\"canonical\" href=\"https://baotinh.vn/hoi-nghi.html\">",
+            "Hội nghị sơ kết nghị quyết – BÁO TỈNH",
+        ));
+        assert_eq!(a.title.as_deref(), Some("Hội nghị sơ kết nghị quyết"));
+        // A dash inside a headline that names no site stays.
+        let a = extract(&page("", "Hà Nội – Hải Phòng nối chuyến tàu đêm"));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Hà Nội – Hải Phòng nối chuyến tàu đêm")
+        );
+    }
+
+    #[test]
     fn a_date_at_the_articles_foot_dates_an_undated_head() {
         // Longer than the head's reach (eight blocks past the body's first).
         let body = format!(

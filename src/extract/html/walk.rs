@@ -181,7 +181,7 @@ pub(super) const INLINE: [&str; 36] = [
 pub(super) const BOILER_TAGS: [&str; 5] = ["nav", "aside", "footer", "menu", "dialog"];
 
 /// The host of an absolute (or scheme-relative) address, lower case.
-fn host_of(href: &str) -> Option<String> {
+pub(super) fn host_of(href: &str) -> Option<String> {
     let rest = href
         .strip_prefix("https://")
         .or_else(|| href.strip_prefix("http://"))
