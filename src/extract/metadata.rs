@@ -884,15 +884,19 @@ pub fn is_name_like(s: &str) -> bool {
     !has_notname_word(s)
 }
 
-/// Whether a heading is the site's name rather than a headline: it is `og:site_name`, or a
+/// Whether a heading is the site's name rather than a headline: it is `og:site_name` or
+/// the host's name; or, set as a logo (`logo`: a link, or in the page's furniture), a
 /// short part (four words at most) of `<title>` beside a longer one (`Story | Tạp chí
 /// Miền Tây` with an h1 logo `Tạp chí Miền Tây`) unless another part names the site
-/// (`Learn More: Tutoring | The Partnership for Student Success` on its host).
+/// (`Learn More: Tutoring | The Partnership for Student Success` on its host). A plain h1
+/// shorter than the site's tagline (`Defer, Panic, and Recover - The Go Programming
+/// Language`) is the headline.
 pub fn is_site_name(
     heading: &str,
     site: Option<&str>,
     host: Option<&str>,
     title_tag: &str,
+    logo: bool,
 ) -> bool {
     let hk = text_key(heading);
     if hk.is_empty() {
@@ -902,7 +906,7 @@ pub fn is_site_name(
     if names_site(heading, &sk, host) {
         return true;
     }
-    if heading.split_whitespace().count() > 4 {
+    if !logo || heading.split_whitespace().count() > 4 {
         return false;
     }
     for sep in &super::words::WORDS.title_separator {
@@ -1288,32 +1292,49 @@ mod tests {
     #[test]
     fn site_name_headings() {
         let tag = "Những cung đường đạp xe đẹp ở Cần Thơ | Tạp chí Miền Tây";
-        assert!(is_site_name("Tạp chí Miền Tây", None, None, tag));
+        assert!(is_site_name("Tạp chí Miền Tây", None, None, tag, true));
+        // The same words in a plain h1 above the story are its headline.
+        assert!(!is_site_name("Tạp chí Miền Tây", None, None, tag, false));
         assert!(!is_site_name(
             "Những cung đường đạp xe đẹp ở Cần Thơ",
             None,
             None,
-            tag
+            tag,
+            true
         ));
         assert!(is_site_name(
             "Tin Cao Nguyên",
             Some("Tin Cao Nguyên"),
             None,
-            ""
+            "",
+            false
         ));
         // A long heading is a headline even when `<title>` holds a longer tagline.
         assert!(!is_site_name(
             "Tăng cường xây dựng Đảng ở cơ sở",
             None,
             None,
-            "Tăng cường xây dựng Đảng ở cơ sở - Báo Điện Biên Phủ điện tử, cơ quan của Đảng bộ tỉnh"
+            "Tăng cường xây dựng Đảng ở cơ sở - Báo Điện Biên Phủ điện tử, cơ quan của Đảng bộ tỉnh",
+            true
         ));
         // A short headline beside the site's name spelt out from its host is the headline;
         // the host's name itself, an h1 logo, is not.
         let host = host_name("www.hoinongdan.org.vn");
         let tag = "Mô hình hay | Hội Nông Dân";
-        assert!(!is_site_name("Mô hình hay", None, host.as_deref(), tag));
-        assert!(is_site_name("HỘI NÔNG DÂN", None, host.as_deref(), ""));
+        assert!(!is_site_name(
+            "Mô hình hay",
+            None,
+            host.as_deref(),
+            tag,
+            true
+        ));
+        assert!(is_site_name(
+            "HỘI NÔNG DÂN",
+            None,
+            host.as_deref(),
+            "",
+            false
+        ));
     }
 
     #[test]

@@ -46,7 +46,13 @@ pub(super) fn title(w: &Walker, ld: &LinkedData, p: &Pass) -> Option<String> {
                     && (boiler_ok || !p.boiler_of[*i])
                     && b.link_density() < 0.9
                     && b.chars >= 4
-                    && !metadata::is_site_name(&b.text, site, host, &title_tag)
+                    && !metadata::is_site_name(
+                        &b.text,
+                        site,
+                        host,
+                        &title_tag,
+                        b.is_linked() || p.boiler_of[*i],
+                    )
             })
             .collect()
     };

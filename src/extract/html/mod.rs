@@ -422,6 +422,23 @@ mod tests {
     }
 
     #[test]
+    fn a_short_h1_is_the_headline_unless_set_as_the_logo() {
+        let body = para(60, "word");
+        let tag = "<title>Mường Tè gặt sớm - Tạp chí Nông thôn miền núi phía Bắc</title>";
+        // A plain h1 above the story, shorter than the site's part of `<title>`.
+        let a = extract(&format!(
+            "<html><head>{tag}</head><body><h1>Mường Tè gặt sớm</h1>{body}</body></html>"
+        ));
+        assert_eq!(a.title.as_deref(), Some("Mường Tè gặt sớm"));
+        // The site's part set as a linked h1 logo is not the headline.
+        let a = extract(&format!(
+            "<html><head>{tag}</head><body><h1><a href=\"/\">Tạp chí Nông thôn miền núi phía Bắc</a></h1>\
+             <h2>Mường Tè gặt sớm</h2>{body}</body></html>"
+        ));
+        assert_eq!(a.title.as_deref(), Some("Mường Tè gặt sớm"));
+    }
+
+    #[test]
     fn a_date_at_the_articles_foot_dates_an_undated_head() {
         // Longer than the head's reach (eight blocks past the body's first).
         let body = format!(
