@@ -439,6 +439,21 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_set_over_several_lines_is_one() {
+        let body = format!(
+            "{}<p>Dòng một của bài viết về đại hội, đủ dài để là một đoạn văn của bài báo này<br>\
+             dòng hai của bài viết về đại hội, đủ dài để là một đoạn văn của bài báo này</p>",
+            para(60, "word")
+        );
+        let a = extract(&format!(
+            "<html><body><h1>ĐẠI HỘI<br>ĐẢNG BỘ<br/> <span>TỈNH</span></h1>{body}</body></html>"
+        ));
+        assert_eq!(a.title.as_deref(), Some("ĐẠI HỘI ĐẢNG BỘ TỈNH"));
+        // A break in a paragraph still parts its lines.
+        assert!(a.body.contains("bài báo này\n\ndòng hai"), "{}", a.body);
+    }
+
+    #[test]
     fn a_date_at_the_articles_foot_dates_an_undated_head() {
         // Longer than the head's reach (eight blocks past the body's first).
         let body = format!(

@@ -481,8 +481,13 @@ impl Walker {
             self.code_depth += 1;
         }
         let m = Marks::of(name, &a, self.code_depth > 0);
-        let is_block = !INLINE.contains(&name);
-        if is_block || name == "br" || m.boiler || m.strong {
+        // A headline set over several lines (`WEEKEND<br>CODING<br>AGENT`) is one line of
+        // words; elsewhere a break parts lines.
+        let heading_break = name == "br" && self.heading > 0 && !m.boiler && !m.strong;
+        let is_block = !INLINE.contains(&name) && !heading_break;
+        if heading_break {
+            self.space = true;
+        } else if is_block || name == "br" || m.boiler || m.strong {
             self.flush();
         }
         let mut el = NONE;
