@@ -10,6 +10,7 @@
 //! `scripts/train_page_type.py`. Each decision carries a reason a person can check against
 //! the page.
 
+use super::words::WORDS;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -78,16 +79,6 @@ pub struct Signals {
     /// Characters of the longest paragraph.
     pub longest_paragraph: u32,
 }
-
-/// JSON-LD types of a product page.
-const PRODUCT_TYPES: &[&str] = &["Product", "Offer", "AggregateOffer", "ProductGroup"];
-/// JSON-LD types of a discussion (forum thread, question and answers).
-const DISCUSSION_TYPES: &[&str] = &[
-    "DiscussionForumPosting",
-    "QAPage",
-    "Question",
-    "SocialMediaPosting",
-];
 
 impl Signals {
     /// Whether the page's JSON-LD declares one of these types.
@@ -316,30 +307,11 @@ pub fn features(s: &Signals, cx: &Context) -> Vec<f64> {
         b(s.declared_date),
         b(og == "article" || og.starts_with("article")),
         b(!og.is_empty() && og != "article" && !og.starts_with("article")),
-        b(ld(&super::words::WORDS.article_type)),
-        b(ld(&[
-            "CollectionPage",
-            "ItemList",
-            "SearchResultsPage",
-            "Blog",
-            "SiteNavigationElement",
-        ])),
-        b(ld(PRODUCT_TYPES)),
-        b(ld(DISCUSSION_TYPES)),
-        b(ld(&[
-            "ContactPage",
-            "AboutPage",
-            "FAQPage",
-            "ProfilePage",
-            "Service",
-            "LocalBusiness",
-            "Event",
-            "Recipe",
-            "Course",
-            "SoftwareApplication",
-            "VideoObject",
-            "ImageGallery",
-        ])),
+        b(ld(&WORDS.article_type)),
+        b(ld(&WORDS.ld_listing)),
+        b(ld(&WORDS.ld_product)),
+        b(ld(&WORDS.ld_discussion)),
+        b(ld(&WORDS.ld_other)),
         l(s.body_chars),
         l(s.body_teasers),
         f64::from(s.body_teasers) / f64::from(s.paragraphs.max(1)),
@@ -355,116 +327,12 @@ pub fn features(s: &Signals, cx: &Context) -> Vec<f64> {
         f64::from(segments.len().min(6) as u32),
         f64::from(slug_words.min(12)),
         b(url_date),
-        b(url_has(
-            &[
-                "news", "article", "articles", "story", "stories", "post", "posts", "blog", "tin",
-                "bai", "tin-tuc", "baiviet", "bai-viet", "chi-tiet", "chitiet",
-            ],
-            &parts,
-        )),
-        b(url_has(
-            &[
-                "tag",
-                "tags",
-                "category",
-                "categories",
-                "topic",
-                "topics",
-                "section",
-                "archive",
-                "archives",
-                "search",
-                "page",
-                "author",
-                "authors",
-                "chuyen-muc",
-                "chuyenmuc",
-                "danh-muc",
-                "danhmuc",
-                "tim-kiem",
-                "timkiem",
-                "list",
-                "index",
-                "home",
-                "trang-chu",
-            ],
-            &parts,
-        )),
-        b(url_has(
-            &[
-                "product",
-                "products",
-                "shop",
-                "store",
-                "cart",
-                "item",
-                "p",
-                "dp",
-                "buy",
-                "collections",
-                "san-pham",
-                "sanpham",
-            ],
-            &parts,
-        )),
-        b(url_has(
-            &[
-                "forum",
-                "forums",
-                "thread",
-                "threads",
-                "topic",
-                "viewtopic",
-                "showthread",
-                "t",
-                "questions",
-                "community",
-                "discussion",
-                "discussions",
-                "comments",
-            ],
-            &parts,
-        )),
-        b(url_has(
-            &[
-                "docs",
-                "doc",
-                "documentation",
-                "reference",
-                "api",
-                "manual",
-                "guide",
-                "guides",
-                "wiki",
-                "help",
-                "kb",
-                "support",
-                "tutorial",
-                "learn",
-            ],
-            &parts,
-        )),
-        b(url_has(
-            &[
-                "contact",
-                "about",
-                "services",
-                "service",
-                "pricing",
-                "lien-he",
-                "lienhe",
-                "gioi-thieu",
-                "gioithieu",
-                "dich-vu",
-                "dichvu",
-                "careers",
-                "jobs",
-                "login",
-                "register",
-                "faq",
-            ],
-            &parts,
-        )),
+        b(url_has(&WORDS.url_article, &parts)),
+        b(url_has(&WORDS.url_listing, &parts)),
+        b(url_has(&WORDS.url_product, &parts)),
+        b(url_has(&WORDS.url_forum, &parts)),
+        b(url_has(&WORDS.url_docs, &parts)),
+        b(url_has(&WORDS.url_service, &parts)),
         b(numeric_id),
         b(last.ends_with(".html") || last.ends_with(".htm") || last.ends_with(".aspx")),
         b(query_page),
@@ -683,19 +551,22 @@ pub fn decide(s: &Signals, cx: &Context) -> Decision {
 const FRONT_PAGE_LISTING_LINKS: u32 = 10;
 
 /// Whether the page's own address is its site's front page (`/`, `/index.html`,
-/// `/trang-chu`). Only the address it was fetched from counts: CMSs that point every
-/// page's `rel=canonical` at the front page are common.
+/// `/trang-chu`) or a news section's (`/news`, `/tin-tuc/`, `/blog`: an address ending in a
+/// word of `url_article`, where a story's own address goes on to its slug or number). Only
+/// the address it was fetched from counts: CMSs that point every page's `rel=canonical` at
+/// the front page are common.
 fn front_page(cx: &Context) -> bool {
     let Some(url) = cx.url.and_then(|u| url::Url::parse(u).ok()) else {
         return false;
     };
     let path = url.path().trim_matches('/').to_ascii_lowercase();
     let query_free = url.query().is_none_or(|q| q.is_empty() || q == "page=1");
+    let last = path.rsplit('/').next().unwrap_or("");
     query_free
-        && matches!(
+        && (matches!(
             path.as_str(),
             "" | "index.html" | "index.htm" | "index.php" | "default.aspx" | "trang-chu" | "home"
-        )
+        ) || WORDS.url_article.contains(&last))
 }
 
 /// A page whose longest paragraph is shorter than this is not an article (on the WCXB
@@ -783,14 +654,14 @@ fn reason(t: PageType, s: &Signals, cx: &Context) -> String {
         PageType::Other if s.body_chars == 0 => "no text".to_string(),
         PageType::Other => {
             let what = if front_page(cx) {
-                "a site's front page, ".to_string()
+                "a site's or section's front page, ".to_string()
             } else if !cx.published && portal_page(cx) && s.body_chars > 0 {
                 "an undated standing page of a portal (introduction, history, structure, \
                  calendar, documents), "
                     .to_string()
-            } else if s.declares(PRODUCT_TYPES) || s.og_type.as_deref() == Some("product") {
+            } else if s.declares(&WORDS.ld_product) || s.og_type.as_deref() == Some("product") {
                 "a product page, ".to_string()
-            } else if s.declares(DISCUSSION_TYPES) {
+            } else if s.declares(&WORDS.ld_discussion) {
                 "a discussion thread, ".to_string()
             } else if s.inputs >= 3 {
                 format!("a form of {} fields, ", s.inputs)
@@ -967,20 +838,33 @@ mod tests {
             "https://baothanhhoa.vn",
             "https://baothanhhoa.vn/index.html",
             "https://baothanhhoa.vn/trang-chu?page=1",
+            "https://baothanhhoa.vn/tin-tuc/",
+            "https://baothanhhoa.vn/xay-dung-dang/bai-viet",
+            "https://example.com/news",
         ] {
             cx.url = Some(front);
             let d = decide(&s, &cx);
             assert_eq!(d.page_type, PageType::Other, "{front}");
-            assert!(d.reason.starts_with("a site's front page"), "{}", d.reason);
+            assert!(
+                d.reason.starts_with("a site's or section's front page"),
+                "{}",
+                d.reason
+            );
         }
         // With many headline links it is a listing.
         s.headline_anchors = 25;
         assert_eq!(decide(&s, &cx).page_type, PageType::Listing);
         // A story's own address is no front page, nor a page whose canonical points home.
-        cx.url = Some("https://baothanhhoa.vn/home/hoi-nghi-218765.html");
         s.headline_anchors = 0;
         s.page_url = Some("https://baothanhhoa.vn/".into());
-        assert_eq!(decide(&s, &cx).page_type, PageType::Article);
+        for story in [
+            "https://baothanhhoa.vn/home/hoi-nghi-218765.html",
+            "https://baothanhhoa.vn/tin-tuc/hoi-nghi-218765.html",
+            "https://example.com/news/council-votes-budget",
+        ] {
+            cx.url = Some(story);
+            assert_eq!(decide(&s, &cx).page_type, PageType::Article, "{story}");
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The words of page markup the extractor reads — class and id words of furniture, body,
-//! caption and byline elements, state prefixes, JSON-LD article types, title separators —
-//! from `corpus/reference/page_words.tsv`, so each list exists once.
+//! caption and byline elements, state prefixes, JSON-LD article types, title separators,
+//! the address words and JSON-LD types of page types — from
+//! `corpus/reference/page_words.tsv`, so each list exists once.
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -28,10 +29,20 @@ pub(crate) struct PageWords {
     /// What stands between a headline and the site's name, a space each side, in the order
     /// they are tried.
     pub(crate) title_separator: Vec<String>,
+    pub(crate) url_article: Vec<&'static str>,
+    pub(crate) url_listing: Vec<&'static str>,
+    pub(crate) url_product: Vec<&'static str>,
+    pub(crate) url_forum: Vec<&'static str>,
+    pub(crate) url_docs: Vec<&'static str>,
+    pub(crate) url_service: Vec<&'static str>,
+    pub(crate) ld_listing: Vec<&'static str>,
+    pub(crate) ld_product: Vec<&'static str>,
+    pub(crate) ld_discussion: Vec<&'static str>,
+    pub(crate) ld_other: Vec<&'static str>,
 }
 
 /// The kinds of the table, in its order.
-const KINDS: [&str; 9] = [
+const KINDS: [&str; 19] = [
     "body_marker",
     "furniture_word",
     "furniture_fragment",
@@ -41,6 +52,16 @@ const KINDS: [&str; 9] = [
     "article_type",
     "title_separator",
     "state_suffix",
+    "url_article",
+    "url_listing",
+    "url_product",
+    "url_forum",
+    "url_docs",
+    "url_service",
+    "ld_listing",
+    "ld_product",
+    "ld_discussion",
+    "ld_other",
 ];
 
 fn parse(text: &'static str) -> Result<PageWords, String> {
@@ -77,6 +98,16 @@ fn parse(text: &'static str) -> Result<PageWords, String> {
         article_type: lists[6].clone(),
         title_separator: lists[7].iter().map(|s| format!(" {s} ")).collect(),
         state_suffix: lists[8].clone(),
+        url_article: lists[9].clone(),
+        url_listing: lists[10].clone(),
+        url_product: lists[11].clone(),
+        url_forum: lists[12].clone(),
+        url_docs: lists[13].clone(),
+        url_service: lists[14].clone(),
+        ld_listing: lists[15].clone(),
+        ld_product: lists[16].clone(),
+        ld_discussion: lists[17].clone(),
+        ld_other: lists[18].clone(),
     })
 }
 
@@ -96,6 +127,16 @@ pub(crate) static WORDS: LazyLock<PageWords> = LazyLock::new(|| {
             state_suffix: Vec::new(),
             article_type: Vec::new(),
             title_separator: Vec::new(),
+            url_article: Vec::new(),
+            url_listing: Vec::new(),
+            url_product: Vec::new(),
+            url_forum: Vec::new(),
+            url_docs: Vec::new(),
+            url_service: Vec::new(),
+            ld_listing: Vec::new(),
+            ld_product: Vec::new(),
+            ld_discussion: Vec::new(),
+            ld_other: Vec::new(),
         }
     })
 });
@@ -120,6 +161,10 @@ mod tests {
         assert_eq!(w.title_separator[0], " | ");
         assert!(w.state_prefix.contains(&"has-"));
         assert!(w.state_suffix.contains(&"-enabled"));
+        assert!(w.url_article.contains(&"tin-tuc"));
+        assert!(w.url_listing.contains(&"chuyen-muc"));
+        assert!(w.ld_product.contains(&"Product"));
+        assert!(w.ld_discussion.contains(&"QAPage"));
     }
 
     #[test]
