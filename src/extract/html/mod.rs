@@ -16,6 +16,7 @@
 
 mod body;
 mod linked_data;
+mod marks;
 mod meta;
 mod walk;
 
@@ -840,7 +841,7 @@ mod tests {
     }
 
     fn is_state_class_for_tests(c: &str) -> bool {
-        walk::is_state_class(c)
+        marks::is_state_class(c)
     }
 
     #[test]
