@@ -11,6 +11,7 @@
 
 pub mod crawl;
 pub mod data;
+pub mod date;
 pub mod entities;
 pub mod export;
 pub mod extract;

@@ -125,9 +125,21 @@ fn indexes_a_tree_skips_what_it_cannot_read_and_replaces_on_rerun() {
         .expect("run");
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
+    // Refused as wrong usage when the command line is read, naming the flag and the value.
     assert!(
-        err.starts_with("baochi: search: to date \"2012-02-30\"") && err.contains("no such day"),
+        err.contains("--to") && err.contains("2012-02-30") && err.contains("no such day"),
         "{err}"
+    );
+    // A month is a range of days: the search runs.
+    let out = baochi(&data)
+        .args(["search", "--from", "2012-02", "--to", "2030", "dang bo"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
     // A province the gazetteer does not know is refused, with the closest named.
     let out = baochi(&data)

@@ -1,6 +1,7 @@
 //! The search filters, one flag group shared by the commands that take them (search, kwic,
 //! trend, and through `Selection` export and report).
 
+use baochi::date::PartialDate;
 use baochi::index::SearchRequest;
 
 /// `--province`, `--document`, `--from`, `--to`, `--all-copies`.
@@ -14,10 +15,10 @@ pub struct Filters {
     pub document: Option<String>,
     /// Published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long)]
-    pub from: Option<String>,
+    pub from: Option<PartialDate>,
     /// Published on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long)]
-    pub to: Option<String>,
+    pub to: Option<PartialDate>,
     /// Every copy of a reprinted story (else each story once, as its earliest copy).
     #[arg(long)]
     pub all_copies: bool,
@@ -38,8 +39,8 @@ impl Filters {
             query,
             province: self.province,
             document: self.document,
-            from: self.from,
-            to: self.to,
+            from: self.from.map(|d| d.to_string()),
+            to: self.to.map(|d| d.to_string()),
             all_copies: self.all_copies,
             ..Default::default()
         }

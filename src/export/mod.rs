@@ -588,19 +588,7 @@ impl CodePoints {
 /// Days since 1970-01-01 of the first day of `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (anything after
 /// the day, such as a time, is ignored); `None` when it is not such a date.
 pub fn date32(s: &str) -> Option<i32> {
-    let mut parts = s.get(..10.min(s.len()))?.split('-');
-    let y: i32 = parts.next().filter(|p| p.len() == 4)?.parse().ok()?;
-    let m: u32 = match parts.next() {
-        Some(p) if p.len() == 2 => p.parse().ok()?,
-        Some(_) => return None,
-        None => 1,
-    };
-    let d: u32 = match parts.next() {
-        Some(p) if p.len() >= 2 => p.get(..2)?.parse().ok()?,
-        Some(_) => return None,
-        None => 1,
-    };
-    let date = chrono::NaiveDate::from_ymd_opt(y, m, d)?;
+    let date = crate::date::PartialDate::leading(s)?.first_day();
     let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?;
     i32::try_from((date - epoch).num_days()).ok()
 }

@@ -7,6 +7,7 @@
 
 use super::super::schema::name_key;
 use super::IndexError;
+use crate::date::PartialDate;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 use tantivy::DateTime;
@@ -74,41 +75,11 @@ fn closest_provinces(key: &str) -> Vec<&'static str> {
 /// `end` the last; an error for anything else, `2012-02-31` included.
 pub fn date_bound(what: &str, v: &str, end: bool) -> Result<DateTime, IndexError> {
     let shown: String = v.chars().take(40).collect();
-    let bad = |why: &str| IndexError::BadQuery(format!("{what} date {shown:?}: {why}"));
-    let form = "expected YYYY, YYYY-MM or YYYY-MM-DD";
-    let parts: Vec<&str> = v.trim().split('-').collect();
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    let ok = match parts.as_slice() {
-        [y] => digits(y, 4),
-        [y, m] => digits(y, 4) && digits(m, 2),
-        [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2),
-        _ => false,
-    };
-    if !ok {
-        return Err(bad(form));
-    }
-    let num = |s: &str| s.parse::<u32>().map_err(|_| bad(form));
-    let y = i32::try_from(num(parts[0])?).map_err(|_| bad(form))?;
-    let m = parts.get(1).map(|m| num(m)).transpose()?;
-    let d = parts.get(2).map(|d| num(d)).transpose()?;
-    if m.is_some_and(|m| !(1..=12).contains(&m)) {
-        return Err(bad("there is no such month"));
-    }
-    let date = match (m, d, end) {
-        (None, _, false) => chrono::NaiveDate::from_ymd_opt(y, 1, 1),
-        (None, _, true) => chrono::NaiveDate::from_ymd_opt(y, 12, 31),
-        (Some(m), None, false) => chrono::NaiveDate::from_ymd_opt(y, m, 1),
-        (Some(m), None, true) => chrono::NaiveDate::from_ymd_opt(y, m, 1)
-            .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
-            .and_then(|d| d.pred_opt()),
-        (Some(m), Some(d), _) => chrono::NaiveDate::from_ymd_opt(y, m, d),
-    }
-    .ok_or_else(|| bad("there is no such day in that month"))?;
-    let secs = date
-        .and_hms_opt(0, 0, 0)
-        .ok_or_else(|| bad(form))?
-        .and_utc()
-        .timestamp();
+    let d: PartialDate = v
+        .parse()
+        .map_err(|e| IndexError::BadQuery(format!("{what} date {shown:?}: {e}")))?;
+    let day = if end { d.last_day() } else { d.first_day() };
+    let secs = day.and_time(chrono::NaiveTime::MIN).and_utc().timestamp();
     Ok(DateTime::from_timestamp_secs(secs))
 }
 
