@@ -25,7 +25,6 @@ pub struct Args {
     pub commit_every: usize,
 }
 
-/// The extensions a walked directory's files must have to be read.
 /// Whether a directory walk takes this file: the formats `extract` reads (cli.md).
 fn is_article_file(p: &Path) -> bool {
     baochi::extract::kind_of_path(p).is_some()
@@ -45,8 +44,6 @@ fn reason(e: &ExtractError) -> &'static str {
         ExtractError::Binary => "not a page",
         ExtractError::TooLarge { .. } => "too large",
         ExtractError::Unreadable(_) => "without article text",
-        #[allow(unreachable_patterns)]
-        _ => "unreadable",
     }
 }
 

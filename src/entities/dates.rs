@@ -4,6 +4,7 @@
 //! code point offsets. Vietnamese forms: `ngày 11-1-2013`, `16/06/2013 - 20:09`,
 //! `Thứ Sáu, 27/9/2024`, `ngày 16 tháng 1 năm 2012`, `ngày 28 - 29/3/2012` (a range),
 //! `tháng 11/2017`, `cuối tháng 6 năm 2013` (the month), `quý I/2018` (its three months),
+//! `6 tháng đầu năm 2020`, `9 tháng năm 2021`, `nửa cuối năm 2022` (those months of the year),
 //! `giai đoạn 2012-2015` (a range of years), `năm 2012`.
 //!
 //! Not dates: durations (`6 tháng`, `hai năm liền`), terms (`khóa XI`), document numbers
@@ -40,6 +41,8 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
         format!(
             r"(?P<t>{WEEKDAY}?(?:[Nn]gày\s+)?(?P<t_d>\d{{1,2}})\s+tháng\s+(?P<t_m>\d{{1,2}})\s*,?\s*năm\s+(?P<t_y>\d{{4}}))"
         ),
+        // 6 tháng đầu năm 2020 ; 9 tháng năm 2021 ; 6 tháng cuối năm 2020 ; nửa cuối năm 2022
+        r"(?P<p>(?:(?P<p_n>\d{1,2})\s+tháng|(?P<p_half>[Nn]ửa))\s+(?:(?P<p_pos>đầu|cuối)\s+)?năm\s+(?P<p_y>\d{4}))".to_string(),
         // tháng 6 - 8/2013
         r"(?P<mr>[Tt]háng\s+(?P<mr_m1>\d{1,2})\s*(?:-|–|đến)\s*(?:tháng\s+)?(?P<mr_m2>\d{1,2})\s?(?:/|-|,?\s*năm\s)\s?(?P<mr_y>\d{4}))".to_string(),
         // tháng 11/2017 ; tháng 6 năm 2013
@@ -153,6 +156,24 @@ fn read(caps: &Captures<'_>) -> Option<(String, Option<String>)> {
             None,
         ));
     }
+    if caps.name("p").is_some() {
+        // A part of a year: its first (or last) months, or a half.
+        let y = num(caps, "p_y")?;
+        let last_part = caps.name("p_pos").is_some_and(|m| m.as_str() == "cuối");
+        let months = match num(caps, "p_n") {
+            Some(n) if (1..=12).contains(&n) => n,
+            Some(_) => return None,
+            // `nửa năm 2022` says not which half.
+            None if caps.name("p_pos").is_none() => return None,
+            None => 6,
+        };
+        let (first, last) = if last_part {
+            (13 - months, 12)
+        } else {
+            (1, months)
+        };
+        return Some((ym(y, first)?, Some(ym(y, last)?)));
+    }
     if caps.name("mr").is_some() {
         let y = num(caps, "mr_y")?;
         let (m1, m2) = (num(caps, "mr_m1")?, num(caps, "mr_m2")?);
@@ -246,6 +267,50 @@ mod tests {
             values("08:59 - Thứ Tư, 03/10/2018 Lượt")[0].0,
             "2018-10-03T08:59"
         );
+    }
+
+    #[test]
+    fn parts_of_a_year_are_their_months() {
+        let v = |body: &str| {
+            values(body)
+                .into_iter()
+                .map(|(a, b, t)| (a, b.unwrap_or_default(), t))
+                .collect::<Vec<_>>()
+        };
+        let one = |a: &str, b: &str, t: &str| vec![(a.to_string(), b.to_string(), t.to_string())];
+        assert_eq!(
+            v("Kết quả 6 tháng đầu năm 2020, toàn tỉnh kết nạp 512 đảng viên."),
+            one("2020-01", "2020-06", "6 tháng đầu năm 2020")
+        );
+        assert_eq!(
+            v("Trong 9 tháng năm 2021 huyện đã hoàn thành."),
+            one("2021-01", "2021-09", "9 tháng năm 2021")
+        );
+        assert_eq!(
+            v("Nhiệm vụ 6 tháng cuối năm 2020 được đề ra."),
+            one("2020-07", "2020-12", "6 tháng cuối năm 2020")
+        );
+        assert_eq!(
+            v("Nửa cuối năm 2022 tăng trưởng chậm lại."),
+            one("2022-07", "2022-12", "Nửa cuối năm 2022")
+        );
+        assert_eq!(
+            v("kế hoạch nửa đầu năm 2023"),
+            one("2023-01", "2023-06", "nửa đầu năm 2023")
+        );
+        // The quarter and the day forms are unchanged beside them.
+        assert_eq!(v("quý III/2016"), one("2016-07", "2016-09", "quý III/2016"));
+        assert_eq!(
+            v("ngày 9 tháng 5 năm 2021"),
+            vec![(
+                "2021-05-09".to_string(),
+                String::new(),
+                "ngày 9 tháng 5 năm 2021".to_string()
+            )]
+        );
+        // Which half is not said, and thirteen months are no part of a year: the year stays.
+        assert_eq!(v("nửa năm 2022"), one("2022", "", "năm 2022"));
+        assert_eq!(v("13 tháng năm 2022"), one("2022", "", "năm 2022"));
     }
 
     #[test]
