@@ -31,7 +31,7 @@ fn bench(c: &mut Criterion) {
     );
     let (mut docs, mut dates, mut stats) = (0, 0, 0);
     for b in &bodies {
-        let e = baochi::entities::find_all(b);
+        let e = baochi::entities::find_all(b, None);
         docs += e.documents.len();
         dates += e.dates.len();
         stats += e.statistics.len();
@@ -47,7 +47,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("find_all/seeds", |b| {
         b.iter(|| {
             for body in &bodies {
-                black_box(baochi::entities::find_all(black_box(body)));
+                black_box(baochi::entities::find_all(black_box(body), None));
             }
         })
     });

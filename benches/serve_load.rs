@@ -84,7 +84,7 @@ fn synthetic(i: usize) -> Record {
         province_now: Some(province.clone()),
         // Entities as extraction finds them, so document filters and references match as
         // on real pages.
-        entities: baochi::entities::find_all(body.trim()),
+        entities: baochi::entities::find_all(body.trim(), None),
         body: body.trim().to_string(),
         ..Record::default()
     }

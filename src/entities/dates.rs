@@ -5,7 +5,8 @@
 //! `Thứ Sáu, 27/9/2024`, `ngày 16 tháng 1 năm 2012`, `ngày 28 - 29/3/2012` (a range),
 //! `tháng 11/2017`, `cuối tháng 6 năm 2013` (the month), `quý I/2018` (its three months),
 //! `6 tháng đầu năm 2020`, `9 tháng năm 2021`, `nửa cuối năm 2022` (those months of the year),
-//! `giai đoạn 2012-2015` (a range of years), `năm 2012`.
+//! `giai đoạn 2012-2015` (a range of years), `năm 2012`; with the publication date
+//! ([`find_dated`]), a day without its year (`Ngày 12/4`, `sáng 3-9`).
 //!
 //! Not dates: durations (`6 tháng`, `hai năm liền`), terms (`khóa XI`), document numbers
 //! (`15/2012/NĐ-CP`), impossible days (`31/2/2012`, month 13).
@@ -17,6 +18,7 @@
 //! ```
 
 use crate::record::{CharIndex, DateMention};
+use chrono::{Datelike, NaiveDate};
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
@@ -56,13 +58,27 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
             .to_string(),
         // năm 2012
         r"(?P<y>[Nn]ăm\s+(?P<y_y>\d{4}))".to_string(),
+        // ngày 12/4 ; sáng 3-9 : a day whose year the publication date gives
+        r"(?P<dn>(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+(?P<dn_d>\d{1,2})\s?[/-]\s?(?P<dn_m>\d{1,2}))".to_string(),
     ]
     .join("|");
     Regex::new(&pattern).expect("the date pattern is valid")
 });
 
-/// Finds every date mention in a normalised body, in body order.
+/// Finds every date mention in a normalised body, in body order. Days printed without
+/// their year (`ngày 12/4`) need the publication date: see [`find_dated`].
 pub fn find(body: &str) -> Vec<DateMention> {
+    find_dated(body, None)
+}
+
+/// [`find`], with the article's publication date (`YYYY-MM-DD…`), which dates a day printed
+/// without its year (`Ngày 12/4`, `sáng 3-9`): the year of publication, or the year before
+/// when that day would come after it (a January story recalling `ngày 27/11`).
+pub fn find_dated(body: &str, published: Option<&str>) -> Vec<DateMention> {
+    let published = published
+        .and_then(crate::date::PartialDate::leading)
+        .filter(crate::date::PartialDate::is_day)
+        .map(|d| d.first_day());
     let mut out = Vec::new();
     let mut index: Option<CharIndex> = None;
     let mut pos = 0;
@@ -74,7 +90,7 @@ pub fn find(body: &str) -> Vec<DateMention> {
         if whole.is_empty() {
             break;
         }
-        match read(&caps).filter(|_| bounded(body, whole.start, whole.end)) {
+        match read(&caps, published).filter(|_| bounded(body, whole.start, whole.end)) {
             Some((value, until)) => {
                 let idx = index.get_or_insert_with(|| CharIndex::new(body));
                 out.push(DateMention {
@@ -121,7 +137,18 @@ fn num(caps: &Captures<'_>, name: &str) -> Option<u32> {
 
 /// Reads the matched alternative into `(value, until)`, or `None` when it is not a real
 /// calendar date.
-fn read(caps: &Captures<'_>) -> Option<(String, Option<String>)> {
+fn read(caps: &Captures<'_>, published: Option<NaiveDate>) -> Option<(String, Option<String>)> {
+    if caps.name("dn").is_some() {
+        let p = published?;
+        let (d, m) = (num(caps, "dn_d")?, num(caps, "dn_m")?);
+        let year = u32::try_from(p.year()).ok()?;
+        let year = if (m, d) > (p.month(), p.day()) {
+            year - 1
+        } else {
+            year
+        };
+        return Some((ymd(year, m, d)?, None));
+    }
     if caps.name("r").is_some() {
         let (d1, d2) = (num(caps, "r_d1")?, num(caps, "r_d2")?);
         let (m, y) = (num(caps, "r_m")?, num(caps, "r_y")?);
@@ -311,6 +338,44 @@ mod tests {
         // Which half is not said, and thirteen months are no part of a year: the year stays.
         assert_eq!(v("nửa năm 2022"), one("2022", "", "năm 2022"));
         assert_eq!(v("13 tháng năm 2022"), one("2022", "", "năm 2022"));
+    }
+
+    #[test]
+    fn a_day_without_its_year_takes_the_publications() {
+        let dated = |body: &str, published: &str| {
+            find_dated(body, Some(published))
+                .into_iter()
+                .map(|d| (d.value, d.span.text))
+                .collect::<Vec<_>>()
+        };
+        let one = |v: &str, t: &str| vec![(v.to_string(), t.to_string())];
+        assert_eq!(
+            dated(
+                "Ngày 12/4, Ban Thường vụ Tỉnh ủy họp.",
+                "2021-04-13T08:00:00+07:00"
+            ),
+            one("2021-04-12", "Ngày 12/4")
+        );
+        assert_eq!(
+            dated("Sáng 3-9, đoàn công tác làm việc với huyện.", "2022-09-03"),
+            one("2022-09-03", "Sáng 3-9")
+        );
+        // A January story recalling a November day means the year before.
+        assert_eq!(
+            dated("Hội nghị ngày 27/11 đã thống nhất.", "2020-01-08"),
+            one("2019-11-27", "ngày 27/11")
+        );
+        // A full date is read as before; without a publication date nothing is guessed.
+        assert_eq!(
+            dated("ngày 16/1/2012", "2020-01-08"),
+            one("2012-01-16", "ngày 16/1/2012")
+        );
+        assert!(find("Ngày 12/4, Ban Thường vụ họp.").is_empty());
+        assert!(dated("Ngày 12/4, Ban Thường vụ họp.", "2021").is_empty());
+        // No such day, a fraction, a score: no date.
+        assert!(dated("ngày 31/2 vừa qua", "2021-05-01").is_empty());
+        assert!(dated("đạt 3/4 chỉ tiêu, tỷ số 2-1", "2021-05-01").is_empty());
+        assert!(dated("ngày 12/4/QĐ", "2021-05-01").is_empty());
     }
 
     #[test]

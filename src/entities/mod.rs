@@ -14,10 +14,11 @@ pub mod statistics;
 
 use crate::record::Entities;
 
-/// Finds every entity list in a normalised `body`.
-pub fn find_all(body: &str) -> Entities {
+/// Finds every entity list in a normalised `body`; `published` (`YYYY-MM-DD…`) dates the
+/// days it prints without their year.
+pub fn find_all(body: &str, published: Option<&str>) -> Entities {
     let documents = documents::find(body);
-    let dates = dates::find(body);
+    let dates = dates::find_dated(body, published);
     let officials = officials::find(body);
     let localities = localities::find(body, &officials);
     let statistics = statistics::find(body, &documents, &dates);

@@ -396,13 +396,13 @@ fn finish_page(article: Article, url: Option<&str>) -> Page {
             .filter(|s| !s.is_empty())
     };
     let body = crate::text::normalize(&article.body);
-    let mut entities = crate::entities::find_all(&body);
+    // Last of the date chain: the day the address files the page under.
+    let published = line(article.published).or_else(|| url.and_then(metadata::date_in_url));
+    let mut entities = crate::entities::find_all(&body, published.as_deref());
     let source = url
         .and_then(|u| url::Url::parse(u).ok())
         .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
     let title = line(article.title);
-    // Last of the date chain: the day the address files the page under.
-    let published = line(article.published).or_else(|| url.and_then(metadata::date_in_url));
     let author = line(article.author);
     let cx = page_type::Context::of(url, title.as_deref(), published.is_some(), author.is_some());
     let (page_type, page_type_reason, signals) = decide_page(article.signals, &body, &cx);
