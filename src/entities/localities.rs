@@ -30,6 +30,7 @@
 //! ```
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use super::gazetteer::{
     CENTRAL_CITY, Gazetteer, NameKind, Paper, Reading, Tier, gazetteer, is_word_byte, is_word_char,
@@ -91,76 +92,58 @@ fn byte_spans(body: &str, officials: &[Official]) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// Level words before a name: (syllables in lower case, the contract level, part of the
-/// mention). Two-syllable entries come first so `thị xã` is not read as `xã`.
-const LEVEL_WORDS: &[(&[&str], &str, bool)] = &[
-    (&["thành", "phố"], "thành phố", true),
-    (&["thị", "xã"], "thị xã", true),
-    (&["thị", "trấn"], "thị trấn", true),
-    (&["đặc", "khu"], "đặc khu", true),
-    (&["tỉnh", "ủy"], "tỉnh", false),
-    (&["tỉnh", "uỷ"], "tỉnh", false),
-    (&["thành", "ủy"], "thành phố", false),
-    (&["thành", "uỷ"], "thành phố", false),
-    (&["thị", "ủy"], "thị xã", false),
-    (&["thị", "uỷ"], "thị xã", false),
-    (&["huyện", "ủy"], "huyện", false),
-    (&["huyện", "uỷ"], "huyện", false),
-    (&["quận", "ủy"], "quận", false),
-    (&["quận", "uỷ"], "quận", false),
-    (&["tỉnh"], "tỉnh", true),
-    (&["tp"], "thành phố", true),
-    (&["tx"], "thị xã", true),
-    (&["huyện"], "huyện", true),
-    (&["quận"], "quận", true),
-    (&["xã"], "xã", true),
-    (&["phường"], "phường", true),
-];
+/// The words around a unit's name, from `corpus/reference/locality_words.tsv`.
+struct LocalityWords {
+    /// Level words before a name: (syllables in lower case, the contract level, part of
+    /// the mention), in the file's order (two-syllable words first).
+    levels: Vec<(Vec<&'static str>, &'static str, bool)>,
+    /// Words after which a bare name is not the unit, as syllables.
+    not_a_place_before: Vec<Vec<&'static str>>,
+}
 
-/// Words after which a bare name is a person, a street, a school, a river or a battle, not
-/// the unit ("đồng chí Thái Nguyên", "tư tưởng Hồ Chí Minh", "đường Hùng Vương", "Đại học
-/// Huế", "Chiến thắng Điện Biên Phủ").
-const NOT_A_PLACE_BEFORE: &[&[&str]] = &[
-    &["ông"],
-    &["bà"],
-    &["anh"],
-    &["chị"],
-    &["em"],
-    &["cô"],
-    &["chú"],
-    &["bác"],
-    &["cụ"],
-    &["đồng", "chí"],
-    &["chủ", "tịch"],
-    &["tư", "tưởng"],
-    &["phong", "cách"],
-    &["tấm", "gương"],
-    &["đạo", "đức"],
-    &["lăng"],
-    &["đường"],
-    &["phố"],
-    &["đại", "lộ"],
-    &["cầu"],
-    &["sông"],
-    &["núi"],
-    &["hồ"],
-    &["đèo"],
-    &["chợ"],
-    &["bến"],
-    &["cảng"],
-    &["ga"],
-    &["trường"],
-    &["đại", "học"],
-    &["bệnh", "viện"],
-    &["khách", "sạn"],
-    &["chiến", "thắng"],
-    &["chiến", "dịch"],
-    &["trận"],
-    &["khởi", "nghĩa"],
-];
+const LOCALITY_WORDS_TSV: &str = include_str!("../../corpus/reference/locality_words.tsv");
 
-/// A person's name that is also a unit's: counted only after a level word.
-const PERSON_NAMES: &[&str] = &["Hồ Chí Minh"];
+fn parse_locality_words(text: &'static str) -> Result<LocalityWords, String> {
+    let mut w = LocalityWords {
+        levels: Vec::new(),
+        not_a_place_before: Vec::new(),
+    };
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&'static str> = line.split('\t').collect();
+        let words = |p: &'static str| p.split(' ').collect::<Vec<_>>();
+        match cols.as_slice() {
+            ["level", phrase, level, in_span] => {
+                let in_span = match *in_span {
+                    "yes" => true,
+                    "no" => false,
+                    _ => return Err(format!("line {}: in_span is yes or no: {line:?}", n + 1)),
+                };
+                w.levels.push((words(phrase), level, in_span));
+            }
+            ["not_a_place_before", phrase] => w.not_a_place_before.push(words(phrase)),
+            _ => return Err(format!("line {}: not a row: {line:?}", n + 1)),
+        }
+    }
+    if w.levels.is_empty() || w.not_a_place_before.is_empty() {
+        return Err("a kind has no rows".to_string());
+    }
+    Ok(w)
+}
+
+static WORDS: LazyLock<LocalityWords> = LazyLock::new(|| {
+    // Compiled in and parsed by a test: a broken table finds no level word rather than
+    // panicking.
+    parse_locality_words(LOCALITY_WORDS_TSV).unwrap_or_else(|e| {
+        tracing::error!(error = %e, "corpus/reference/locality_words.tsv");
+        LocalityWords {
+            levels: Vec::new(),
+            not_a_place_before: Vec::new(),
+        }
+    })
+});
 
 /// One name found in the body before its unit is decided.
 struct Mention<'a> {
@@ -400,7 +383,8 @@ fn read<'a>(
             w.len() == words.len() && w.iter().map(String::as_str).eq(words.iter().copied())
         })
     };
-    for &(words, level, in_span) in LEVEL_WORDS {
+    for (words, level, in_span) in &WORDS.levels {
+        let (level, in_span) = (*level, *in_span);
         if !preceded_by(words) {
             continue;
         }
@@ -446,10 +430,12 @@ fn read<'a>(
         });
     }
     // A bare name.
-    if PERSON_NAMES.contains(&name) || name.chars().all(|c| c.is_ascii_digit()) {
+    // A person's name that is also a unit's (Hồ Chí Minh) counts only after a level word.
+    if crate::entities::officials::is_person_place(name) || name.chars().all(|c| c.is_ascii_digit())
+    {
         return None;
     }
-    if NOT_A_PLACE_BEFORE.iter().any(|cue| preceded_by(cue)) {
+    if WORDS.not_a_place_before.iter().any(|cue| preceded_by(cue)) {
         return None;
     }
     // Part of a longer proper name ("Nguyễn Thái Nguyên", "Hà Nội Mới").
@@ -733,4 +719,38 @@ pub fn infer_province(
     let &(_, p) = v.first()?;
     let now = g.province_now(p)?;
     Some((g.units[p].name.to_string(), now.name.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_table_parses_in_its_order() {
+        let w = parse_locality_words(LOCALITY_WORDS_TSV).expect("locality_words.tsv");
+        let at = |p: &[&str]| w.levels.iter().position(|(x, _, _)| x.as_slice() == p);
+        assert!(at(&["thị", "xã"]) < at(&["xã"]), "two syllables first");
+        assert_eq!(
+            w.levels
+                .iter()
+                .find(|(x, _, _)| x.as_slice() == ["tỉnh", "ủy"])
+                .map(|l| (l.1, l.2)),
+            Some(("tỉnh", false))
+        );
+        assert!(
+            w.not_a_place_before
+                .iter()
+                .any(|x| x.as_slice() == ["đồng", "chí"])
+        );
+        for (bad, why) in [
+            ("level\txã\txã\tmaybe\n", "yes or no"),
+            ("level\txã\n", "not a row"),
+            ("# only a comment\n", "no rows"),
+        ] {
+            let e = parse_locality_words(bad).err().unwrap_or_default();
+            assert!(e.contains(why), "{why}: {e}");
+        }
+        // The person who is also a city counts only after a level word.
+        assert!(crate::entities::officials::is_person_place("Hồ Chí Minh"));
+    }
 }

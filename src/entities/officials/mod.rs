@@ -36,6 +36,13 @@ const MAX_TITLES: usize = 6;
 /// Tàu" is 14).
 const MAX_TITLE_TOKENS: usize = 20;
 
+/// Whether a name is a person's that is also a unit's (`Hồ Chí Minh`, a `person_place` of
+/// `corpus/reference/name_context.tsv`): the localities finder counts it only after a level
+/// word.
+pub(crate) fn is_person_place(name: &str) -> bool {
+    lexicon::LEXICON.person_places.contains(name)
+}
+
 /// Finds every mention of a named person in a normalised body.
 pub fn find(body: &str) -> Vec<Official> {
     let doc = Doc::new(body, &LEXICON);
