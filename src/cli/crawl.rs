@@ -3,7 +3,7 @@
 use anyhow::Context;
 use baochi::crawl::frontier::Kind;
 use baochi::crawl::sources::Sources;
-use baochi::crawl::{CrawlConfig, Seed, Sink, Stats};
+use baochi::crawl::{CrawlConfig, Seed, Sink, Stats, defaults};
 use baochi::data::DataDir;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -22,40 +22,40 @@ pub struct Args {
     #[arg(long)]
     pub refresh: bool,
     /// Seconds between two requests to one host (robots.txt Crawl-delay wins when larger).
-    #[arg(long, default_value_t = 1.0, value_name = "SECS")]
+    #[arg(long, default_value_t = defaults::DELAY_SECS, value_name = "SECS")]
     pub delay: f64,
     /// Seconds before a request is abandoned (connect, headers and body).
-    #[arg(long, default_value_t = 30.0, value_name = "SECS")]
+    #[arg(long, default_value_t = defaults::TIMEOUT_SECS, value_name = "SECS")]
     pub timeout: f64,
     /// Largest body kept, in bytes; larger ones are kept truncated and not extracted.
-    #[arg(long, default_value_t = 10 * 1024 * 1024, value_name = "BYTES")]
+    #[arg(long, default_value_t = defaults::MAX_BODY, value_name = "BYTES")]
     pub max_body: u64,
     /// Redirect hops followed from one URL.
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = defaults::MAX_REDIRECTS)]
     pub max_redirects: u8,
     /// Retries of a timeout, network error, 429 or 5xx.
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, default_value_t = defaults::RETRIES)]
     pub retries: u32,
     /// Seconds before the first retry (doubled for each further retry).
-    #[arg(long, default_value_t = 2.0, value_name = "SECS")]
+    #[arg(long, default_value_t = defaults::BACKOFF_SECS, value_name = "SECS")]
     pub backoff: f64,
     /// Longest Retry-After waited for; a host asking for more is left for the next run.
-    #[arg(long, default_value_t = 600.0, value_name = "SECS")]
+    #[arg(long, default_value_t = defaults::MAX_RETRY_AFTER_SECS, value_name = "SECS")]
     pub max_retry_after: f64,
     /// Link hops followed from a start point (sitemap and feed entries are never followed).
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = defaults::MAX_DEPTH)]
     pub depth: u8,
     /// Pages followed per section listing.
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = defaults::MAX_LISTING_PAGES)]
     pub max_listing_pages: u16,
     /// Stop after this many URLs in this run (the rest stays queued).
     #[arg(long)]
     pub max_pages: Option<u64>,
     /// Hosts crawled at the same time (still one request per host at a time).
-    #[arg(long, default_value_t = 8)]
+    #[arg(long, default_value_t = defaults::CONCURRENCY)]
     pub concurrency: usize,
     /// Seconds between index commits.
-    #[arg(long, default_value_t = 5.0, value_name = "SECS")]
+    #[arg(long, default_value_t = defaults::COMMIT_EVERY_SECS, value_name = "SECS")]
     pub commit_every: f64,
     /// Also crawl the sitemaps each site's robots.txt lists (can be very many pages).
     #[arg(long)]
@@ -97,8 +97,9 @@ fn secs(name: &str, v: f64) -> anyhow::Result<Duration> {
         .map_err(|_| anyhow::anyhow!("--{name} {v}: not a number of seconds"))
 }
 
-pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
-    let mut config = CrawlConfig {
+/// The crawler's configuration from the flags (their defaults are `crawl::defaults`).
+fn config_of(args: &Args) -> anyhow::Result<CrawlConfig> {
+    Ok(CrawlConfig {
         delay: secs("delay", args.delay)?,
         timeout: secs("timeout", args.timeout)?,
         max_body: args.max_body,
@@ -114,7 +115,11 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
         robots_sitemaps: args.robots_sitemaps,
         commit_every: secs("commit-every", args.commit_every)?,
         ..CrawlConfig::default()
-    };
+    })
+}
+
+pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
+    let mut config = config_of(&args)?;
     if let Some(c) = &args.contact {
         config.user_agent = format!(
             "{}; +{})",
@@ -254,5 +259,60 @@ impl ProgressHandle {
         if let Some(b) = &self.0 {
             b.finish_and_clear();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(clap::Parser)]
+    struct Line {
+        #[command(flatten)]
+        args: Args,
+    }
+
+    #[test]
+    fn the_flags_defaults_are_the_crawlers() {
+        let line = Line::try_parse_from(["crawl", "https://baothanhhoa.vn/"]).expect("flags");
+        let c = config_of(&line.args).expect("config");
+        let d = CrawlConfig::default();
+        assert_eq!(
+            (
+                c.delay,
+                c.timeout,
+                c.backoff,
+                c.max_retry_after,
+                c.commit_every
+            ),
+            (
+                d.delay,
+                d.timeout,
+                d.backoff,
+                d.max_retry_after,
+                d.commit_every
+            )
+        );
+        assert_eq!(
+            (c.max_body, c.max_redirects, c.retries, c.max_depth),
+            (d.max_body, d.max_redirects, d.retries, d.max_depth)
+        );
+        assert_eq!(
+            (c.max_listing_pages, c.concurrency),
+            (d.max_listing_pages, d.concurrency)
+        );
+        // A flag given wins; a negative number of seconds is refused naming its flag.
+        let line = Line::try_parse_from(["crawl", "--delay", "2.5", "x"]).expect("flags");
+        assert_eq!(
+            config_of(&line.args).map(|c| c.delay).ok(),
+            Some(Duration::from_millis(2500))
+        );
+        let line = Line::try_parse_from(["crawl", "--timeout=-1", "x"]).expect("flags");
+        let e = config_of(&line.args)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.contains("--timeout"), "{e}");
     }
 }

@@ -133,28 +133,56 @@ pub fn default_user_agent() -> String {
     )
 }
 
+/// The crawler's defaults, in one place: [`CrawlConfig::default`] and the command line's
+/// flags both read them.
+pub mod defaults {
+    /// Seconds between two requests to one host.
+    pub const DELAY_SECS: f64 = 1.0;
+    /// Seconds before a request is abandoned.
+    pub const TIMEOUT_SECS: f64 = 30.0;
+    /// Largest body kept, in bytes.
+    pub const MAX_BODY: u64 = 10 * 1024 * 1024;
+    /// Redirect hops followed from one URL.
+    pub const MAX_REDIRECTS: u8 = 5;
+    /// Retries of a timeout, network error, 429 or 5xx.
+    pub const RETRIES: u32 = 3;
+    /// Seconds before the first retry.
+    pub const BACKOFF_SECS: f64 = 2.0;
+    /// The longest `Retry-After` honoured, in seconds; a server asking for more is given up
+    /// on for this run (the page stays queued).
+    pub const MAX_RETRY_AFTER_SECS: f64 = 600.0;
+    /// Link hops followed from a start point.
+    pub const MAX_DEPTH: u8 = 1;
+    /// Pages followed per section listing.
+    pub const MAX_LISTING_PAGES: u16 = 20;
+    /// Hosts crawled at the same time.
+    pub const CONCURRENCY: usize = 8;
+    /// Seconds between index commits.
+    pub const COMMIT_EVERY_SECS: f64 = 5.0;
+}
+
 impl Default for CrawlConfig {
     fn default() -> CrawlConfig {
         CrawlConfig {
             seeds: Vec::new(),
             extra_sites: Vec::new(),
             site_delays: HashMap::new(),
-            delay: Duration::from_secs(1),
-            timeout: Duration::from_secs(30),
-            max_body: 10 * 1024 * 1024,
-            max_redirects: 5,
-            retries: 3,
-            backoff: Duration::from_secs(2),
-            max_retry_after: politeness::MAX_RETRY_AFTER,
-            max_depth: 1,
-            max_listing_pages: 20,
+            delay: Duration::from_secs_f64(defaults::DELAY_SECS),
+            timeout: Duration::from_secs_f64(defaults::TIMEOUT_SECS),
+            max_body: defaults::MAX_BODY,
+            max_redirects: defaults::MAX_REDIRECTS,
+            retries: defaults::RETRIES,
+            backoff: Duration::from_secs_f64(defaults::BACKOFF_SECS),
+            max_retry_after: Duration::from_secs_f64(defaults::MAX_RETRY_AFTER_SECS),
+            max_depth: defaults::MAX_DEPTH,
+            max_listing_pages: defaults::MAX_LISTING_PAGES,
             max_pages: None,
-            concurrency: 8,
+            concurrency: defaults::CONCURRENCY,
             refresh: false,
             robots_sitemaps: false,
             user_agent: default_user_agent(),
             warc_max_bytes: 1 << 30,
-            commit_every: Duration::from_secs(5),
+            commit_every: Duration::from_secs_f64(defaults::COMMIT_EVERY_SECS),
         }
     }
 }

@@ -3,10 +3,6 @@
 
 use std::time::Duration;
 
-/// The longest `Retry-After` honoured; a server asking for more is given up on for this
-/// run (the page stays queued).
-pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(600);
-
 /// The delay between two requests to one host: the configured delay, or the host's
 /// `Crawl-delay` when larger.
 pub fn host_delay(configured: Duration, crawl_delay: Option<Duration>) -> Duration {
