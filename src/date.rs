@@ -71,6 +71,16 @@ impl PartialDate {
     }
 }
 
+impl PartialDate {
+    /// The day at the head of a record's date when it names one
+    /// (`2018-10-03T08:59:00+07:00` → 2018-10-03; `2018-10` → `None`).
+    pub fn leading_day(s: &str) -> Option<NaiveDate> {
+        PartialDate::leading(s)
+            .filter(PartialDate::is_day)
+            .map(|d| d.first_day())
+    }
+}
+
 impl FromStr for PartialDate {
     type Err = DateError;
 
@@ -196,5 +206,11 @@ mod tests {
         assert_eq!(l("tháng 10"), None);
         assert_eq!(l("2018-13-01"), None);
         assert_eq!(l(""), None);
+        let day = |s: &str| PartialDate::leading_day(s).map(|d| d.to_string());
+        assert_eq!(
+            day("2018-10-03T08:59:00+07:00").as_deref(),
+            Some("2018-10-03")
+        );
+        assert_eq!(day("2018-10"), None);
     }
 }

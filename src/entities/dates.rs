@@ -75,10 +75,7 @@ pub fn find(body: &str) -> Vec<DateMention> {
 /// without its year (`Ngày 12/4`, `sáng 3-9`): the year of publication, or the year before
 /// when that day would come after it (a January story recalling `ngày 27/11`).
 pub fn find_dated(body: &str, published: Option<&str>) -> Vec<DateMention> {
-    let published = published
-        .and_then(crate::date::PartialDate::leading)
-        .filter(crate::date::PartialDate::is_day)
-        .map(|d| d.first_day());
+    let published = published.and_then(crate::date::PartialDate::leading_day);
     let mut out = Vec::new();
     let mut index: Option<CharIndex> = None;
     let mut pos = 0;

@@ -475,9 +475,7 @@ impl Union {
 
 /// The publication day of `published` (`YYYY-MM-DD…`) as a date at midnight UTC.
 pub(super) fn day_of(published: &str) -> Option<(DateTime, u64)> {
-    let d = crate::date::PartialDate::leading(published)
-        .filter(crate::date::PartialDate::is_day)?
-        .first_day();
+    let d = crate::date::PartialDate::leading_day(published)?;
     let secs = d.and_hms_opt(0, 0, 0)?.and_utc().timestamp();
     let year = u64::try_from(chrono::Datelike::year(&d)).ok()?;
     Some((DateTime::from_timestamp_secs(secs), year))

@@ -443,6 +443,16 @@ pub(super) struct Body {
     pub(super) later_dates: Vec<(usize, Stamp)>,
 }
 
+/// A short block that is a date line or a dated byline (`Posted on April 13, 2023`,
+/// `By Lan Pham • March 12, 2025`): its date.
+pub(super) fn block_date(b: &Block) -> Option<Stamp> {
+    if b.chars > 120 || !b.text.bytes().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let line = crate::text::normalize_line(&b.text);
+    metadata::date_line(&line).or_else(|| metadata::dated_byline(&line))
+}
+
 /// Headline, kicker, date and byline lines at the head of the picked blocks go; a byline
 /// closing the body goes; a paragraph printed twice stays once. A body that came out
 /// nearly empty yields to JSON-LD's `articleBody` when that is much longer.
@@ -457,11 +467,7 @@ pub(super) fn body(w: &Walker, ld: &LinkedData, p: &Pass, title: Option<&str>) -
     let mut dates: Vec<(usize, Stamp)> = Vec::new();
     let head_limit = picked.first().copied().unwrap_or(0) + 8;
     for (i, b) in blocks.iter().enumerate().take(head_limit.min(blocks.len())) {
-        if b.chars <= 120
-            && b.text.bytes().any(|c| c.is_ascii_digit())
-            && let Some(st) = Some(crate::text::normalize_line(&b.text))
-                .and_then(|l| metadata::date_line(&l).or_else(|| metadata::dated_byline(&l)))
-        {
+        if let Some(st) = block_date(b) {
             dates.push((i, st));
         }
     }

@@ -15,9 +15,7 @@ pub(super) fn site(w: &Walker) -> Option<&str> {
 /// The name the page's own host gives its site ([`metadata::host_name`]), from the address
 /// it declares for itself.
 fn host(w: &Walker) -> Option<String> {
-    w.canonical
-        .as_deref()
-        .or(w.meta.get("og:url").map(String::as_str))
+    w.own_address()
         .and_then(super::walk::host_of)
         .and_then(|h| metadata::host_name(&h))
 }
@@ -175,11 +173,7 @@ fn foot_date(w: &Walker, p: &Pass) -> Option<String> {
         {
             return Some(v);
         }
-        if b.chars <= 120
-            && b.text.bytes().any(|c| c.is_ascii_digit())
-            && let Some(st) = Some(crate::text::normalize_line(&b.text))
-                .and_then(|l| metadata::date_line(&l).or_else(|| metadata::dated_byline(&l)))
-        {
+        if let Some(st) = super::body::block_date(b) {
             return Some(st.render());
         }
     }

@@ -79,12 +79,7 @@ fn signals(w: &Walker, ld: &LinkedData) -> Signals {
         images: c.images,
         media: c.media,
         times: w.times.len() as u32,
-        page_url: w.canonical.clone().or_else(|| {
-            w.meta
-                .get("og:url")
-                .filter(|u| u.starts_with("http"))
-                .cloned()
-        }),
+        page_url: w.own_address().map(str::to_string),
         og_type: w.meta.get("og:type").map(|t| t.trim().to_ascii_lowercase()),
         ld_types: ld.types.clone(),
         declared_date: ld.published.is_some()

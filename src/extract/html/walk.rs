@@ -365,6 +365,17 @@ impl Walker {
         });
     }
 
+    /// The address the page declares for itself: `rel=canonical`, else an absolute
+    /// `og:url`.
+    pub(super) fn own_address(&self) -> Option<&str> {
+        self.canonical.as_deref().or_else(|| {
+            self.meta
+                .get("og:url")
+                .map(String::as_str)
+                .filter(|u| u.starts_with("http"))
+        })
+    }
+
     /// Whether a link leads to another site: an absolute address on another host than the
     /// page's own (known from its canonical address or `og:url`; unknown, nothing leads away).
     fn leads_away(&mut self, href: &str) -> bool {
@@ -374,15 +385,10 @@ impl Walker {
         if !absolute {
             return false;
         }
-        let own = self
-            .own_host
-            .get_or_insert_with(|| {
-                self.canonical
-                    .as_deref()
-                    .or(self.meta.get("og:url").map(String::as_str))
-                    .and_then(host_of)
-            })
-            .clone();
+        if self.own_host.is_none() {
+            self.own_host = Some(self.own_address().and_then(host_of));
+        }
+        let own = self.own_host.clone().flatten();
         match (own, host_of(href)) {
             (Some(own), Some(h)) => site(&own) != site(&h),
             _ => false,
