@@ -283,6 +283,35 @@ fn lists_after_one_level_word() {
 }
 
 #[test]
+fn numbered_wards_listed_after_one_level_word_stay_in_their_district() {
+    // Quận 3's wards 4, 7 and 11: the 2019 list writes the seventh "07"; other districts of
+    // the city also have a ward 7, so the district named beside the list must decide.
+    let body = "Tại Quận 3, TP Hồ Chí Minh, các phường 4, 7 và 11 đã hoàn thành kế hoạch.";
+    let got = find(body, &[]);
+    let wards: Vec<(&str, Option<&str>)> = got
+        .iter()
+        .filter(|l| l.level.as_deref() == Some("phường"))
+        .map(|l| (l.name.as_str(), l.code.as_deref()))
+        .collect();
+    assert_eq!(
+        wards,
+        [
+            ("4", Some("27148")),
+            ("7", Some("27124")),
+            ("11", Some("27133"))
+        ],
+        "{got:?}"
+    );
+    // Named alone with its district, the unpadded number still finds the padded ward.
+    let got = found("Phường 7, Quận 3 vận động nhân dân.");
+    assert_eq!(got[0], one("7", "phường", "Hồ Chí Minh", "Phường 7"));
+    assert_eq!(
+        find("Phường 7, Quận 3 vận động.", &[])[0].code.as_deref(),
+        Some("27124")
+    );
+}
+
+#[test]
 fn battles_are_not_places() {
     let body = "Tỉnh Điện Biên kỷ niệm Chiến thắng Điện Biên Phủ; chiến dịch Điện Biên Phủ.";
     let got = found(body);

@@ -24,7 +24,10 @@
 //! assert_eq!(d[1].term.as_deref(), Some("XI"));
 //! ```
 
+pub mod code;
 pub mod tables;
+
+pub use code::DocCode;
 
 use crate::record::{CharIndex, Document};
 use regex::{Captures, Regex};
@@ -225,12 +228,8 @@ pub fn resolve(query: &str) -> Vec<String> {
         && let Some(c) = CODE_ONLY.captures(&text)
     {
         let n: u32 = c["n"].parse().unwrap_or(0);
-        let code = ascii_code(&c["code"]);
-        let issuer = ascii_code(&c["iss"]);
-        if is_state(&issuer, &code) {
-            out.push(format!("{n}/{code}-{issuer}"));
-        } else {
-            out.push(format!("{n:02}-{code}/{issuer}"));
+        if let Some(code) = DocCode::new(n, None, &c["code"], &c["iss"]) {
+            out.push(code.to_string());
         }
     }
     let mut seen = std::collections::HashSet::new();
@@ -249,19 +248,8 @@ static CODE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 /// Puts the marks back on the words of a query typed without them (`nghi quyet trung uong
 /// 4 khoa xi`), and upper-cases codes, so [`find`] reads it like printed text.
 fn restore_query(query: &str) -> String {
+    // Words of the citation patterns besides the kinds, which come from the kinds' table.
     const WORDS: &[(&str, &str)] = &[
-        ("nghi quyet", "Nghị quyết"),
-        ("chi thi", "Chỉ thị"),
-        ("ket luan", "Kết luận"),
-        ("quy dinh", "Quy định"),
-        ("quyet dinh", "Quyết định"),
-        ("ke hoach", "Kế hoạch"),
-        ("huong dan", "Hướng dẫn"),
-        ("thong bao", "Thông báo"),
-        ("chuong trinh", "Chương trình"),
-        ("de an", "Đề án"),
-        ("quy che", "Quy chế"),
-        ("cong van", "Công văn"),
         ("trung uong", "Trung ương"),
         ("hoi nghi", "Hội nghị"),
         ("lan thu", "lần thứ"),
@@ -277,6 +265,15 @@ fn restore_query(query: &str) -> String {
         return upcase_codes(&crate::text::normalize(query));
     }
     let mut s = format!(" {folded} ");
+    for kind in tables::KINDS.iter() {
+        let plain = crate::text::fold_lower(kind.name);
+        let mut marked = kind.name.chars();
+        let marked: String = marked
+            .next()
+            .map(|c| c.to_uppercase().chain(marked).collect())
+            .unwrap_or_default();
+        s = s.replace(&format!(" {plain} "), &format!(" {marked} "));
+    }
     for (plain, marked) in WORDS {
         s = s.replace(&format!(" {plain} "), &format!(" {marked} "));
     }
@@ -378,28 +375,6 @@ fn ordinal(s: &str) -> Option<u32> {
         ["mười", w] => unit(w).map(|u| 10 + u),
         _ => None,
     }
-}
-
-/// ASCII upper case code as the record writes it: dots dropped, `Đ`→`D`, `Ư`→`W`.
-pub fn ascii_code(raw: &str) -> String {
-    raw.chars()
-        .filter_map(|c| match c {
-            '.' | ' ' => None,
-            'Đ' | 'đ' => Some('D'),
-            'Ư' | 'ư' => Some('W'),
-            c => Some(c.to_ascii_uppercase()),
-        })
-        .collect()
-}
-
-/// A state body's document (`{n}/{code}-{issuer}`) rather than a party one.
-fn is_state(issuer: &str, code: &str) -> bool {
-    matches!(
-        issuer,
-        "CP" | "TTG" | "UBND" | "HDND" | "QH" | "UBTVQH" | "CTN" | "VPCP"
-    ) || issuer.starts_with("UBND")
-        || issuer.starts_with("HDND")
-        || matches!(code, "ND" | "TT" | "TTLT")
 }
 
 /// The issuer code of a local party committee named in words.
@@ -679,7 +654,7 @@ fn read_numbered(
             let mut issuer_from = IssuerFrom::None;
             let mut start = if i == 0 { start } else { u.start };
             if let Some(c) = u.code {
-                let code = ascii_code(c);
+                let code = code::fold_part(c).unwrap_or_else(|| c.to_uppercase());
                 // "Thông báo kết luận số 15-TB/TU" is a thông báo: the code says so.
                 if let Some(k) = tables::kind_by_code(&code)
                     && k.name != kind.name
@@ -698,7 +673,7 @@ fn read_numbered(
                 doc.code = Some(code);
             }
             if let Some(iss) = u.issuer {
-                doc.issuer = Some(ascii_code(iss));
+                doc.issuer = Some(code::fold_part(iss).unwrap_or_else(|| iss.to_uppercase()));
                 issuer_from = IssuerFrom::Text;
             } else if let Some(a) = author {
                 doc.issuer = Some(a.to_string());
@@ -937,15 +912,11 @@ fn canonical(f: &Found) -> Option<String> {
         let r = tables::resolve(d.term.as_deref()?, d.conference?, &f.context)?;
         return Some(r.canonical());
     }
-    let n: u32 = d.number.as_deref()?.parse().ok()?;
-    let issuer = d.issuer.as_deref()?;
-    let code = d.code.as_deref()?;
-    if is_state(issuer, code) {
-        Some(match &f.year {
-            Some(y) => format!("{n}/{y}/{code}-{issuer}"),
-            None => format!("{n}/{code}-{issuer}"),
-        })
-    } else {
-        Some(format!("{n:02}-{code}/{issuer}"))
-    }
+    let code = DocCode {
+        number: d.number.as_deref()?.parse().ok()?,
+        year: f.year.as_deref().and_then(|y| y.parse().ok()),
+        kind: d.code.clone()?,
+        issuer: d.issuer.clone()?,
+    };
+    Some(code.to_string())
 }

@@ -520,6 +520,14 @@ impl Gazetteer {
         let name = unit.name;
         self.units.push(unit);
         self.add_name(name, reading);
+        // The 2019 list pads some numbered wards ("07"); articles print "Phường 7".
+        let unpadded = name.trim_start_matches('0');
+        if unpadded.len() < name.len()
+            && !unpadded.is_empty()
+            && name.bytes().all(|b| b.is_ascii_digit())
+        {
+            self.add_name(unpadded, reading);
+        }
     }
 
     fn add_name(&mut self, name: &'static str, reading: Reading) {

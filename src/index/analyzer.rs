@@ -12,6 +12,7 @@
 //! assert_eq!(folded("ĐẢNG ủy"), ["dang", "uy"]);
 //! ```
 
+use crate::entities::documents::DocCode;
 use crate::text::{Token as Seg, TokenKind, fold_char, normalize, segment};
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -26,7 +27,7 @@ pub const FOLDED: &str = "vi_fold";
 /// tone placement), lower case; a document code in its canonical form.
 pub fn push_exact(tok: &str, kind: TokenKind, out: &mut String) {
     if kind == TokenKind::Code
-        && let Some(code) = super::codes::canonical_code(tok)
+        && let Some(code) = DocCode::canonical(tok)
     {
         out.extend(code.chars().flat_map(char::to_lowercase));
         return;

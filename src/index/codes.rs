@@ -5,84 +5,33 @@
 //! (`12-NQ/TW`, `NQ12`, `TW4`, `TW4-XI`), and queries and `--document` filters are turned
 //! into the same keys here.
 
+use crate::entities::documents::code::short_key;
+use crate::entities::documents::{DocCode, tables};
 use crate::record::Document;
 use crate::text::fold_lower;
-
-/// Whether a document is the state's (`{number}/{code}-{issuer}`, number as printed) rather
-/// than the party's (`{number:02}-{code}/{issuer}`): the rule of `entities::documents`, so
-/// keys built here and canonicals built there agree.
-fn is_state(issuer: &str, code: &str) -> bool {
-    matches!(
-        issuer,
-        "CP" | "TTG" | "UBND" | "HDND" | "QH" | "UBTVQH" | "CTN" | "VPCP"
-    ) || issuer.starts_with("UBND")
-        || issuer.starts_with("HDND")
-        || matches!(code, "ND" | "TT" | "TTLT")
-}
-
-/// Normalises one part of a code: upper case, `Đ`→`D`, `Ư`→`W`, dots and diacritics dropped.
-fn code_part(s: &str) -> Option<String> {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '.' => {}
-            'Ư' | 'ư' => out.push('W'),
-            'Đ' | 'đ' | 'Ð' | 'ð' => out.push('D'),
-            _ => {
-                let f = fold_lower(&c.to_string());
-                for fc in f.chars() {
-                    if !fc.is_ascii_alphabetic() {
-                        return None;
-                    }
-                    out.push(fc.to_ascii_uppercase());
-                }
-            }
-        }
-    }
-    (!out.is_empty()).then_some(out)
-}
-
-/// The canonical form of a written document code: `12/NQ-TW` → `12-NQ/TW`, `2-qđ/hu` →
-/// `02-QD/HU`, `30/NQ-CP` and `5/QĐ-UBND` → `5/QD-UBND` keep the state's form; `None` when `s`
-/// is not a number-kind-issuer code.
-pub fn canonical_code(s: &str) -> Option<String> {
-    let mut parts = s.split(['-', '/']);
-    let (num, kind, issuer) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let n: u64 = num.trim_start_matches('0').parse().unwrap_or(0);
-    let kind = code_part(kind)?;
-    let issuer = code_part(issuer)?;
-    if kind.len() > 5 || issuer.len() > 6 {
-        return None;
-    }
-    Some(if is_state(&issuer, &kind) {
-        format!("{n}/{kind}-{issuer}")
-    } else {
-        format!("{n:02}-{kind}/{issuer}")
-    })
-}
+use std::sync::LazyLock;
 
 /// The keys a cited document is filed under: its canonical, `{code}{number}` (`NQ12`), and
 /// for a plenum resolution `TW{n}` and `TW{n}-{term}`.
 pub fn document_keys(d: &Document) -> Vec<String> {
     let mut keys = Vec::new();
     if let Some(c) = &d.canonical {
-        keys.push(canonical_code(c).unwrap_or_else(|| c.to_uppercase()));
-        if let Some(n) = c
-            .split(['-', '/'])
-            .next()
-            .and_then(|n| n.parse::<u64>().ok())
-            && let Some(code) = c.split(['-', '/']).nth(1)
-        {
-            keys.push(format!("{}{n}", code.to_uppercase()));
+        match c.parse::<DocCode>() {
+            Ok(code) => {
+                keys.push(code.to_string());
+                // A legal document is cited with and without its year (`15/2012/NĐ-CP`).
+                if code.year.is_some() {
+                    keys.push(code.without_year().to_string());
+                }
+                keys.push(code.short_key());
+            }
+            Err(_) => keys.push(c.to_uppercase()),
         }
     }
     if let (Some(code), Some(n)) = (&d.code, &d.number)
-        && let Ok(n) = n.parse::<u64>()
+        && let Ok(n) = n.parse::<u32>()
     {
-        keys.push(format!("{}{n}", code.to_uppercase()));
+        keys.push(short_key(&code.to_uppercase(), n));
     }
     if let Some(conf) = d.conference {
         keys.push(format!("TW{conf}"));
@@ -95,21 +44,23 @@ pub fn document_keys(d: &Document) -> Vec<String> {
     keys
 }
 
-/// Kinds named in words, folded, and their codes.
-const KINDS: &[(&str, &str)] = &[
-    ("nghi quyet", "NQ"),
-    ("chi thi", "CT"),
-    ("ket luan", "KL"),
-    ("quy dinh", "QD"),
-    ("quyet dinh", "QD"),
-    ("ke hoach", "KH"),
-    ("huong dan", "HD"),
-    ("thong bao", "TB"),
-    ("chuong trinh", "CTR"),
-    ("de an", "DA"),
-    ("quy che", "QC"),
-    ("cong van", "CV"),
-];
+/// Every kind's folded names (`nghi quyet`, `chuong trinh hanh dong`) and its code, longest
+/// name first, from the kinds' table.
+static KIND_WORDS: LazyLock<Vec<(Vec<String>, &'static str)>> = LazyLock::new(|| {
+    let mut v: Vec<(Vec<String>, &'static str)> = tables::KINDS
+        .iter()
+        .flat_map(|k| {
+            std::iter::once(k.name)
+                .chain(k.spellings.iter().copied())
+                .map(move |name| {
+                    let words = fold_lower(name).split(' ').map(str::to_string).collect();
+                    (words, k.code())
+                })
+        })
+        .collect();
+    v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    v
+});
 
 fn is_roman(s: &str) -> bool {
     !s.is_empty() && s.len() <= 5 && s.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
@@ -153,7 +104,7 @@ pub fn find_refs(words: &[&str]) -> Vec<DocRef> {
 
 fn ref_at(words: &[&str], f: &[String], i: usize) -> Option<DocRef> {
     let w = words[i].trim_matches(|c: char| !c.is_alphanumeric());
-    if let Some(c) = canonical_code(w) {
+    if let Some(c) = DocCode::canonical(w) {
         return Some(DocRef {
             first: i,
             last: i + 1,
@@ -216,9 +167,9 @@ fn ref_at(words: &[&str], f: &[String], i: usize) -> Option<DocRef> {
         return Some(plenum(i, j, c, None));
     }
     // A kind in words and a number: "Nghị quyết 12", "Chỉ thị số 05".
-    for (name, code) in KINDS {
-        let n_words = name.split(' ').count();
-        if i + n_words > f.len() || f[i..i + n_words].join(" ") != *name {
+    for (name, code) in KIND_WORDS.iter() {
+        let n_words = name.len();
+        if i + n_words > f.len() || f[i..i + n_words] != name[..] {
             continue;
         }
         let mut k = i + n_words;
@@ -227,18 +178,18 @@ fn ref_at(words: &[&str], f: &[String], i: usize) -> Option<DocRef> {
         }
         let Some(next) = words.get(k) else { break };
         let next = next.trim_matches(|c: char| !c.is_alphanumeric());
-        if let Some(c) = canonical_code(next) {
+        if let Some(c) = DocCode::canonical(next) {
             return Some(DocRef {
                 first: i,
                 last: k + 1,
                 keys: vec![c],
             });
         }
-        if let Ok(n) = next.parse::<u64>() {
+        if let Ok(n) = next.parse::<u32>() {
             return Some(DocRef {
                 first: i,
                 last: k + 1,
-                keys: vec![format!("{code}{n}")],
+                keys: vec![short_key(code, n)],
             });
         }
         break;
@@ -264,7 +215,7 @@ pub fn filter_keys(value: &str) -> Vec<String> {
     }
     let from_finder: Vec<String> = crate::entities::documents::resolve(value)
         .iter()
-        .map(|c| canonical_code(c).unwrap_or_else(|| c.to_uppercase()))
+        .map(|c| DocCode::canonical(c).unwrap_or_else(|| c.to_uppercase()))
         .collect();
     if !from_finder.is_empty() {
         return from_finder;
@@ -275,22 +226,6 @@ pub fn filter_keys(value: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn canonical_forms() {
-        assert_eq!(canonical_code("12-NQ/TW").as_deref(), Some("12-NQ/TW"));
-        assert_eq!(canonical_code("12/NQ-TW").as_deref(), Some("12-NQ/TW"));
-        assert_eq!(canonical_code("12-nq/tw").as_deref(), Some("12-NQ/TW"));
-        assert_eq!(canonical_code("4-NQ/T.Ư").as_deref(), Some("04-NQ/TW"));
-        assert_eq!(canonical_code("93/KH-TU").as_deref(), Some("93-KH/TU"));
-        assert_eq!(canonical_code("2-QĐ/HU").as_deref(), Some("02-QD/HU"));
-        assert_eq!(canonical_code("30/NQ-CP").as_deref(), Some("30/NQ-CP"));
-        assert_eq!(canonical_code("5/QĐ-UBND").as_deref(), Some("5/QD-UBND"));
-        assert_eq!(canonical_code("05-QĐ/UBND").as_deref(), Some("5/QD-UBND"));
-        assert_eq!(canonical_code("3/BTG-TU").as_deref(), Some("03-BTG/TU"));
-        assert_eq!(canonical_code("16/1/2012"), None);
-        assert_eq!(canonical_code("kinh-tế"), None);
-    }
 
     fn keys(q: &str) -> Vec<Vec<String>> {
         let w: Vec<&str> = q.split_whitespace().collect();
@@ -329,5 +264,29 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(document_keys(&d), ["12-NQ/TW", "NQ12", "TW4", "TW4-XI"]);
+    }
+
+    #[test]
+    fn a_legal_document_is_filed_with_and_without_its_year() {
+        let d = Document {
+            kind: "nghị định".into(),
+            number: Some("15".into()),
+            code: Some("ND".into()),
+            issuer: Some("CP".into()),
+            canonical: Some("15/2012/ND-CP".into()),
+            ..Default::default()
+        };
+        assert_eq!(document_keys(&d), ["15/2012/ND-CP", "15/ND-CP", "ND15"]);
+        assert_eq!(filter_keys("15/2012/NĐ-CP"), ["15/2012/ND-CP"]);
+        assert_eq!(filter_keys("15/nđ-cp"), ["15/ND-CP"]);
+    }
+
+    #[test]
+    fn kinds_in_words_come_from_the_kinds_table() {
+        // Every kind and spelling of document_kinds.tsv, with and without marks.
+        assert_eq!(keys("Chương trình hành động số 15"), [["CTR15"]]);
+        assert_eq!(keys("de an 06"), [["DA6"]]);
+        assert_eq!(keys("NQ 35"), [["NQ35"]]);
+        assert_eq!(keys("Quy chế số 02-QC/TU"), [["02-QC/TU"]]);
     }
 }

@@ -49,7 +49,13 @@ pub struct Resolution {
 impl Resolution {
     /// The tool's identifier: `12-NQ/TW`.
     pub fn canonical(&self) -> String {
-        format!("{:02}-NQ/TW", self.number)
+        super::DocCode {
+            number: self.number,
+            year: None,
+            kind: "NQ".into(),
+            issuer: "TW".into(),
+        }
+        .to_string()
     }
 
     /// The year it was issued.

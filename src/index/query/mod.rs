@@ -28,6 +28,7 @@ use super::codes::{self, DocRef};
 use super::schema::Fields;
 use super::snippet::{MarkMode, MarkRun, Marks};
 use super::{IndexError, SearchRequest};
+use crate::entities::documents::DocCode;
 use parse::{Atom, Node};
 use std::ops::Bound;
 use tantivy::Term;
@@ -166,7 +167,7 @@ fn alternatives(node: &Node) -> Option<Vec<Vec<Syllable>>> {
                         let codes: Vec<Vec<Syllable>> = r
                             .keys
                             .iter()
-                            .filter(|k| codes::canonical_code(k).is_some())
+                            .filter(|k| DocCode::canonical(k).is_some())
                             .map(|k| word_syllables(k))
                             .collect();
                         if codes.is_empty() {
@@ -360,7 +361,7 @@ fn text_clause_of(f: &Fields, syls: &[Syllable], lean: bool) -> Box<dyn Query> {
 /// Syllables of one typed word; a document code stays one canonical token whatever its case.
 fn word_syllables(w: &str) -> Vec<Syllable> {
     let trimmed = w.trim_matches(|c: char| !c.is_alphanumeric());
-    if let Some(code) = codes::canonical_code(trimmed) {
+    if let Some(code) = DocCode::canonical(trimmed) {
         let t = code.to_lowercase();
         return vec![Syllable {
             start: 0,
@@ -383,7 +384,7 @@ fn doc_clause(f: &Fields, r: &DocRef, text: &str) -> Box<dyn Query> {
     let codes: Vec<String> = r
         .keys
         .iter()
-        .filter(|k| codes::canonical_code(k).is_some())
+        .filter(|k| DocCode::canonical(k).is_some())
         .map(|k| k.to_lowercase())
         .collect();
     if codes.is_empty() {
@@ -749,7 +750,7 @@ fn filters(f: &Fields, req: &SearchRequest) -> Result<Vec<Clause>, IndexError> {
             qs.push(term(f.document_key, &k));
             // The analyser files a written code under its canonical: found even when the
             // entity finder missed it.
-            if codes::canonical_code(&k).is_some() {
+            if DocCode::canonical(&k).is_some() {
                 qs.push(term(f.body_f, &k.to_lowercase()));
             }
         }
