@@ -161,3 +161,54 @@ fn not_figures() {
         assert!(got(body).is_empty(), "{body}: {:?}", got(body));
     }
 }
+
+/// (value, unit, text) of each figure.
+fn units(body: &str) -> Vec<(f64, String, String)> {
+    find(body)
+        .into_iter()
+        .map(|s| (s.value, s.unit, s.span.text))
+        .collect()
+}
+
+#[test]
+fn counted_nouns_beyond_the_list_are_read_by_structure() {
+    // None of these nouns is in counted_nouns.tsv: the phrase ends at a verb, an adverb, a
+    // conjunction, punctuation or the line's end.
+    let body = "Năm 2023, xã Tân Lập có 8 câu lạc bộ văn nghệ, 63 tổ tự quản và 11 điểm trường \
+                được xây mới; 5 nhiệm vụ trọng tâm cần làm ngay, 4 chốt chặn đã lập.\nToàn huyện có 22 xóm";
+    let got = units(body);
+    let pairs: Vec<(f64, &str)> = got.iter().map(|(v, u, _)| (*v, u.as_str())).collect();
+    assert_eq!(
+        pairs,
+        [
+            (8.0, "câu lạc bộ văn nghệ"),
+            (63.0, "tổ tự quản"),
+            (11.0, "điểm trường"),
+            (5.0, "nhiệm vụ"),
+            (4.0, "chốt chặn"),
+            (22.0, "xóm"),
+        ],
+        "{got:?}"
+    );
+    assert_eq!(got[2].2, "11 điểm trường");
+}
+
+#[test]
+fn what_structure_does_not_take_for_a_count() {
+    for body in [
+        // Durations, ages, times: never what a number counts.
+        "Sau 6 tháng triển khai, ông 65 tuổi đã 3 lần đến thăm.",
+        // No end in sight within four syllables: not read.
+        "Có 12 chi tiết kỹ thuật khác nhau rất đáng chú ý.",
+        // A score: the word alone is no count.
+        "Đơn vị đạt 95 điểm.",
+        // A verb or a preposition right after the number is no noun.
+        "Tỷ lệ tăng 15 so với năm trước; đạt 9 trên 10.",
+        // A name after the number is not a counted noun.
+        "Đội 3 Hòa Bình thắng.",
+        // Another language: its words are not read with Vietnamese grammar.
+        "The council voted 41 to 6 on the plan, with 60,000 from the county.",
+    ] {
+        assert!(units(body).is_empty(), "{body}: {:?}", units(body));
+    }
+}

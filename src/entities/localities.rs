@@ -145,6 +145,21 @@ static WORDS: LazyLock<LocalityWords> = LazyLock::new(|| {
     })
 });
 
+/// `text` (lower case) without the level word it ends with, trimmed: "luân chuyển về
+/// huyện" → "luân chuyển về", "về tp." → "về"; `None` when it ends with none. Committee
+/// words (`huyện ủy`) are not level words here: they name who acts, not where.
+pub(crate) fn without_level_word(text: &str) -> Option<&str> {
+    let t = text.strip_suffix('.').unwrap_or(text);
+    WORDS
+        .levels
+        .iter()
+        .filter(|l| l.2)
+        .find_map(|(syllables, _, _)| {
+            let head = t.strip_suffix(syllables.join(" ").as_str())?;
+            (head.is_empty() || head.ends_with(char::is_whitespace)).then(|| head.trim_end())
+        })
+}
+
 /// One name found in the body before its unit is decided.
 struct Mention<'a> {
     /// Byte range of the mention (with its level word when one stands before the name).
@@ -724,6 +739,20 @@ pub fn infer_province(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_level_word_ends_a_text() {
+        assert_eq!(
+            without_level_word("luân chuyển về huyện"),
+            Some("luân chuyển về")
+        );
+        assert_eq!(without_level_word("về thị xã"), Some("về"));
+        assert_eq!(without_level_word("về tp."), Some("về"));
+        assert_eq!(without_level_word("thành phố"), Some(""));
+        assert_eq!(without_level_word("về thôn"), None);
+        // A committee names who acts, not where.
+        assert_eq!(without_level_word("của huyện ủy"), None);
+    }
 
     #[test]
     fn the_word_table_parses_in_its_order() {

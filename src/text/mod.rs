@@ -16,7 +16,7 @@ mod normalize;
 mod segment;
 
 pub use fold::{fold, fold_char, fold_lower};
-pub use normalize::{normalize, normalize_line};
+pub use normalize::{is_vietnamese_prose, normalize, normalize_line};
 pub use segment::{Token, TokenKind, segment};
 
 /// How many Latin-script characters `c` stands for when the extractor measures text: a

@@ -8,9 +8,12 @@
 //! `27 cấp ủy cơ sở`; the list is `corpus/reference/counted_nouns.tsv`), or whose noun is
 //! named before it (`tổng số đảng viên … là 3.456`), or an item of a list whose noun an
 //! earlier figure of the sentence gave (`16 đảng viên, với các hình thức khiển trách 09,
-//! cảnh cáo 05` → 9 and 5 `đảng viên`). Not figures: dates, document numbers, times,
-//! plenum numbers, ordinals (`lần thứ 4`), labels (`đối tượng 4 và 5`), durations
-//! (`6 tháng`), numbers whose noun the text does not give.
+//! cảnh cáo 05` → 9 and 5 `đảng viên`), or, in Vietnamese text, followed by a noun phrase
+//! the list does not hold, read by its structure up to the verb, preposition or punctuation
+//! that ends it (`63 tổ tự quản`, `11 điểm trường được xây mới`). Not figures: dates,
+//! document numbers, times, plenum numbers, ordinals (`lần thứ 4`), labels (`đối tượng 4
+//! và 5`), durations (`6 tháng`), numbers whose noun the text does not give. The words these
+//! rules read are `corpus/reference/figure_words.tsv`.
 //!
 //! `year` is the year of the nearest date before the figure in its sentence (a date inside
 //! a closed parenthesis counts only inside it; "từ năm 2010 đến nay" is no year), else the
@@ -27,100 +30,21 @@ pub mod indicators;
 pub mod parts;
 pub mod period;
 pub mod unit;
+pub mod words;
 
 use crate::record::{CharIndex, DateMention, Document, Statistic};
 use regex::Regex;
 use std::sync::LazyLock;
+use words::{NOUNS, WORDS};
 
 /// A number in Vietnamese notation: thousands dots, decimal comma.
 static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?").expect("valid"));
 
-/// Words that scale the noun after them; they stay in the unit (`tỷ đồng`, `triệu lượt`).
-const MULTIPLIERS: &[&str] = &["nghìn", "ngàn", "triệu", "tỷ", "vạn"];
-
 /// A share written as a fraction: `35/35`, `1.456/1.520`.
 static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)/(?:\d{1,3}(?:\.\d{3})+|\d+)").expect("valid")
 });
-
-/// Counted nouns, lower case, longest first.
-static NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut v: Vec<&'static str> = include_str!("../../../corpus/reference/counted_nouns.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .collect();
-    v.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
-    v
-});
-
-/// Words right before a number that make it a label, an ordinal or an address, not a
-/// count ("lần thứ 4", "đối tượng 4", "Điều 5", "Quận 3", "ngày 15").
-const LABELS: &[&str] = &[
-    "thứ",
-    "khóa",
-    "khoá",
-    "lần",
-    "điều",
-    "khoản",
-    "điểm",
-    "mục",
-    "chương",
-    "phần",
-    "quận",
-    "phường",
-    "đường",
-    "tổ",
-    "ấp",
-    "khu",
-    "lô",
-    "phòng",
-    "kỳ",
-    "đợt",
-    "tượng",
-    "loại",
-    "nhóm",
-    "hạng",
-    "cấp",
-    "tầng",
-    "ương",
-    "tw",
-    "t.ư",
-    "tư",
-    "ngày",
-    "tháng",
-    "năm",
-    "quý",
-    "đoạn",
-    "vòng",
-    "top",
-    "lớp",
-    "khối",
-    "mã",
-    "kênh",
-    "tập",
-    "bài",
-    "xóm",
-    "thôn",
-    "bản",
-    "phố",
-    "đội",
-    "km",
-    "lộ",
-    "phiên",
-    "họp",
-    "hiệu",
-    "trang",
-    "câu",
-    "bước",
-    "giờ",
-    "lúc",
-    "xem",
-    "đoàn",
-    "tiểu",
-    "sư",
-    "quân",
-];
 
 /// The number of chars of the counted noun `s` starts with (any case), if any.
 fn noun_chars(s: &str) -> Option<usize> {
@@ -180,6 +104,8 @@ pub fn find(body: &str, documents: &[Document], dates: &[DateMention]) -> Vec<St
         .collect();
     taken.sort_unstable();
     let mut figures: Vec<Figure> = Vec::new();
+    // The noun after a figure is read by Vietnamese grammar only in Vietnamese text.
+    let vietnamese = crate::text::is_vietnamese_prose(body);
     let mut chain_end: Option<usize> = None;
     let mut skip_until = 0;
     for m in NUMBER.find_iter(body) {
@@ -216,7 +142,7 @@ pub fn find(body: &str, documents: &[Document], dates: &[DateMention]) -> Vec<St
         });
         let after = &body[e..];
         let percent = after.strip_prefix(' ').unwrap_or(after).starts_with('%');
-        if !percent && (LABELS.contains(&last_word.as_str()) || continues_labels) {
+        if !percent && (WORDS.label.contains(&last_word.as_str()) || continues_labels) {
             chain_end = Some(e);
             continue;
         }
@@ -247,7 +173,7 @@ pub fn find(body: &str, documents: &[Document], dates: &[DateMention]) -> Vec<St
         let unit_start = e + lead;
         let mut noun_at = unit_start;
         // "1,2 triệu lượt", "5.678 tỷ đồng": the multiplier belongs to the unit.
-        if let Some(mul) = MULTIPLIERS.iter().find(|w| {
+        if let Some(mul) = WORDS.multiplier.iter().find(|w| {
             body[unit_start..].starts_with(**w) && body[unit_start + w.len()..].starts_with(' ')
         }) && noun_chars(&body[unit_start + mul.len() + 1..]).is_some()
         {
@@ -292,6 +218,21 @@ pub fn find(body: &str, documents: &[Document], dates: &[DateMention]) -> Vec<St
                 subject: Some(label),
                 start: s,
                 end: e,
+            });
+            continue;
+        }
+        if vietnamese
+            && let Some(noun_end) = noun_by_structure(body, e)
+            && !WORDS.alone_not_counted.contains(&&body[e + 1..noun_end])
+        {
+            let unit_start = e + 1;
+            let phrase = passive_action(body, unit_start, noun_end);
+            figures.push(Figure {
+                value,
+                unit: body[unit_start..noun_end].to_string(),
+                subject: phrase,
+                start: s,
+                end: noun_end,
             });
         }
     }
@@ -436,22 +377,14 @@ fn standalone(body: &str, s: usize, e: usize) -> bool {
 /// Words qualifying a counted noun that belong to the figure's text ("157 đảng viên mới",
 /// "281 đảng viên dự bị", "833 quần chúng ưu tú"): up to two of a short list.
 fn extend_to_modifier(body: &str, noun_end: usize) -> usize {
-    const MODIFIERS: &[&str] = &[
-        "mới",
-        "dự bị",
-        "ưu tú",
-        "đóng góp",
-        "cán bộ",
-        "chính thức",
-        "trẻ",
-    ];
     let mut end = noun_end;
     for _ in 0..2 {
         let rest = &body[end..];
         let Some(r) = rest.strip_prefix(' ') else {
             break;
         };
-        let Some(m) = MODIFIERS
+        let Some(m) = WORDS
+            .modifier
             .iter()
             .find(|m| r.starts_with(**m) && !r[m.len()..].starts_with(char::is_alphanumeric))
         else {
@@ -462,44 +395,86 @@ fn extend_to_modifier(body: &str, noun_end: usize) -> usize {
     end
 }
 
+/// The most syllables a counted noun phrase read by structure may have: a noun of up to
+/// three syllables and a two-syllable modifier (`điểm trường`, `tổ tự quản`, `câu lạc bộ
+/// văn nghệ`).
+const MAX_NOUN_SYLLABLES: usize = 5;
+
+/// The end of the noun phrase a figure ending at byte `e` counts, read by the language's
+/// structure when `counted_nouns.tsv` does not list it: after one space, lower-case
+/// syllables (an optional classifier, a noun, its modifiers) up to a verb, adverb,
+/// preposition or demonstrative (`noun_stop`, `phrase_stop`), punctuation, a capital or the
+/// end of the line. `None` when the first word is never counted (`6 tháng`, `65 tuổi`),
+/// is itself such a stop, or when no such end comes within [`MAX_NOUN_SYLLABLES`]: a
+/// phrase with no visible end is not read.
+fn noun_by_structure(body: &str, e: usize) -> Option<usize> {
+    let starts = |at: usize, list: &[&str]| {
+        list.iter().any(|phrase| {
+            body[at..].starts_with(phrase)
+                && !body[at + phrase.len()..].starts_with(char::is_alphanumeric)
+        })
+    };
+    let mut at = e + 1;
+    if !body[e..].starts_with(' ') {
+        return None;
+    }
+    let mut end: Option<usize> = None;
+    for k in 0..=MAX_NOUN_SYLLABLES {
+        let rest = &body[at..];
+        let len = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        let word = &rest[..len];
+        // A capital, a digit, a symbol or the end: the phrase ended before.
+        if word.is_empty() || !word.chars().all(char::is_lowercase) {
+            return end;
+        }
+        if k == 0 {
+            let never = [
+                &WORDS.not_counted,
+                &WORDS.not_subject,
+                &WORDS.noun_stop,
+                &WORDS.phrase_stop,
+            ];
+            if never.iter().any(|l| starts(at, l)) {
+                return None;
+            }
+        } else if starts(at, &WORDS.noun_stop) || starts(at, &WORDS.phrase_stop) {
+            return end;
+        }
+        if k == MAX_NOUN_SYLLABLES {
+            // Another plain syllable: no end in sight, so no reading.
+            return None;
+        }
+        end = Some(at + len);
+        match body[at + len..].strip_prefix(' ') {
+            Some(_) => at += len + 1,
+            // Punctuation or the line's end closes the phrase.
+            None => return end,
+        }
+    }
+    None
+}
+
 /// Where a phrase stops: punctuation, or a word that starts another part of the sentence.
 fn phrase_stop(rest: &str) -> usize {
-    const STOPS: &[&str] = &[
-        " và ",
-        " cho ",
-        " trong ",
-        " để ",
-        " với ",
-        " của ",
-        " từ ",
-        " về ",
-        " đạt ",
-        " là ",
-        " được ",
-        " tham gia ",
-        " (",
-        " ở ",
-        " tại ",
-        " vào ",
-        " trở ",
-        " mỗi ",
-    ];
     let mut stop = rest
         .find([',', ';', '.', ':', '(', ')', '\n', '“', '"'])
         .unwrap_or(rest.len());
-    for w in STOPS {
+    for word in &WORDS.phrase_stop {
+        let w = format!(" {word} ");
         let head = &rest[..stop];
         // The word may also end the phrase ("98,5% chi bộ đạt;").
-        let at_end = w.strip_suffix(' ').filter(|t| head.ends_with(t));
+        let at_end = head.ends_with(&w[..w.len() - 1]);
         // "trong sạch vững mạnh" is "clean", not "in".
         let found = head
-            .match_indices(w)
+            .match_indices(&w)
             .map(|(i, _)| i)
-            .find(|&i| !(*w == " trong " && head[i + w.len()..].starts_with("sạch")));
+            .find(|&i| !(*word == "trong" && head[i + w.len()..].starts_with("sạch")));
         if let Some(i) = found {
             stop = stop.min(i);
-        } else if let Some(t) = at_end {
-            stop = stop.min(head.len() - t.len());
+        } else if at_end {
+            stop = stop.min(head.len() - (w.len() - 1));
         }
     }
     stop
@@ -511,13 +486,10 @@ fn phrase_after(body: &str, at: usize) -> Option<String> {
     let rest = body[at..].trim_start_matches(' ');
     let stop = phrase_stop(rest);
     let words: Vec<&str> = rest[..stop].split_whitespace().take(12).collect();
-    /// Words a subject does not start with ("12% so với", "12,5% xuống còn").
-    const NOT_SUBJECT: &[&str] = &[
-        "xuống", "lên", "so", "tăng", "giảm", "trở", "còn", "đạt", "với", "trên", "của", "và",
-        "là", "được", "năm", "trong", "vào", "cùng", "trở", "/", "-",
-    ];
     let first = words.first()?.to_lowercase();
-    if first.starts_with(|c: char| c.is_ascii_digit()) || NOT_SUBJECT.contains(&first.as_str()) {
+    if first.starts_with(|c: char| c.is_ascii_digit())
+        || WORDS.not_subject.contains(&first.as_str())
+    {
         return None;
     }
     Some(words.join(" "))

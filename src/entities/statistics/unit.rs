@@ -12,23 +12,6 @@ use crate::entities::gazetteer::gazetteer;
 use crate::record::{Locality, UnitFor};
 use std::collections::HashMap;
 
-/// Words before a place name that make it a destination or an origin, not the reporter.
-const NOT_REPORTER: &[&str] = &["về", "từ", "đến", "tới", "cho", "sang", "với", "ra"];
-
-fn level_words() -> &'static [&'static str] {
-    &[
-        "tỉnh",
-        "thành phố",
-        "huyện",
-        "quận",
-        "thị xã",
-        "xã",
-        "phường",
-        "thị trấn",
-        "tp.",
-    ]
-}
-
 fn unit_of(l: &Locality, from_text: bool) -> UnitFor {
     UnitFor {
         name: l.name.clone(),
@@ -43,15 +26,9 @@ fn unit_of(l: &Locality, from_text: bool) -> UnitFor {
 fn destination(body: &str, at: usize) -> bool {
     let before = body[..at].trim_end().to_lowercase();
     // Past a level word ("về huyện Mường Chà"): the word before the level counts.
-    let mut head = before.as_str();
-    for w in level_words() {
-        if let Some(h) = head.strip_suffix(w) {
-            head = h.trim_end();
-            break;
-        }
-    }
+    let head = crate::entities::localities::without_level_word(&before).unwrap_or(&before);
     let last = head.rsplit(char::is_whitespace).next().unwrap_or("");
-    NOT_REPORTER.contains(&last)
+    super::words::WORDS.not_reporter.contains(&last)
 }
 
 /// The unit the article is about: a district-level or lower unit its headline names, else
