@@ -200,6 +200,8 @@ fn what_structure_does_not_take_for_a_count() {
         "Sau 6 tháng triển khai, ông 65 tuổi đã 3 lần đến thăm.",
         // No end in sight within four syllables: not read.
         "Có 12 chi tiết kỹ thuật khác nhau rất đáng chú ý.",
+        // A phrase that runs into a date is not read (the date keeps its words).
+        "Có 4 tờ trình quý II/2020.",
         // A score: the word alone is no count.
         "Đơn vị đạt 95 điểm.",
         // A verb or a preposition right after the number is no noun.

@@ -224,6 +224,8 @@ pub fn find(body: &str, documents: &[Document], dates: &[DateMention]) -> Vec<St
         if vietnamese
             && let Some(noun_end) = noun_by_structure(body, e)
             && !WORDS.alone_not_counted.contains(&&body[e + 1..noun_end])
+            // A phrase that runs into a date or a citation is not a noun ("quý I/2018").
+            && !taken.iter().any(|&(a, b)| a < index.cp(noun_end) && cs < b)
         {
             let unit_start = e + 1;
             let phrase = passive_action(body, unit_start, noun_end);
