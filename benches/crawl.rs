@@ -13,7 +13,7 @@
 mod crawl_support;
 
 use baochi::crawl::frontier::{Batch, Frontier, Kind, NewUrl};
-use baochi::crawl::{CrawlConfig, Seed, Sink, Stats};
+use baochi::crawl::{CrawlConfig, Seed, Sink, SinkError, Stats};
 use baochi::data::DataDir;
 use crawl_support::{Req, Resp, SERVER_THREAD, serve};
 use criterion::Criterion;
@@ -28,12 +28,12 @@ const PAGES_PER_HOST: usize = 100;
 struct CountingSink(Arc<AtomicU64>);
 
 impl Sink for CountingSink {
-    fn upsert(&mut self, rec: &baochi::record::Record) -> Result<(), String> {
+    fn upsert(&mut self, rec: &baochi::record::Record) -> Result<(), SinkError> {
         black_box(rec);
         self.0.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
-    fn commit(&mut self) -> Result<(), String> {
+    fn commit(&mut self) -> Result<(), SinkError> {
         Ok(())
     }
 }

@@ -5,7 +5,7 @@
 mod crawl_support;
 
 use baochi::crawl::frontier::Kind;
-use baochi::crawl::{CrawlConfig, Seed, Sink, Stats, Summary};
+use baochi::crawl::{CrawlConfig, Seed, Sink, SinkError, Stats, Summary};
 use baochi::data::DataDir;
 use baochi::record::Record;
 use crawl_support::{Req, Resp, article, serve, warc_records};
@@ -22,12 +22,12 @@ struct MemSink {
 }
 
 impl Sink for MemSink {
-    fn upsert(&mut self, rec: &Record) -> Result<(), String> {
+    fn upsert(&mut self, rec: &Record) -> Result<(), SinkError> {
         *self.upserts.lock().unwrap() += 1;
         self.records.lock().unwrap().insert(rec.id(), rec.clone());
         Ok(())
     }
-    fn commit(&mut self) -> Result<(), String> {
+    fn commit(&mut self) -> Result<(), SinkError> {
         *self.commits.lock().unwrap() += 1;
         Ok(())
     }

@@ -3,7 +3,7 @@
 use anyhow::Context;
 use baochi::crawl::frontier::Kind;
 use baochi::crawl::sources::Sources;
-use baochi::crawl::{CrawlConfig, Seed, Sink, Stats, defaults};
+use baochi::crawl::{CrawlConfig, Seed, Sink, SinkError, Stats, defaults};
 use baochi::data::DataDir;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -81,14 +81,13 @@ struct IndexSink {
 }
 
 impl Sink for IndexSink {
-    fn upsert(&mut self, rec: &baochi::record::Record) -> Result<(), String> {
-        self.writer
-            .upsert(rec)
-            .map(|_| ())
-            .map_err(|e| e.to_string())
+    fn upsert(&mut self, rec: &baochi::record::Record) -> Result<(), SinkError> {
+        self.writer.upsert(rec)?;
+        Ok(())
     }
-    fn commit(&mut self) -> Result<(), String> {
-        self.writer.commit().map_err(|e| e.to_string())
+    fn commit(&mut self) -> Result<(), SinkError> {
+        self.writer.commit()?;
+        Ok(())
     }
 }
 

@@ -13,8 +13,9 @@ pub struct Args {
     /// The address to listen on (loopback by default; port 0 picks a free port). Any other
     /// address (0.0.0.0, a LAN address) makes the index readable by the network: a
     /// warning says so.
+    // Read by clap: a value that is no address is wrong usage (exit 2).
     #[arg(long, default_value = "127.0.0.1:8080")]
-    pub addr: String,
+    pub addr: std::net::SocketAddr,
     /// Most hits one search page returns.
     #[arg(long, default_value_t = 100)]
     pub max_limit: usize,
@@ -24,10 +25,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
-    let addr: std::net::SocketAddr = args
-        .addr
-        .parse()
-        .with_context(|| format!("{}: not an address like 127.0.0.1:8080", args.addr))?;
+    let addr = args.addr;
     let index = Arc::new(Index::open(&data.index_dir())?);
     let cfg = ServeConfig {
         max_limit: args.max_limit,

@@ -97,7 +97,7 @@ impl Fetcher {
             .connect_timeout(config.timeout)
             .pool_max_idle_per_host(2)
             .build()
-            .map_err(|e| super::CrawlError::Http(e.to_string()))?;
+            .map_err(super::CrawlError::Http)?;
         Ok(Fetcher { client, config })
     }
 

@@ -300,8 +300,8 @@ pub struct Frontier {
     db: Database,
 }
 
-fn store_err(e: impl std::fmt::Display) -> CrawlError {
-    CrawlError::State(e.to_string())
+fn store_err(e: impl Into<redb::Error>) -> CrawlError {
+    CrawlError::Store(e.into())
 }
 
 impl Frontier {
@@ -316,7 +316,10 @@ impl Frontier {
         let db = Database::builder()
             .set_cache_size(CACHE_BYTES)
             .create(path)
-            .map_err(|e| CrawlError::State(format!("{}: {e}", path.display())))?;
+            .map_err(|e| CrawlError::StoreAt {
+                path: path.display().to_string(),
+                source: e.into(),
+            })?;
         let txn = db.begin_write().map_err(store_err)?;
         {
             txn.open_table(URLS).map_err(store_err)?;

@@ -47,9 +47,21 @@ pub enum CrawlError {
     /// A file or folder could not be read or written.
     #[error("{0}: {1}")]
     Io(String, #[source] std::io::Error),
-    /// The crawl state store failed.
+    /// The crawl went wrong inside (a task stopped, a worker is gone).
     #[error("crawl state: {0}")]
     State(String),
+    /// The crawl state store (redb) failed.
+    #[error("crawl state")]
+    Store(#[from] redb::Error),
+    /// The crawl state store at a path could not be opened.
+    #[error("crawl state {path}")]
+    StoreAt {
+        /// The store's file.
+        path: String,
+        /// Why.
+        #[source]
+        source: redb::Error,
+    },
     /// The sources file is wrong.
     #[error("sources: {0}")]
     Sources(String),
@@ -57,19 +69,23 @@ pub enum CrawlError {
     #[error("{0}: not an http(s) URL")]
     BadSeed(String),
     /// The HTTP client could not be built.
-    #[error("http client: {0}")]
-    Http(String),
+    #[error("http client")]
+    Http(#[source] reqwest::Error),
     /// The index refused a record or a commit.
-    #[error("index: {0}")]
-    Sink(String),
+    #[error("index")]
+    Sink(#[source] SinkError),
 }
+
+/// What a [`Sink`] reports when it cannot store: its own error, kept whole so the cause
+/// chain reaches the user.
+pub type SinkError = Box<dyn std::error::Error + Send + Sync + 'static>;
 
 /// Where records go: the index, or anything else that stores them durably on `commit`.
 pub trait Sink: Send {
     /// Adds or replaces (same [`Record::id`]) one record.
-    fn upsert(&mut self, rec: &Record) -> Result<(), String>;
+    fn upsert(&mut self, rec: &Record) -> Result<(), SinkError>;
     /// Makes everything upserted so far durable.
-    fn commit(&mut self) -> Result<(), String>;
+    fn commit(&mut self) -> Result<(), SinkError>;
 }
 
 /// A start point.

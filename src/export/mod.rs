@@ -50,21 +50,18 @@ pub enum ExportError {
     /// The CSV writer failed.
     #[error("csv: {0}")]
     Csv(#[from] csv::Error),
-    /// The Parquet or Arrow writer failed.
+    /// The Parquet writer failed.
+    #[error("parquet")]
+    Parquet(#[from] parquet::errors::ParquetError),
+    /// A table's rows do not fit the Parquet schema built for it: a bug of this tool.
     #[error("parquet: {0}")]
-    Parquet(String),
+    Schema(&'static str),
     /// Reading the index failed.
     #[error(transparent)]
     Index(#[from] IndexError),
     /// A table or format name that does not exist.
     #[error("{0}")]
     BadName(String),
-}
-
-impl From<parquet::errors::ParquetError> for ExportError {
-    fn from(e: parquet::errors::ParquetError) -> Self {
-        ExportError::Parquet(e.to_string())
-    }
 }
 
 /// The tables an export can write.
@@ -760,9 +757,9 @@ impl<W: Write + Send> ParquetSink<W> {
         let mut group = self.writer.next_row_group()?;
         let mut bufs = self.columns.iter_mut();
         while let Some(mut col) = group.next_column()? {
-            let buf = bufs.next().ok_or_else(|| {
-                ExportError::Parquet("the schema has more columns than the table".into())
-            })?;
+            let buf = bufs
+                .next()
+                .ok_or_else(|| ExportError::Schema("the schema has more columns than the table"))?;
             let def = (!buf.def.is_empty()).then_some(&buf.def[..]);
             let rep = (!buf.rep.is_empty()).then_some(&buf.rep[..]);
             match col.untyped() {
@@ -783,7 +780,7 @@ impl<W: Write + Send> ParquetSink<W> {
                     col.typed::<DoubleType>()
                         .write_batch(&buf.floats, def, rep)?;
                 }
-                _ => return Err(ExportError::Parquet("unexpected column type".into())),
+                _ => return Err(ExportError::Schema("unexpected column type")),
             }
             col.close()?;
             *buf = ColumnBuffer::default();
@@ -907,19 +904,7 @@ pub fn export_index<W: Write + Send>(
         }
         return ex.finish();
     }
-    let mut failed: Option<ExportError> = None;
-    let walked = index.for_each_record(req, &mut |id, rec| {
-        ex.write_record(id, &rec).map(|_| ()).map_err(|e| {
-            let msg = e.to_string();
-            failed = Some(e);
-            // Stops the iteration; the real error is returned below.
-            IndexError::Tantivy(msg)
-        })
-    });
-    if let Some(e) = failed {
-        return Err(e);
-    }
-    walked?;
+    index.try_each_record(req, &mut |id, rec| ex.write_record(id, &rec).map(|_| ()))?;
     ex.finish()
 }
 

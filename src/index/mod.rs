@@ -49,8 +49,38 @@ pub use search::{MAX_LIMIT, MAX_OFFSET};
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
     /// Anything tantivy reports.
-    #[error("index: {0}")]
-    Tantivy(String),
+    #[error("index")]
+    Tantivy(#[from] tantivy::TantivyError),
+    /// The index's folder could not be made or opened.
+    #[error("{dir}")]
+    Dir {
+        /// The folder.
+        dir: String,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The index's folder could not be opened as a tantivy directory.
+    #[error("{dir}")]
+    OpenDir {
+        /// The folder.
+        dir: String,
+        /// Why.
+        #[source]
+        source: tantivy::directory::error::OpenDirectoryError,
+    },
+    /// An article's stored record is missing or cannot be read or written.
+    #[error("article {id}: stored record")]
+    Record {
+        /// The article's id.
+        id: String,
+        /// Why; `None` when the record is missing.
+        #[source]
+        source: Option<serde_json::Error>,
+    },
+    /// A text fast field of the index (id, URL, source) cannot be read.
+    #[error("a text fast field")]
+    FastField(#[source] std::io::Error),
     /// A query or filter the user typed that cannot be understood.
     #[error("bad query: {0}")]
     BadQuery(String),
@@ -69,12 +99,6 @@ pub enum IndexError {
         /// What differs.
         why: String,
     },
-}
-
-impl From<tantivy::TantivyError> for IndexError {
-    fn from(e: tantivy::TantivyError) -> Self {
-        IndexError::Tantivy(e.to_string())
-    }
 }
 
 /// A search with its filters, as the CLI and the HTTP API take it.
@@ -195,14 +219,18 @@ impl std::fmt::Debug for Index {
 impl Index {
     /// Opens the index in `dir`, creating it (and `dir`) when absent.
     pub fn create_or_open(dir: &Path) -> Result<Index, IndexError> {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| IndexError::Tantivy(format!("{}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(|source| IndexError::Dir {
+            dir: dir.display().to_string(),
+            source,
+        })?;
         if dir.join("meta.json").is_file() {
             // An index of another version is named as such, not as a schema mismatch.
             return Index::open(dir);
         }
-        let mmap = MmapDirectory::open(dir)
-            .map_err(|e| IndexError::Tantivy(format!("{}: {e}", dir.display())))?;
+        let mmap = MmapDirectory::open(dir).map_err(|source| IndexError::OpenDir {
+            dir: dir.display().to_string(),
+            source,
+        })?;
         let (schema, _) = schema::build();
         let index = tantivy::Index::open_or_create(mmap, schema)?;
         Index::wrap(index, dir)
@@ -318,6 +346,16 @@ impl Index {
         req: Option<&SearchRequest>,
         f: &mut dyn FnMut(&str, Record) -> Result<(), IndexError>,
     ) -> Result<(), IndexError> {
+        search::for_each_record(self, req, f)
+    }
+
+    /// [`Index::for_each_record`] for a caller with its own error (a writer's, a view's): the
+    /// first error `f` returns stops the walk and comes back as it is.
+    pub fn try_each_record<E: From<IndexError>>(
+        &self,
+        req: Option<&SearchRequest>,
+        f: &mut dyn FnMut(&str, Record) -> Result<(), E>,
+    ) -> Result<(), E> {
         search::for_each_record(self, req, f)
     }
 }

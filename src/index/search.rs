@@ -42,9 +42,14 @@ fn stored_as<T: serde::de::DeserializeOwned>(
     let json = doc
         .get_first(f.record)
         .and_then(|v| v.as_str())
-        .ok_or_else(|| IndexError::Tantivy(format!("article {id}: no stored record")))?;
-    let rec = serde_json::from_str(json)
-        .map_err(|e| IndexError::Tantivy(format!("article {id}: stored record: {e}")))?;
+        .ok_or_else(|| IndexError::Record {
+            id: id.clone(),
+            source: None,
+        })?;
+    let rec = serde_json::from_str(json).map_err(|e| IndexError::Record {
+        id: id.clone(),
+        source: Some(e),
+    })?;
     Ok((id, rec))
 }
 
@@ -336,7 +341,7 @@ fn column_text(
     let mut out = String::new();
     let found = col
         .ord_to_str(ord, &mut out)
-        .map_err(|e| IndexError::Tantivy(format!("a copy's fast field: {e}")))?;
+        .map_err(IndexError::FastField)?;
     Ok(found.then_some(out))
 }
 
@@ -385,20 +390,21 @@ fn copy_at(
     }))
 }
 
-pub(super) fn for_each_record(
+pub(super) fn for_each_record<E: From<IndexError>>(
     index: &Index,
     req: Option<&SearchRequest>,
-    f: &mut dyn FnMut(&str, Record) -> Result<(), IndexError>,
-) -> Result<(), IndexError> {
+    f: &mut dyn FnMut(&str, Record) -> Result<(), E>,
+) -> Result<(), E> {
     let searcher = index.reader.searcher();
     let q: Box<dyn Query> = match req {
         Some(r) => query::compile(&index.fields, r)?.query,
         None => Box::new(AllQuery),
     };
-    let keys = searcher.search(&*q, &Keys)?;
+    let keys = searcher.search(&*q, &Keys).map_err(IndexError::from)?;
     for (_, _, addr) in keys {
-        let doc: TantivyDocument = searcher.doc(addr)?;
+        let doc: TantivyDocument = searcher.doc(addr).map_err(IndexError::from)?;
         let (id, rec) = stored_record(index, &doc)?;
+        // The caller's own error stops the walk and comes back as it is.
         f(&id, rec)?;
     }
     Ok(())

@@ -500,8 +500,10 @@ pub fn to_document(
         doc.add_text(f.duplicate_of, original);
         doc.add_u64(f.copy, 1);
     }
-    let json =
-        serde_json::to_string(rec).map_err(|e| IndexError::Tantivy(format!("record {id}: {e}")))?;
+    let json = serde_json::to_string(rec).map_err(|e| IndexError::Record {
+        id: id.to_string(),
+        source: Some(e),
+    })?;
     doc.add_text(f.record, &json);
     if let Some(u) = &rec.url {
         doc.add_text(f.url, u);

@@ -58,7 +58,7 @@ impl From<IndexError> for ApiError {
             IndexError::Missing(_) | IndexError::Outdated { .. } => {
                 ApiError::unavailable(e.to_string())
             }
-            IndexError::Tantivy(_) => {
+            _ => {
                 tracing::error!(error = %e, "index error");
                 ApiError::internal(e.to_string())
             }

@@ -11,7 +11,7 @@
 use super::ViewError;
 use crate::index::query::compile;
 use crate::index::snippet::find_matches;
-use crate::index::{Index, IndexError, SearchRequest};
+use crate::index::{Index, SearchRequest};
 use crate::text::fold_lower;
 use serde::Serialize;
 
@@ -195,25 +195,20 @@ pub fn kwic(
     let wanted = |i: usize| i >= offset && limit.is_none_or(|l| i < offset + l);
     let mut total = 0usize;
     let mut gathered: Vec<KwicLine> = Vec::new();
-    let mut failed: Option<ViewError> = None;
-    index
-        .for_each_record(Some(&req.search), &mut |id, rec| {
-            for line in lines_of(id, &rec, &marks, req.width) {
-                if req.sort == Sort::Date {
-                    if wanted(total)
-                        && let Err(e) = f(line)
-                    {
-                        failed = Some(e);
-                        return Err(IndexError::Tantivy("stopped".into()));
-                    }
-                } else {
-                    gathered.push(line);
+    index.try_each_record(Some(&req.search), &mut |id, rec| {
+        for line in lines_of(id, &rec, &marks, req.width) {
+            if req.sort == Sort::Date {
+                if wanted(total) {
+                    // The writer's error stops the walk and is returned as it is.
+                    f(line)?;
                 }
-                total += 1;
+            } else {
+                gathered.push(line);
             }
-            Ok(())
-        })
-        .map_err(|e| failed.take().unwrap_or_else(|| ViewError::from(e)))?;
+            total += 1;
+        }
+        Ok::<(), ViewError>(())
+    })?;
     if req.sort != Sort::Date {
         gathered.sort_by_cached_key(|l| key(l, req.sort));
         for (i, line) in gathered.into_iter().enumerate() {
