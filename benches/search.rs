@@ -245,7 +245,10 @@ fn run_baochi(dir: &Path, records: &[Record], qs: &[Query]) -> Run {
         );
         // Some hits match in the headline only; most show the match in the body.
         assert!(
-            r.hits.is_empty() || r.hits.iter().any(|h| h.snippet.contains("<b>")),
+            r.hits.is_empty()
+                || r.hits
+                    .iter()
+                    .any(|h| h.snippet.parts.iter().any(|p| p.marked)),
             "{:?}",
             q.text
         );

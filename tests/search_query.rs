@@ -240,7 +240,7 @@ fn snippets_show_the_best_passage_and_mark_only_what_matched() {
     let snippet = |q: &str, name: &str| {
         let r = search(&index, q);
         let at = names(&r).iter().position(|n| n == name).expect(name);
-        r.hits[at].snippet.clone()
+        r.hits[at].snippet.html()
     };
     let s = snippet("\"bo nhiem\"", "bo-nhiem");
     assert!(s.contains("<b>bổ</b> <b>nhiệm</b> ông A"), "{s}");

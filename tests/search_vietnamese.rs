@@ -471,9 +471,10 @@ fn hits_carry_the_record_and_a_marked_snippet() {
     assert_eq!(hit.province.as_deref(), Some("Điện Biên"));
     assert!(
         hit.snippet
+            .html()
             .contains("<b>cán</b> <b>bộ</b> <b>luân</b> <b>chuyển</b>"),
         "{}",
-        hit.snippet
+        hit.snippet.html()
     );
     let rec = index.article(&hit.id).expect("article").expect("found");
     assert_eq!(

@@ -165,19 +165,13 @@ fn write_json(out: &mut impl Write, results: &SearchResults) -> std::io::Result<
     Ok(())
 }
 
-/// The snippet for a terminal: marks in bold, or bare on a pipe; entities unescaped.
-fn plain_snippet(s: &str, tty: bool) -> String {
-    let (b, eb) = if tty {
-        ("\x1b[1m", "\x1b[0m")
+/// The snippet for a terminal: marks in bold, or bare on a pipe.
+fn plain_snippet(s: &baochi::index::snippet::Snippet, tty: bool) -> String {
+    if tty {
+        s.plain("\x1b[1m", "\x1b[0m")
     } else {
-        ("", "")
-    };
-    s.replace("<b>", b)
-        .replace("</b>", eb)
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&")
+        s.plain("", "")
+    }
 }
 
 fn counts(m: &BTreeMap<String, u64>, by_count: bool) -> String {

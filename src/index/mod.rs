@@ -141,9 +141,9 @@ pub struct Hit {
     pub province: Option<String>,
     /// The relevance score.
     pub score: f32,
-    /// A passage of the body with the matched syllables between `<b>` and `</b>`, the rest
-    /// HTML-escaped.
-    pub snippet: String,
+    /// A passage of the body with its matched syllables; in JSON, the matches between `<b>`
+    /// and `</b>`, the rest HTML-escaped.
+    pub snippet: snippet::Snippet,
     /// Whether the article holds every word of the query (false: most of them, best
     /// match).
     pub all_words: bool,

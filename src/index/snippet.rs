@@ -1,5 +1,7 @@
-//! Snippets: the passage of a body where the query stands best, its matches between `<b>`
-//! and `</b>`, the rest HTML-escaped.
+//! Snippets: the passage of a body where the query stands best, as runs of text each marked
+//! (a match) or not. Each output renders them its own way: [`Snippet::html`] puts the
+//! matches between `<b>` and `</b>` and escapes the rest (the JSON of `search --json` and
+//! the API), [`Snippet::plain`] wraps them in what a terminal wants.
 //!
 //! What is marked is what matched a query term, not every syllable sharing a folded form
 //! with one: the words a person typed side by side are marked where two or more of them
@@ -12,8 +14,9 @@
 //! ```
 //! use baochi::index::snippet::{Marks, make};
 //! let marks = Marks::typed(&["can bo"]);
-//! assert_eq!(make("Cán bộ & nhân dân, bộ đội.", &marks),
-//!            "<b>Cán</b> <b>bộ</b> &amp; nhân dân, bộ đội.");
+//! let s = make("Cán bộ & nhân dân, bộ đội.", &marks);
+//! assert_eq!(s.html(), "<b>Cán</b> <b>bộ</b> &amp; nhân dân, bộ đội.");
+//! assert_eq!(s.plain("[", "]"), "[Cán] [bộ] & nhân dân, bộ đội.");
 //! ```
 
 use super::analyzer::{Syllable, syllables};
@@ -180,15 +183,91 @@ fn escape(s: &str, out: &mut String) {
     }
 }
 
+/// One run of a snippet's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// The text as the body prints it (line breaks made spaces).
+    pub text: String,
+    /// Whether it matched the query.
+    pub marked: bool,
+}
+
+/// A passage of a body, as runs of text marked where they matched.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Snippet {
+    /// The runs, in text order; neighbours differ in `marked`.
+    pub parts: Vec<Part>,
+}
+
+impl Snippet {
+    fn push(&mut self, text: &str, marked: bool) {
+        if text.is_empty() {
+            return;
+        }
+        let text = text.replace('\n', " ");
+        match self.parts.last_mut() {
+            Some(p) if p.marked == marked => p.text.push_str(&text),
+            _ => self.parts.push(Part { text, marked }),
+        }
+    }
+
+    /// Drops white space at both ends, and runs it leaves empty.
+    fn trim(&mut self) {
+        if let Some(p) = self.parts.first_mut() {
+            p.text = p.text.trim_start().to_string();
+        }
+        if let Some(p) = self.parts.last_mut() {
+            p.text = p.text.trim_end().to_string();
+        }
+        self.parts.retain(|p| !p.text.is_empty());
+    }
+
+    /// The matches between `<b>` and `</b>`, everything HTML-escaped.
+    pub fn html(&self) -> String {
+        let mut out = String::new();
+        for p in &self.parts {
+            if p.marked {
+                out.push_str("<b>");
+                escape(&p.text, &mut out);
+                out.push_str("</b>");
+            } else {
+                escape(&p.text, &mut out);
+            }
+        }
+        out
+    }
+
+    /// The text with each match between `open` and `close` (bold codes for a terminal, or
+    /// nothing for a pipe), nothing escaped.
+    pub fn plain(&self, open: &str, close: &str) -> String {
+        let mut out = String::new();
+        for p in &self.parts {
+            if p.marked {
+                out.push_str(open);
+                out.push_str(&p.text);
+                out.push_str(close);
+            } else {
+                out.push_str(&p.text);
+            }
+        }
+        out
+    }
+}
+
+/// The JSON of a hit carries the HTML form, as cli.md's `snippet` has it.
+impl serde::Serialize for Snippet {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.html())
+    }
+}
+
 /// The snippet of `body` for what `marks` asks.
-pub fn make(body: &str, marks: &Marks) -> String {
+pub fn make(body: &str, marks: &Marks) -> Snippet {
+    let mut out = Snippet::default();
     let syls = syllables(body);
     if syls.is_empty() {
-        let mut out = String::new();
-        escape(
-            body.chars().take(200).collect::<String>().as_str(),
-            &mut out,
-        );
+        out.push(&body.chars().take(200).collect::<String>(), false);
+        out.trim();
         return out;
     }
     let hit = matches(&syls, marks);
@@ -222,32 +301,49 @@ pub fn make(body: &str, marks: &Marks) -> String {
     } else {
         syls[last].end
     };
-    let mut out = String::with_capacity(to - from + 32);
     if from > 0 {
-        out.push('…');
+        out.push("…", false);
     }
     let mut at = from;
     for (i, s) in syls.iter().enumerate().take(last + 1).skip(first) {
-        escape(&body[at..s.start], &mut out);
-        if hit[i].is_some() {
-            out.push_str("<b>");
-            escape(&body[s.start..s.end], &mut out);
-            out.push_str("</b>");
-        } else {
-            escape(&body[s.start..s.end], &mut out);
-        }
+        out.push(&body[at..s.start], false);
+        out.push(&body[s.start..s.end], hit[i].is_some());
         at = s.end;
     }
-    escape(&body[at..to], &mut out);
+    out.push(&body[at..to], false);
     if to < body.len() {
-        out.push('…');
+        out.push("…", false);
     }
-    out.trim().to_string()
+    out.trim();
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn html(body: &str, marks: &Marks) -> String {
+        make(body, marks).html()
+    }
+
+    #[test]
+    fn each_output_renders_the_runs_its_way() {
+        let s = make("Tỉnh <ủy> & cán bộ.\nHết", &Marks::typed(&["can bo"]));
+        assert_eq!(s.html(), "Tỉnh &lt;ủy&gt; &amp; <b>cán</b> <b>bộ</b>. Hết");
+        assert_eq!(s.plain("*", "*"), "Tỉnh <ủy> & *cán* *bộ*. Hết");
+        assert_eq!(s.plain("", ""), "Tỉnh <ủy> & cán bộ. Hết");
+        let marked: Vec<&str> = s
+            .parts
+            .iter()
+            .filter(|p| p.marked)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(marked, ["cán", "bộ"]);
+        assert_eq!(
+            serde_json::to_string(&s).expect("json"),
+            "\"Tỉnh &lt;ủy&gt; &amp; <b>cán</b> <b>bộ</b>. Hết\""
+        );
+    }
 
     #[test]
     fn picks_the_passage_with_the_matches() {
@@ -256,7 +352,7 @@ mod tests {
             body.push_str("Một câu không liên quan gì cả. ");
         }
         body.push_str("Công tác luân chuyển cán bộ được đẩy mạnh.");
-        let s = make(&body, &Marks::typed(&["luan chuyen can bo"]));
+        let s = html(&body, &Marks::typed(&["luan chuyen can bo"]));
         assert!(s.starts_with('…'), "{s}");
         assert!(
             s.contains("<b>luân</b> <b>chuyển</b> <b>cán</b> <b>bộ</b>"),
@@ -266,13 +362,13 @@ mod tests {
 
     #[test]
     fn no_match_gives_the_opening() {
-        let s = make("Hội nghị <b> sơ kết.", &Marks::default());
+        let s = html("Hội nghị <b> sơ kết.", &Marks::default());
         assert_eq!(s, "Hội nghị &lt;b&gt; sơ kết.");
     }
 
     #[test]
     fn lone_syllables_of_a_word_are_not_marked() {
-        let s = make(
+        let s = html(
             "Bố trí cán bộ theo nhiệm vụ; cận kề căn nhà; luân chuyển cán bộ.",
             &Marks::typed(&["luan chuyen can bo"]),
         );
@@ -284,10 +380,10 @@ mod tests {
         // "bo nhiem" as a phrase: "bố trí … nhiệm vụ" holds both syllables, never together.
         let mut phrase = Marks::typed(&["bo nhiem"]);
         phrase.runs[0].loose = false;
-        let s = make("Bố trí cán bộ theo nhiệm vụ.", &phrase);
+        let s = html("Bố trí cán bộ theo nhiệm vụ.", &phrase);
         assert!(!s.contains("<b>"), "{s}");
         // As words, they are marked apart when they never stand together.
-        let s = make("Bố trí cán bộ theo nhiệm vụ.", &Marks::typed(&["bo nhiem"]));
+        let s = html("Bố trí cán bộ theo nhiệm vụ.", &Marks::typed(&["bo nhiem"]));
         assert_eq!(s, "<b>Bố</b> trí cán <b>bộ</b> theo <b>nhiệm</b> vụ.");
     }
 
@@ -295,18 +391,18 @@ mod tests {
     fn exact_forms_first_folded_only_where_none() {
         let body = "Quyết định bỏ nhiệm vụ cũ; bổ nhiệm ông A.";
         assert_eq!(
-            make(body, &Marks::typed(&["bổ nhiệm"])),
+            html(body, &Marks::typed(&["bổ nhiệm"])),
             "Quyết định bỏ nhiệm vụ cũ; <b>bổ</b> <b>nhiệm</b> ông A."
         );
         assert_eq!(
-            make("Quyết định bỏ nhiệm vụ cũ.", &Marks::typed(&["bổ nhiệm"])),
+            html("Quyết định bỏ nhiệm vụ cũ.", &Marks::typed(&["bổ nhiệm"])),
             "Quyết định <b>bỏ</b> <b>nhiệm</b> vụ cũ."
         );
         let mut exact_only = Marks::typed(&["bổ nhiệm"]);
         exact_only.runs[0].mode = MarkMode::ExactOnly;
         exact_only.runs[0].loose = false;
         assert_eq!(
-            make("Quyết định bỏ nhiệm vụ cũ.", &exact_only),
+            html("Quyết định bỏ nhiệm vụ cũ.", &exact_only),
             "Quyết định bỏ nhiệm vụ cũ."
         );
     }
@@ -317,7 +413,7 @@ mod tests {
         // Early: "kết nạp" three times; late: the whole query once.
         let body =
             format!("kết nạp kết nạp kết nạp {filler}kiểm điểm tự phê bình và kết nạp đảng viên");
-        let s = make(&body, &Marks::typed(&["kiem diem tu phe binh ket nap"]));
+        let s = html(&body, &Marks::typed(&["kiem diem tu phe binh ket nap"]));
         assert!(
             s.contains("<b>kiểm</b> <b>điểm</b> <b>tự</b> <b>phê</b> <b>bình</b>"),
             "{s}"
