@@ -862,18 +862,43 @@ struct Analysis {
     no_article: bool,
 }
 
+/// The storer thread's state between batches: where pages go (the WARC file, the frontier,
+/// the sink) and what has been stored but not yet committed.
+struct Storer<'a> {
+    ctx: StorerCtx,
+    frontier: &'a Frontier,
+    warc_dir: &'a Path,
+    warc: WarcWriter,
+    sink: Box<dyn Sink>,
+    stats: &'a Stats,
+    out: Stored,
+    /// URLs whose records the sink holds uncommitted.
+    uncommitted: Vec<String>,
+}
+
 fn storer_loop(
     ctx: StorerCtx,
     frontier: &Frontier,
     warc_dir: &Path,
-    mut sink: Box<dyn Sink>,
+    sink: Box<dyn Sink>,
     rx: std::sync::mpsc::Receiver<ToStorer>,
     stats: &Stats,
 ) -> Result<Stored, CrawlError> {
-    let mut out = Stored::default();
-    let mut warc = open_warc(frontier, warc_dir, &ctx.software)?;
-    out.warc_file = Some(warc.path().to_path_buf());
-    let mut uncommitted: Vec<String> = Vec::new();
+    let warc = open_warc(frontier, warc_dir, &ctx.software)?;
+    let out = Stored {
+        warc_file: Some(warc.path().to_path_buf()),
+        ..Stored::default()
+    };
+    let mut storer = Storer {
+        ctx,
+        frontier,
+        warc_dir,
+        warc,
+        sink,
+        stats,
+        out,
+        uncommitted: Vec::new(),
+    };
     let mut last_commit = Instant::now();
     let mut result = Ok(());
     while let Ok(first) = rx.recv() {
@@ -884,17 +909,7 @@ fn storer_loop(
                 Err(_) => break,
             }
         }
-        let r = store_batch(
-            &ctx,
-            frontier,
-            warc_dir,
-            &mut warc,
-            &msgs,
-            sink.as_mut(),
-            stats,
-            &mut out,
-            &mut uncommitted,
-        );
+        let r = storer.store_batch(&msgs);
         let failed = r.is_err();
         let err_text = r.as_ref().err().map(|e| e.to_string());
         for m in msgs {
@@ -910,13 +925,20 @@ fn storer_loop(
         if failed {
             break;
         }
-        if !uncommitted.is_empty() && last_commit.elapsed() >= ctx.commit_every {
-            commit_sink(frontier, sink.as_mut(), &mut uncommitted)?;
+        if !storer.uncommitted.is_empty() && last_commit.elapsed() >= storer.ctx.commit_every {
+            storer.commit()?;
             last_commit = Instant::now();
         }
     }
-    commit_sink(frontier, sink.as_mut(), &mut uncommitted)?;
-    result.map(|()| out)
+    storer.commit()?;
+    result.map(|()| storer.out)
+}
+
+impl Storer<'_> {
+    /// Makes what the sink holds durable, then forgets the pending entries of the frontier.
+    fn commit(&mut self) -> Result<(), CrawlError> {
+        commit_sink(self.frontier, self.sink.as_mut(), &mut self.uncommitted)
+    }
 }
 
 fn commit_sink(
@@ -955,142 +977,140 @@ fn open_warc(frontier: &Frontier, dir: &Path, software: &str) -> Result<WarcWrit
     Ok(w)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn store_batch(
-    ctx: &StorerCtx,
-    frontier: &Frontier,
-    warc_dir: &Path,
-    warc: &mut WarcWriter,
-    msgs: &[ToStorer],
-    sink: &mut dyn Sink,
-    stats: &Stats,
-    out: &mut Stored,
-    uncommitted: &mut Vec<String>,
-) -> Result<(), CrawlError> {
-    if warc.len() > ctx.warc_max_bytes {
-        *warc = open_warc(frontier, warc_dir, &ctx.software)?;
-        out.warc_file = Some(warc.path().to_path_buf());
-    }
-    // Parsing and extraction are the CPU work: done in parallel, before any write.
-    let analyses: Vec<Option<Analysis>> = msgs
-        .par_iter()
-        .map(|m| match &m.msg {
-            Msg::Extra(..) => None,
-            Msg::Url {
-                url,
-                host,
-                entry,
-                exchanges,
-                outcome,
-            } => Some(analyse(ctx, url, host, entry, exchanges, outcome)),
-        })
-        .collect();
-    let wpath = warc.path().to_path_buf();
-    let io = |e| CrawlError::Io(wpath.display().to_string(), e);
-    let file_name = wpath
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut batch = Batch::default();
-    let mut records = Vec::new();
-    for (m, a) in msgs.iter().zip(analyses) {
-        let (exchanges, target) = match &m.msg {
-            Msg::Extra(ex, found) => {
-                batch.found.extend(
-                    found
-                        .iter()
-                        .filter(|n| Url::parse(&n.url).is_ok_and(|u| ctx.in_scope(&u)))
-                        .cloned(),
-                );
-                (ex, None)
-            }
-            Msg::Url {
-                url,
-                host,
-                entry,
-                exchanges,
-                ..
-            } => (exchanges, Some((url, host, entry))),
-        };
-        let mut last_offset = None;
-        for ex in exchanges {
-            if let Some(off) = write_exchange(warc, ex).map_err(io)? {
-                last_offset = Some(off);
-            }
+impl Storer<'_> {
+    /// Writes one batch of answers to the WARC file, the frontier and the sink.
+    fn store_batch(&mut self, msgs: &[ToStorer]) -> Result<(), CrawlError> {
+        let ctx = &self.ctx;
+        let (frontier, warc_dir, stats) = (self.frontier, self.warc_dir, self.stats);
+        let warc = &mut self.warc;
+        let sink = self.sink.as_mut();
+        let out = &mut self.out;
+        let uncommitted = &mut self.uncommitted;
+        if warc.len() > ctx.warc_max_bytes {
+            *warc = open_warc(frontier, warc_dir, &ctx.software)?;
+            out.warc_file = Some(warc.path().to_path_buf());
         }
-        let (Some((url, host, entry)), Some(a)) = (target, a) else {
-            continue;
-        };
-        let Some(state) = a.state else { continue };
-        stats.pages.fetch_add(1, Ordering::Relaxed);
-        match state {
-            State::Failed => {
-                out.failed += 1;
-                stats.errors.fetch_add(1, Ordering::Relaxed);
-            }
-            State::Blocked => out.blocked += 1,
-            _ => {}
-        }
-        if !exchanges.is_empty() && state != State::Blocked {
-            out.fetched += 1;
-        }
-        out.not_modified += u64::from(a.not_modified);
-        out.redirects += u64::from(a.redirect);
-        out.no_article += u64::from(a.no_article);
-        let (etag, last_modified) = exchanges
-            .last()
-            .and_then(|e| e.response.as_ref().ok())
-            .filter(|r| (200..300).contains(&r.status))
-            .map(|r| {
-                (
-                    r.header("etag").map(str::to_string),
-                    r.header("last-modified").map(str::to_string),
-                )
+        // Parsing and extraction are the CPU work: done in parallel, before any write.
+        let analyses: Vec<Option<Analysis>> = msgs
+            .par_iter()
+            .map(|m| match &m.msg {
+                Msg::Extra(..) => None,
+                Msg::Url {
+                    url,
+                    host,
+                    entry,
+                    exchanges,
+                    outcome,
+                } => Some(analyse(ctx, url, host, entry, exchanges, outcome)),
             })
-            .unwrap_or((None, None));
-        // The sampling frame of `coverage`: what was fetched, kept out, failed, and when.
-        let hs = batch.stats.entry(host.clone()).or_default();
-        if !exchanges.is_empty() && state != State::Blocked {
-            hs.fetched += 1;
-            hs.last_crawl = hs.last_crawl.max(chrono::Utc::now().timestamp());
-        }
-        hs.not_articles += u64::from(a.no_article);
-        hs.failed += u64::from(state == State::Failed);
-        batch.finished.push(Finished {
-            url: url.clone(),
-            host: host.clone(),
-            seq: entry.seq,
-            state,
-            etag,
-            last_modified,
-        });
-        batch.found.extend(a.found);
-        batch.aliases.extend(a.alias);
-        if let (Some(rec), Some(off)) = (a.record, last_offset) {
-            batch.pending.push(Pending {
+            .collect();
+        let wpath = warc.path().to_path_buf();
+        let io = |e| CrawlError::Io(wpath.display().to_string(), e);
+        let file_name = wpath
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut batch = Batch::default();
+        let mut records = Vec::new();
+        for (m, a) in msgs.iter().zip(analyses) {
+            let (exchanges, target) = match &m.msg {
+                Msg::Extra(ex, found) => {
+                    batch.found.extend(
+                        found
+                            .iter()
+                            .filter(|n| Url::parse(&n.url).is_ok_and(|u| ctx.in_scope(&u)))
+                            .cloned(),
+                    );
+                    (ex, None)
+                }
+                Msg::Url {
+                    url,
+                    host,
+                    entry,
+                    exchanges,
+                    ..
+                } => (exchanges, Some((url, host, entry))),
+            };
+            let mut last_offset = None;
+            for ex in exchanges {
+                if let Some(off) = write_exchange(warc, ex).map_err(io)? {
+                    last_offset = Some(off);
+                }
+            }
+            let (Some((url, host, entry)), Some(a)) = (target, a) else {
+                continue;
+            };
+            let Some(state) = a.state else { continue };
+            stats.pages.fetch_add(1, Ordering::Relaxed);
+            match state {
+                State::Failed => {
+                    out.failed += 1;
+                    stats.errors.fetch_add(1, Ordering::Relaxed);
+                }
+                State::Blocked => out.blocked += 1,
+                _ => {}
+            }
+            if !exchanges.is_empty() && state != State::Blocked {
+                out.fetched += 1;
+            }
+            out.not_modified += u64::from(a.not_modified);
+            out.redirects += u64::from(a.redirect);
+            out.no_article += u64::from(a.no_article);
+            let (etag, last_modified) = exchanges
+                .last()
+                .and_then(|e| e.response.as_ref().ok())
+                .filter(|r| (200..300).contains(&r.status))
+                .map(|r| {
+                    (
+                        r.header("etag").map(str::to_string),
+                        r.header("last-modified").map(str::to_string),
+                    )
+                })
+                .unwrap_or((None, None));
+            // The sampling frame of `coverage`: what was fetched, kept out, failed, and when.
+            let hs = batch.stats.entry(host.clone()).or_default();
+            if !exchanges.is_empty() && state != State::Blocked {
+                hs.fetched += 1;
+                hs.last_crawl = hs.last_crawl.max(chrono::Utc::now().timestamp());
+            }
+            hs.not_articles += u64::from(a.no_article);
+            hs.failed += u64::from(state == State::Failed);
+            batch.finished.push(Finished {
                 url: url.clone(),
-                file: file_name.clone(),
-                offset: off,
-                record_url: a.record_url.clone(),
+                host: host.clone(),
+                seq: entry.seq,
+                state,
+                etag,
+                last_modified,
             });
-            records.push((url.clone(), rec));
+            batch.found.extend(a.found);
+            batch.aliases.extend(a.alias);
+            if let (Some(rec), Some(off)) = (a.record, last_offset) {
+                batch.pending.push(Pending {
+                    url: url.clone(),
+                    file: file_name.clone(),
+                    offset: off,
+                    record_url: a.record_url.clone(),
+                });
+                records.push((url.clone(), rec));
+            }
         }
+        let len = warc.sync().map_err(io)?;
+        batch.warc = Some((file_name, len));
+        let before = batch.finished.len() as u64;
+        let added = frontier.commit(&batch)? as u64;
+        let q = stats.queued.load(Ordering::Relaxed);
+        stats
+            .queued
+            .store((q + added).saturating_sub(before), Ordering::Relaxed);
+        for (url, rec) in records {
+            sink.upsert(&rec).map_err(CrawlError::Sink)?;
+            uncommitted.push(url);
+            out.indexed += 1;
+            stats.indexed.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
     }
-    let len = warc.sync().map_err(io)?;
-    batch.warc = Some((file_name, len));
-    let before = batch.finished.len() as u64;
-    let added = frontier.commit(&batch)? as u64;
-    let q = stats.queued.load(Ordering::Relaxed);
-    stats
-        .queued
-        .store((q + added).saturating_sub(before), Ordering::Relaxed);
-    for (url, rec) in records {
-        sink.upsert(&rec).map_err(CrawlError::Sink)?;
-        uncommitted.push(url);
-        out.indexed += 1;
-        stats.indexed.fetch_add(1, Ordering::Relaxed);
-    }
-    Ok(())
 }
 
 /// Writes a request record and, when an answer came, its response record; returns the
