@@ -937,22 +937,14 @@ fn storer_loop(
 impl Storer<'_> {
     /// Makes what the sink holds durable, then forgets the pending entries of the frontier.
     fn commit(&mut self) -> Result<(), CrawlError> {
-        commit_sink(self.frontier, self.sink.as_mut(), &mut self.uncommitted)
+        if self.uncommitted.is_empty() {
+            return Ok(());
+        }
+        self.sink.commit().map_err(CrawlError::Sink)?;
+        self.frontier.clear_pending(&self.uncommitted)?;
+        self.uncommitted.clear();
+        Ok(())
     }
-}
-
-fn commit_sink(
-    frontier: &Frontier,
-    sink: &mut dyn Sink,
-    uncommitted: &mut Vec<String>,
-) -> Result<(), CrawlError> {
-    if uncommitted.is_empty() {
-        return Ok(());
-    }
-    sink.commit().map_err(CrawlError::Sink)?;
-    frontier.clear_pending(uncommitted)?;
-    uncommitted.clear();
-    Ok(())
 }
 
 fn open_warc(frontier: &Frontier, dir: &Path, software: &str) -> Result<WarcWriter, CrawlError> {

@@ -155,7 +155,14 @@ pub(crate) fn without_level_word(text: &str) -> Option<&str> {
         .iter()
         .filter(|l| l.2)
         .find_map(|(syllables, _, _)| {
-            let head = t.strip_suffix(syllables.join(" ").as_str())?;
+            // Syllable by syllable from the end: the phrase is never joined into a string.
+            let mut head = t;
+            for (k, syllable) in syllables.iter().rev().enumerate() {
+                if k > 0 {
+                    head = head.strip_suffix(' ')?;
+                }
+                head = head.strip_suffix(syllable)?;
+            }
             (head.is_empty() || head.ends_with(char::is_whitespace)).then(|| head.trim_end())
         })
 }

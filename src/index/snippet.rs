@@ -204,10 +204,16 @@ impl Snippet {
         if text.is_empty() {
             return;
         }
-        let text = text.replace('\n', " ");
-        match self.parts.last_mut() {
-            Some(p) if p.marked == marked => p.text.push_str(&text),
-            _ => self.parts.push(Part { text, marked }),
+        if !matches!(self.parts.last(), Some(p) if p.marked == marked) {
+            self.parts.push(Part {
+                text: String::new(),
+                marked,
+            });
+        }
+        if let Some(p) = self.parts.last_mut() {
+            // A line break of the body reads as a space in one line of text.
+            p.text
+                .extend(text.chars().map(|c| if c == '\n' { ' ' } else { c }));
         }
     }
 

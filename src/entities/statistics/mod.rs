@@ -463,14 +463,13 @@ fn phrase_stop(rest: &str) -> usize {
     let mut stop = rest
         .find([',', ';', '.', ':', '(', ')', '\n', '“', '"'])
         .unwrap_or(rest.len());
-    for word in &WORDS.phrase_stop {
-        let w = format!(" {word} ");
+    for (word, w) in WORDS.phrase_stop.iter().zip(&WORDS.phrase_stop_spaced) {
         let head = &rest[..stop];
         // The word may also end the phrase ("98,5% chi bộ đạt;").
         let at_end = head.ends_with(&w[..w.len() - 1]);
         // "trong sạch vững mạnh" is "clean", not "in".
         let found = head
-            .match_indices(&w)
+            .match_indices(w.as_str())
             .map(|(i, _)| i)
             .find(|&i| !(*word == "trong" && head[i + w.len()..].starts_with("sạch")));
         if let Some(i) = found {

@@ -25,6 +25,9 @@ pub struct FigureWords {
     pub noun_stop: Vec<&'static str>,
     /// Words that end a subject phrase (`và`, `của`).
     pub phrase_stop: Vec<&'static str>,
+    /// The same words with a space either side, as a phrase is searched for them; made once
+    /// here rather than on every figure.
+    pub phrase_stop_spaced: Vec<String>,
 }
 
 const FIGURE_WORDS_TSV: &str = include_str!("../../../corpus/reference/figure_words.tsv");
@@ -71,6 +74,7 @@ pub fn parse_figure_words(text: &'static str) -> Result<FigureWords, String> {
     if roles.iter().any(|r| r.is_empty()) {
         return Err("figure_words.tsv: a role has no rows".to_string());
     }
+    w.phrase_stop_spaced = w.phrase_stop.iter().map(|p| format!(" {p} ")).collect();
     Ok(w)
 }
 
