@@ -51,12 +51,11 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    // Figures need the body's documents and dates: `statistics::find` finds them too.
     g.bench_function("documents+dates+statistics/seeds", |b| {
         b.iter(|| {
             for body in &bodies {
-                let d = baochi::entities::documents::find(black_box(body));
-                let t = baochi::entities::dates::find(body);
-                black_box(baochi::entities::statistics::find(body, &d, &t));
+                black_box(baochi::entities::statistics::find(black_box(body)));
             }
         })
     });
@@ -71,22 +70,6 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             for body in &bodies {
                 black_box(baochi::entities::dates::find(black_box(body)));
-            }
-        })
-    });
-    let found: Vec<_> = bodies
-        .iter()
-        .map(|b| {
-            (
-                baochi::entities::documents::find(b),
-                baochi::entities::dates::find(b),
-            )
-        })
-        .collect();
-    g.bench_function("statistics/seeds", |b| {
-        b.iter(|| {
-            for (body, (d, t)) in bodies.iter().zip(&found) {
-                black_box(baochi::entities::statistics::find(black_box(body), d, t));
             }
         })
     });

@@ -189,60 +189,115 @@ impl Span {
     ///
     /// Byte offsets must lie on character boundaries (as regex matches do).
     pub fn from_bytes(body: &str, start: usize, end: usize) -> Span {
-        let cp_start = body[..start].chars().count();
-        let text = &body[start..end];
+        let mut span = Span::in_bytes(body, start, end);
+        spans_to_code_points(body, std::iter::once(&mut span));
+        span
+    }
+
+    /// A span over the byte range `start..end` of `body` whose offsets stay in bytes: how
+    /// the entity finders hand spans to each other, until the record is made and
+    /// [`spans_to_code_points`] converts them all at once.
+    pub(crate) fn in_bytes(body: &str, start: usize, end: usize) -> Span {
         Span {
-            text: text.to_string(),
-            start: cp_start,
-            end: cp_start + text.chars().count(),
+            text: body.get(start..end).unwrap_or_default().to_string(),
+            start,
+            end,
         }
     }
 }
 
-/// Converts many byte offsets into code point offsets in one pass over `body`.
+/// Turns spans holding byte offsets into `body` into the contract's code point offsets, in
+/// one walk over the body whatever the spans' order.
 ///
-/// Entity finders work on byte offsets (what `regex` gives); the contract wants code points.
-/// `offsets` need not be sorted.
+/// Finders work on byte offsets (what `regex` gives and what slicing takes); the contract
+/// wants code points. This is the one place the first become the second. An offset inside
+/// a character counts the characters started before it, so it cannot panic.
+pub fn spans_to_code_points<'a>(body: &str, spans: impl IntoIterator<Item = &'a mut Span>) {
+    let mut spans: Vec<&mut Span> = spans.into_iter().collect();
+    if spans.is_empty() {
+        return;
+    }
+    let mut offsets: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let bytes = body.as_bytes();
+    let (mut byte, mut cp) = (0usize, 0usize);
+    let cps: Vec<usize> = offsets
+        .iter()
+        .map(|&o| {
+            let o = o.min(bytes.len());
+            // A code point starts at every byte that is not a UTF-8 continuation byte.
+            cp += bytes[byte..o]
+                .iter()
+                .filter(|&&b| (b as i8) >= -0x40)
+                .count();
+            byte = o;
+            cp
+        })
+        .collect();
+    let to_cp = |o: usize| offsets.binary_search(&o).map_or(cp, |k| cps[k]);
+    for s in &mut spans {
+        s.start = to_cp(s.start);
+        s.end = to_cp(s.end);
+    }
+}
+
+impl Entities {
+    /// [`spans_to_code_points`] for every list: what the finders found in bytes, as the
+    /// record gives it.
+    pub(crate) fn spans_to_code_points(&mut self, body: &str) {
+        let Entities {
+            documents,
+            dates,
+            officials,
+            localities,
+            statistics,
+        } = self;
+        spans_to_code_points(
+            body,
+            documents
+                .iter_mut()
+                .map(|d| &mut d.span)
+                .chain(dates.iter_mut().map(|d| &mut d.span))
+                .chain(officials.iter_mut().map(|o| &mut o.span))
+                .chain(localities.iter_mut().map(|l| &mut l.span))
+                .chain(statistics.iter_mut().map(|s| &mut s.span)),
+        );
+    }
+}
+
+/// The byte offset where each code point of a record's body starts: how readers of a
+/// record (exports, views) cut the body at a mention's code point offsets.
 #[derive(Debug, Clone)]
 pub struct CharIndex {
-    /// For every byte offset that starts a char (and the end), its code point index; other
-    /// bytes hold the index of the char they are inside.
-    map: Vec<u32>,
+    /// Byte offset of every code point, then the body's length.
+    starts: Vec<usize>,
 }
 
 impl CharIndex {
     /// Indexes `body`.
     pub fn new(body: &str) -> CharIndex {
-        let mut map = Vec::with_capacity(body.len() + 1);
-        let mut cp = 0u32;
-        for ch in body.chars() {
-            for _ in 0..ch.len_utf8() {
-                map.push(cp);
-            }
-            cp += 1;
-        }
-        map.push(cp);
-        CharIndex { map }
-    }
-
-    /// The code point offset of byte offset `byte`.
-    pub fn cp(&self, byte: usize) -> usize {
-        self.map[byte.min(self.map.len() - 1)] as usize
+        let mut starts: Vec<usize> = body.char_indices().map(|(i, _)| i).collect();
+        starts.push(body.len());
+        CharIndex { starts }
     }
 
     /// The byte offset where code point `cp` starts (the end of the string past the last).
     pub fn byte(&self, cp: usize) -> usize {
-        // The map is sorted: the first byte whose code point is `cp` starts it.
-        self.map.partition_point(|&c| (c as usize) < cp)
+        self.starts
+            .get(cp)
+            .or(self.starts.last())
+            .copied()
+            .unwrap_or(0)
     }
 
-    /// A span for the byte range `start..end` of `body` (the string this index was built on).
-    pub fn span(&self, body: &str, start: usize, end: usize) -> Span {
-        Span {
-            text: body[start..end].to_string(),
-            start: self.cp(start),
-            end: self.cp(end),
+    /// The byte range of the code point range `start..end`, or `None` when it is reversed
+    /// or falls outside the body (a record edited by hand, say).
+    pub fn bytes(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        if start > end {
+            return None;
         }
+        Some((*self.starts.get(start)?, *self.starts.get(end)?))
     }
 }
 
@@ -295,5 +350,52 @@ impl PageType {
 impl std::fmt::Display for PageType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_spans_become_code_points_in_any_order() {
+        // Three letters of two bytes, one of three (ữ), then ASCII.
+        let body = "Đảng ủy xữ 12 đảng viên";
+        let at = |needle: &str| {
+            let s = body.find(needle).expect("in body");
+            Span::in_bytes(body, s, s + needle.len())
+        };
+        let mut spans = vec![at("12 đảng viên"), at("Đảng"), at("xữ"), at("ủy")];
+        spans_to_code_points(body, spans.iter_mut());
+        let chars: Vec<char> = body.chars().collect();
+        let got: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+        assert_eq!(got, vec![(11, 23), (0, 4), (8, 10), (5, 7)]);
+        for s in &spans {
+            assert_eq!(chars[s.start..s.end].iter().collect::<String>(), s.text);
+        }
+        assert_eq!(Span::from_bytes(body, 0, "Đảng".len()), spans[1]);
+    }
+
+    #[test]
+    fn an_offset_inside_a_letter_counts_the_letters_begun_before_it() {
+        // Byte 1 is inside "Đ": one code point has begun there. No panic either way.
+        let mut s = [Span {
+            text: String::new(),
+            start: 1,
+            end: 99,
+        }];
+        spans_to_code_points("Đa", s.iter_mut());
+        assert_eq!((s[0].start, s[0].end), (1, 2));
+    }
+
+    #[test]
+    fn a_char_index_cuts_the_body_at_code_points() {
+        let body = "Đảng ủy";
+        let ci = CharIndex::new(body);
+        assert_eq!(ci.bytes(0, 4).map(|(s, e)| &body[s..e]), Some("Đảng"));
+        assert_eq!(ci.bytes(5, 7).map(|(s, e)| &body[s..e]), Some("ủy"));
+        assert_eq!(ci.byte(7), body.len());
+        assert_eq!(ci.bytes(5, 8), None);
+        assert_eq!(ci.bytes(3, 2), None);
     }
 }

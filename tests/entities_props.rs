@@ -2,7 +2,8 @@
 //! body order. Inputs mix the pieces citations, dates and figures are made of, so the
 //! finders' edge paths (cut-off codes, parentheses, multi-byte letters next to digits) run.
 
-use baochi::entities::{dates, documents, statistics};
+use baochi::entities::{dates, documents, find_all, localities, officials, statistics};
+use baochi::record::Span;
 use proptest::prelude::*;
 
 const PIECES: &[&str] = &[
@@ -75,6 +76,14 @@ const PIECES: &[&str] = &[
     "xã",
     "triệu",
     "tỷ đồng",
+    "đồng chí",
+    "Nguyễn Văn Hùng",
+    "Bí thư",
+    "huyện",
+    "Thọ Xuân",
+    "tỉnh",
+    "Thanh Hóa",
+    "phường",
 ];
 
 fn text() -> impl Strategy<Value = String> {
@@ -110,7 +119,7 @@ proptest! {
         let chars: Vec<char> = body.chars().collect();
         let docs = documents::find(&body);
         let ds = dates::find(&body);
-        let stats = statistics::find(&body, &docs, &ds);
+        let stats = statistics::find(&body);
         for d in &docs {
             prop_assert!(d.span.start < d.span.end && d.span.end <= chars.len());
             prop_assert_eq!(quoted(&chars, d.span.start, d.span.end), d.span.text.clone());
@@ -130,4 +139,33 @@ proptest! {
         }
         let _ = documents::resolve(&body);
     }
+
+    #[test]
+    fn every_list_of_a_record_quotes_the_body_as_its_finder_does(body in text()) {
+        // The record's lists are found in bytes and converted once; each finder alone
+        // converts its own. Both must give the same spans, quoting the body.
+        let chars: Vec<char> = body.chars().collect();
+        let e = find_all(&body, None);
+        let lists = [
+            spans(&e.documents, |d| &d.span),
+            spans(&e.dates, |d| &d.span),
+            spans(&e.officials, |o| &o.span),
+            spans(&e.localities, |l| &l.span),
+            spans(&e.statistics, |s| &s.span),
+        ];
+        for span in lists.iter().flatten() {
+            prop_assert!(span.start <= span.end && span.end <= chars.len());
+            prop_assert_eq!(quoted(&chars, span.start, span.end), span.text.clone());
+        }
+        let people = officials::find(&body);
+        prop_assert_eq!(&lists[0], &spans(&documents::find(&body), |d| &d.span));
+        prop_assert_eq!(&lists[1], &spans(&dates::find(&body), |d| &d.span));
+        prop_assert_eq!(&lists[2], &spans(&people, |o| &o.span));
+        prop_assert_eq!(&lists[3], &spans(&localities::find(&body, &people), |l| &l.span));
+        prop_assert_eq!(&lists[4], &spans(&statistics::find(&body), |s| &s.span));
+    }
+}
+
+fn spans<T>(list: &[T], span: impl Fn(&T) -> &Span) -> Vec<Span> {
+    list.iter().map(|x| span(x).clone()).collect()
 }

@@ -1,10 +1,10 @@
 //! Figures of the genre, in sentences written for these tests (not the seeds).
 
-use baochi::entities::{dates, documents, statistics};
+use baochi::entities::statistics;
 use baochi::record::Statistic;
 
 fn find(body: &str) -> Vec<Statistic> {
-    let s = statistics::find(body, &documents::find(body), &dates::find(body));
+    let s = statistics::find(body);
     let chars: Vec<char> = body.chars().collect();
     for x in &s {
         let quoted: String = chars[x.span.start..x.span.end].iter().collect();

@@ -17,7 +17,7 @@
 //! assert_eq!(d[0].span.text, "ngày 11-1-2013");
 //! ```
 
-use crate::record::{CharIndex, DateMention};
+use crate::record::{DateMention, Span, spans_to_code_points};
 use chrono::{Datelike, NaiveDate};
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
@@ -75,9 +75,15 @@ pub fn find(body: &str) -> Vec<DateMention> {
 /// without its year (`Ngày 12/4`, `sáng 3-9`): the year of publication, or the year before
 /// when that day would come after it (a January story recalling `ngày 27/11`).
 pub fn find_dated(body: &str, published: Option<&str>) -> Vec<DateMention> {
+    let mut dates = scan(body, published);
+    spans_to_code_points(body, dates.iter_mut().map(|d| &mut d.span));
+    dates
+}
+
+/// [`find_dated`] with byte offsets, for the other finders (see [`crate::entities`]).
+pub(crate) fn scan(body: &str, published: Option<&str>) -> Vec<DateMention> {
     let published = published.and_then(crate::date::PartialDate::leading_day);
     let mut out = Vec::new();
-    let mut index: Option<CharIndex> = None;
     let mut pos = 0;
     while pos < body.len() {
         let Some(caps) = DATE_RE.captures_at(body, pos) else {
@@ -89,11 +95,10 @@ pub fn find_dated(body: &str, published: Option<&str>) -> Vec<DateMention> {
         }
         match read(&caps, published).filter(|_| bounded(body, whole.start, whole.end)) {
             Some((value, until)) => {
-                let idx = index.get_or_insert_with(|| CharIndex::new(body));
                 out.push(DateMention {
                     value,
                     until,
-                    span: idx.span(body, whole.start, whole.end),
+                    span: Span::in_bytes(body, whole.start, whole.end),
                 });
                 pos = whole.end;
             }

@@ -29,7 +29,7 @@ pub mod tables;
 
 pub use code::DocCode;
 
-use crate::record::{CharIndex, Document};
+use crate::record::{DateMention, Document, Span, spans_to_code_points};
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
 use tables::Kind;
@@ -168,6 +168,15 @@ struct Found {
 
 /// Finds every cited document in a normalised body (or a short query), in body order.
 pub fn find(body: &str) -> Vec<Document> {
+    let mut docs = scan(body, None);
+    spans_to_code_points(body, docs.iter_mut().map(|d| &mut d.span));
+    docs
+}
+
+/// [`find`] with byte offsets, for the other finders (see [`crate::entities`]). `dates` are
+/// the body's dates when already found (the year an article speaks of most dates a bare
+/// plenum resolution); without them, they are found only if needed.
+pub(crate) fn scan(body: &str, dates: Option<&[DateMention]>) -> Vec<Document> {
     let mut found: Vec<Found> = Vec::new();
     let mut pos = 0;
     while pos < body.len() {
@@ -193,13 +202,12 @@ pub fn find(body: &str) -> Vec<Document> {
         return Vec::new();
     }
     settle_issuers(&mut found);
-    settle_terms(body, &mut found);
-    let index = CharIndex::new(body);
+    settle_terms(body, dates, &mut found);
     found
         .into_iter()
         .map(|mut f| {
             f.doc.canonical = canonical(&f);
-            f.doc.span = index.span(body, f.start, f.end);
+            f.doc.span = Span::in_bytes(body, f.start, f.end);
             f.doc
         })
         .collect()
@@ -792,7 +800,7 @@ fn settle_issuers(found: &mut [Found]) {
 }
 
 /// Gives a Central Committee plenum named without its term the term the article means.
-fn settle_terms(body: &str, found: &mut [Found]) {
+fn settle_terms(body: &str, dates: Option<&[DateMention]>, found: &mut [Found]) {
     let mut article_year: Option<Option<u32>> = None;
     let mut named: Option<Vec<NamedTerm>> = None;
     for i in 0..found.len() {
@@ -821,7 +829,10 @@ fn settle_terms(body: &str, found: &mut [Found]) {
         if term.is_none()
             && let Some(c) = conf
         {
-            let year = *article_year.get_or_insert_with(|| main_year(body));
+            let year = *article_year.get_or_insert_with(|| match dates {
+                Some(d) => main_year(d),
+                None => main_year(&crate::entities::dates::scan(body, None)),
+            });
             term = year
                 .and_then(|y| tables::term_for_year(c, y))
                 .map(str::to_string);
@@ -885,9 +896,9 @@ fn term_named_nearby(
 
 /// The year an article speaks of most (the latest on a tie): what "Nghị quyết Trung ương
 /// 4" means depends on it.
-fn main_year(body: &str) -> Option<u32> {
+fn main_year(dates: &[DateMention]) -> Option<u32> {
     let mut counts: Vec<(u32, usize)> = Vec::new();
-    for d in crate::entities::dates::find(body) {
+    for d in dates {
         let Some(y) = d.value.get(..4).and_then(|y| y.parse::<u32>().ok()) else {
             continue;
         };

@@ -36,61 +36,7 @@ use super::gazetteer::{
     CENTRAL_CITY, Gazetteer, NameKind, Paper, Reading, Tier, gazetteer, is_word_byte, is_word_char,
     next_syllable, prev_syllable, skip_word,
 };
-use crate::record::{Locality, Official, Span};
-
-/// Byte offsets to code point offsets for offsets that mostly come in order: the body is
-/// walked once instead of indexing every byte of it.
-#[derive(Default)]
-struct Cursor {
-    byte: usize,
-    cp: usize,
-}
-
-impl Cursor {
-    fn cp(&mut self, body: &str, byte: usize) -> usize {
-        if byte < self.byte {
-            *self = Cursor::default();
-        }
-        self.cp += body[self.byte..byte].chars().count();
-        self.byte = byte;
-        self.cp
-    }
-}
-
-/// The byte ranges of the officials' code point spans.
-fn byte_spans(body: &str, officials: &[Official]) -> Vec<(usize, usize)> {
-    if officials.is_empty() {
-        return Vec::new();
-    }
-    let mut wanted: Vec<usize> = officials
-        .iter()
-        .flat_map(|o| [o.span.start, o.span.end])
-        .collect();
-    wanted.sort_unstable();
-    wanted.dedup();
-    let mut at: HashMap<usize, usize> = HashMap::with_capacity(wanted.len());
-    let mut w = wanted.iter().peekable();
-    for (cp, (byte, _)) in body.char_indices().enumerate() {
-        while let Some(&&c) = w.peek() {
-            if c > cp {
-                break;
-            }
-            at.insert(c, byte);
-            w.next();
-        }
-        if w.peek().is_none() {
-            break;
-        }
-    }
-    officials
-        .iter()
-        .map(|o| {
-            let start = at.get(&o.span.start).copied().unwrap_or(body.len());
-            let end = at.get(&o.span.end).copied().unwrap_or(body.len());
-            (start, end)
-        })
-        .collect()
-}
+use crate::record::{Locality, Official, Span, spans_to_code_points};
 
 /// The words around a unit's name, from `corpus/reference/locality_words.tsv`.
 struct LocalityWords {
@@ -195,13 +141,31 @@ impl Mention<'_> {
 }
 
 /// Finds every mention of an administrative unit in a normalised body; spans already taken
-/// by `officials` are people, not places.
+/// by `officials` (as [`crate::entities::officials::find`] gives them) are people, not
+/// places.
 pub fn find(body: &str, officials: &[Official]) -> Vec<Locality> {
+    // The officials' code points back to bytes: the caller holds the record's offsets.
+    let mut people = officials.to_vec();
+    if !people.is_empty() {
+        let index = crate::record::CharIndex::new(body);
+        for o in &mut people {
+            (o.span.start, o.span.end) = index.bytes(o.span.start, o.span.end).unwrap_or_default();
+        }
+    }
+    let mut found = scan(body, &people);
+    spans_to_code_points(body, found.iter_mut().map(|l| &mut l.span));
+    found
+}
+
+/// [`find`] with byte offsets, `officials`' included (see [`crate::entities`]).
+pub(crate) fn scan(body: &str, officials: &[Official]) -> Vec<Locality> {
     let g = gazetteer();
-    let people = byte_spans(body, officials);
-    let mentions = scan(g, body, &people);
+    let people: Vec<(usize, usize)> = officials
+        .iter()
+        .map(|o| (o.span.start, o.span.end))
+        .collect();
+    let mentions = mentions(g, body, &people);
     let resolved = resolve(g, body, &mentions);
-    let mut cursor = Cursor::default();
     mentions
         .iter()
         .zip(resolved)
@@ -217,11 +181,7 @@ pub fn find(body: &str, officials: &[Official]) -> Vec<Locality> {
                 level: Some(level.to_string()),
                 province: g.units[unit.province].name.to_string(),
                 code: (reading.kind != NameKind::Merged).then(|| unit.code.to_string()),
-                span: Span {
-                    text: body[m.start..m.end].to_string(),
-                    start: cursor.cp(body, m.start),
-                    end: cursor.cp(body, m.end),
-                },
+                span: Span::in_bytes(body, m.start, m.end),
             })
         })
         .collect()
@@ -229,7 +189,7 @@ pub fn find(body: &str, officials: &[Official]) -> Vec<Locality> {
 
 /// Every name of the gazetteer in `body` that its context lets stand for a unit, longest
 /// first, without overlaps.
-fn scan<'a>(g: &Gazetteer, body: &'a str, people: &[(usize, usize)]) -> Vec<Mention<'a>> {
+fn mentions<'a>(g: &Gazetteer, body: &'a str, people: &[(usize, usize)]) -> Vec<Mention<'a>> {
     let b = body.as_bytes();
     let mut out: Vec<Mention<'a>> = Vec::new();
     // The list the last mention opened: its level, whether the level word was plural
@@ -718,7 +678,7 @@ pub fn infer_province(
     );
     add(dateline_paper(g, body).map(|p| p.province), 10);
     if let Some(title) = title {
-        for l in find(title, &[]) {
+        for l in scan(title, &[]) {
             let tier = l
                 .level
                 .as_deref()

@@ -409,7 +409,7 @@ pub fn rows(table: Table, id: &str, rec: &Record) -> Vec<Vec<Value>> {
         return vec![row];
     }
     // Code point -> byte offsets, built once per record, so cutting sentences stays linear.
-    let cps = CodePoints::new(&rec.body);
+    let cps = crate::record::CharIndex::new(&rec.body);
     let finish = |mut row: Vec<Value>, span: &crate::record::Span| {
         row.push(Value::str(&span.text));
         row.push(Value::int(span.start));
@@ -559,27 +559,6 @@ pub fn person_row(p: &crate::views::people::Person) -> Vec<Value> {
         Value::Date(p.titles.iter().filter_map(|t| t.first.clone()).min()),
         Value::Date(p.titles.iter().filter_map(|t| t.last.clone()).max()),
     ]
-}
-
-/// Byte offset of every code point of a string (and of its end).
-struct CodePoints {
-    starts: Vec<usize>,
-}
-
-impl CodePoints {
-    fn new(s: &str) -> CodePoints {
-        let mut starts: Vec<usize> = s.char_indices().map(|(i, _)| i).collect();
-        starts.push(s.len());
-        CodePoints { starts }
-    }
-
-    /// Byte range of the code point range `start..end`, or `None` when it falls outside.
-    fn bytes(&self, start: usize, end: usize) -> Option<(usize, usize)> {
-        if start > end {
-            return None;
-        }
-        Some((*self.starts.get(start)?, *self.starts.get(end)?))
-    }
 }
 
 /// Days since 1970-01-01 of the first day of `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (anything after

@@ -398,7 +398,8 @@ fn finish_page(article: Article, url: Option<&str>) -> Page {
     let body = crate::text::normalize(&article.body);
     // Last of the date chain: the day the address files the page under.
     let published = line(article.published).or_else(|| url.and_then(metadata::date_in_url));
-    let mut entities = crate::entities::find_all(&body, published.as_deref());
+    // Byte offsets until the figures are described; the record takes code points.
+    let mut entities = crate::entities::scan(&body, published.as_deref());
     let source = url
         .and_then(|u| url::Url::parse(u).ok())
         .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
@@ -421,6 +422,7 @@ fn finish_page(article: Article, url: Option<&str>) -> Page {
         province.as_ref().map(|p| p.0.as_str()),
         published.as_deref(),
     );
+    entities.spans_to_code_points(&body);
     let record = Record {
         url: url.map(str::to_string),
         source,

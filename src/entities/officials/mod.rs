@@ -26,7 +26,7 @@
 mod lexicon;
 
 use crate::entities::gazetteer::gazetteer;
-use crate::record::{Official, Span};
+use crate::record::{Official, Span, spans_to_code_points};
 use crate::text::{TokenKind, normalize_line, segment};
 use lexicon::{LEXICON, Lexicon, Phrases};
 
@@ -45,31 +45,20 @@ pub(crate) fn is_person_place(name: &str) -> bool {
 
 /// Finds every mention of a named person in a normalised body.
 pub fn find(body: &str) -> Vec<Official> {
+    let mut officials = scan(body);
+    spans_to_code_points(body, officials.iter_mut().map(|o| &mut o.span));
+    officials
+}
+
+/// [`find`] with byte offsets, for the other finders (see [`crate::entities`]).
+pub(crate) fn scan(body: &str) -> Vec<Official> {
     let doc = Doc::new(body, &LEXICON);
     let mentions = doc.mentions();
-    if mentions.is_empty() {
-        return Vec::new();
-    }
-    // Mentions come in body order, so code point offsets are counted in one pass.
-    let (mut byte, mut cp) = (0, 0);
-    let mut to_cp = |at: usize| {
-        if at >= byte {
-            cp += body[byte..at].chars().count();
-        } else {
-            cp = body[..at].chars().count();
-        }
-        byte = at;
-        cp
-    };
     mentions
         .into_iter()
         .map(|m| {
             let (s, e) = doc.bytes(m.name);
-            let span = Span {
-                text: body[s..e].to_string(),
-                start: to_cp(s),
-                end: to_cp(e),
-            };
+            let span = Span::in_bytes(body, s, e);
             Official {
                 name: normalize_line(&body[s..e]),
                 titles: m

@@ -1,7 +1,8 @@
 //! The `statistics` list of the record: reported figures, counts and shares (số liệu).
 //!
 //! Input: a normalised body and the documents and dates found in it (their numbers are not
-//! figures). Output: one [`Statistic`] per figure, in body order, with code point offsets.
+//! figures). Output: one [`Statistic`] per figure, in body order, with code point offsets
+//! from [`find`] (byte offsets between the finders).
 //!
 //! A figure is a number in Vietnamese notation (`3.456` → 3456, `22,06` → 22.06, `09` →
 //! 9) that counts something: followed by `%` or a counted noun (`157 đảng viên`, `2 lớp`,
@@ -20,9 +21,9 @@
 //! year a sentence of the same paragraph opened with ("Tính đến tháng 11/2017, …").
 //!
 //! ```
-//! use baochi::entities::{dates, documents, statistics};
+//! use baochi::entities::statistics;
 //! let body = "Năm 2012, Đảng bộ có 22,06% tổ chức cơ sở đảng trong sạch vững mạnh.";
-//! let s = statistics::find(body, &documents::find(body), &dates::find(body));
+//! let s = statistics::find(body);
 //! assert_eq!((s[0].value, s[0].unit.as_str(), s[0].year.as_deref()), (22.06, "%", Some("2012")));
 //! ```
 
@@ -32,7 +33,7 @@ pub mod period;
 pub mod unit;
 pub mod words;
 
-use crate::record::{CharIndex, DateMention, Document, Statistic};
+use crate::record::{DateMention, Document, Span, Statistic, spans_to_code_points};
 use regex::Regex;
 use std::sync::LazyLock;
 use words::{NOUNS, WORDS};
@@ -85,7 +86,7 @@ pub fn parse_number(s: &str) -> Option<f64> {
     text.parse().ok()
 }
 
-/// A finished figure before offsets are turned into code points.
+/// A finished figure, before its record is made.
 struct Figure {
     value: f64,
     unit: String,
@@ -95,8 +96,17 @@ struct Figure {
 }
 
 /// Finds every reported figure in a normalised body, skipping dates and document numbers.
-pub fn find(body: &str, documents: &[Document], dates: &[DateMention]) -> Vec<Statistic> {
-    let index = CharIndex::new(body);
+pub fn find(body: &str) -> Vec<Statistic> {
+    let dates = crate::entities::dates::scan(body, None);
+    let documents = crate::entities::documents::scan(body, Some(&dates));
+    let mut stats = scan(body, &documents, &dates);
+    spans_to_code_points(body, stats.iter_mut().map(|s| &mut s.span));
+    stats
+}
+
+/// [`find`] with byte offsets, given the body's `documents` and `dates` in byte offsets
+/// (see [`crate::entities`]).
+pub(crate) fn scan(body: &str, documents: &[Document], dates: &[DateMention]) -> Vec<Statistic> {
     let mut taken: Vec<(usize, usize)> = documents
         .iter()
         .map(|d| (d.span.start, d.span.end))
@@ -113,8 +123,7 @@ pub fn find(body: &str, documents: &[Document], dates: &[DateMention]) -> Vec<St
         if s < skip_until {
             continue;
         }
-        let (cs, ce) = (index.cp(s), index.cp(e));
-        if taken.iter().any(|&(a, b)| a < ce && cs < b) {
+        if taken.iter().any(|&(a, b)| a < e && s < b) {
             continue;
         }
         // "35/35 xã", "1.456/1.520 đảng viên": the count is the first number.
@@ -225,7 +234,7 @@ pub fn find(body: &str, documents: &[Document], dates: &[DateMention]) -> Vec<St
             && let Some(noun_end) = noun_by_structure(body, e)
             && !WORDS.alone_not_counted.contains(&&body[e + 1..noun_end])
             // A phrase that runs into a date or a citation is not a noun ("quý I/2018").
-            && !taken.iter().any(|&(a, b)| a < index.cp(noun_end) && cs < b)
+            && !taken.iter().any(|&(a, b)| a < noun_end && s < b)
         {
             let unit_start = e + 1;
             let phrase = passive_action(body, unit_start, noun_end);
@@ -238,7 +247,7 @@ pub fn find(body: &str, documents: &[Document], dates: &[DateMention]) -> Vec<St
             });
         }
     }
-    let years = Years::new(body, &index, dates);
+    let years = Years::new(body, dates);
     let items: Vec<parts::Item<'_>> = figures
         .iter()
         .map(|f| parts::Item {
@@ -266,19 +275,16 @@ pub fn find(body: &str, documents: &[Document], dates: &[DateMention]) -> Vec<St
         .into_iter()
         .zip(part_of)
         .zip(named)
-        .map(|((f, part_of), indicator)| {
-            let span = index.span(body, f.start, f.end);
-            Statistic {
-                value: f.value,
-                unit: f.unit,
-                subject: f.subject,
-                year: years.at(span.start),
-                period: None,
-                unit_for: None,
-                indicator: indicator.map(str::to_string),
-                part_of,
-                span,
-            }
+        .map(|((f, part_of), indicator)| Statistic {
+            value: f.value,
+            unit: f.unit,
+            subject: f.subject,
+            year: years.at(f.start),
+            period: None,
+            unit_for: None,
+            indicator: indicator.map(str::to_string),
+            part_of,
+            span: Span::in_bytes(body, f.start, f.end),
         })
         .collect()
 }
@@ -325,8 +331,9 @@ fn indicator_of(body: &str, sents: &[(usize, usize, usize)], f: &Figure) -> Opti
 }
 
 /// Fills what a figure needs the article for: the period it covers (an open range ends
-/// at the publication date) and the unit it is for.
-pub fn describe(
+/// at the publication date) and the unit it is for. Every span is in byte offsets, as
+/// [`crate::entities::scan`] gives them.
+pub(crate) fn describe(
     stats: &mut [Statistic],
     title: Option<&str>,
     body: &str,
@@ -338,19 +345,18 @@ pub fn describe(
     if stats.is_empty() {
         return;
     }
-    let index = CharIndex::new(body);
     let sents = period::sentences(body);
     let dates: Vec<(&DateMention, usize, usize)> = dates
         .iter()
-        .map(|d| (d, index.byte(d.span.start), index.byte(d.span.end)))
+        .map(|d| (d, d.span.start, d.span.end))
         .collect();
     let places: Vec<(&crate::record::Locality, usize, usize)> = localities
         .iter()
-        .map(|l| (l, index.byte(l.span.start), index.byte(l.span.end)))
+        .map(|l| (l, l.span.start, l.span.end))
         .collect();
     let article = unit::article_unit(title, localities, province);
     for st in stats.iter_mut() {
-        let at = index.byte(st.span.start);
+        let at = st.span.start;
         st.period = period::of(body, &sents, &dates, at, published);
         let k = sents.partition_point(|s| s.0 <= at).saturating_sub(1);
         let sentence_start = sents.get(k).map_or(0, |s| s.0);
@@ -603,15 +609,14 @@ fn list_item(body: &str, s: usize, e: usize, figures: &[Figure]) -> Option<(Stri
 /// The year of each place in the body, from the dates around it.
 struct Years<'a> {
     body: &'a str,
-    /// Sentences: code point range, the paragraph it belongs to, the year it opens with.
+    /// Sentences: byte range, the paragraph it belongs to, the year it opens with.
     sentences: Vec<(usize, usize, usize, Option<String>)>,
-    /// Point dates usable as a figure's year: code point start and end, year.
+    /// Point dates usable as a figure's year: byte start and end, year.
     points: Vec<(usize, usize, String)>,
-    index: &'a CharIndex,
 }
 
 impl<'a> Years<'a> {
-    fn new(body: &'a str, index: &'a CharIndex, dates: &[DateMention]) -> Years<'a> {
+    fn new(body: &'a str, dates: &[DateMention]) -> Years<'a> {
         let mut points: Vec<(usize, usize, String)> = Vec::new();
         for d in dates {
             // A range inside one year ("quý I/2019", "tháng 3 - 5/2019") still names the
@@ -622,7 +627,7 @@ impl<'a> Years<'a> {
                 continue;
             }
             // "từ năm 2010 đến nay" starts an open range: no single year.
-            let lead = body_before_cp(body, index, d.span.start);
+            let lead = body_before(body, d.span.start);
             let lead = lead.trim_end().to_lowercase();
             if lead.ends_with("từ") || lead.ends_with("kể từ") {
                 continue;
@@ -645,7 +650,7 @@ impl<'a> Years<'a> {
                 _ => false,
             };
             if end_here {
-                sentences.push((index.cp(start), index.cp(i + 1), para, None));
+                sentences.push((start, i + 1, para, None));
                 if b == b'\n' {
                     para += 1;
                 }
@@ -654,19 +659,19 @@ impl<'a> Years<'a> {
             i += 1;
         }
         if start < body.len() {
-            sentences.push((index.cp(start), index.cp(body.len()), para, None));
+            sentences.push((start, body.len(), para, None));
         }
         let mut years = Years {
             body,
             sentences,
             points,
-            index,
         };
         for k in 0..years.sentences.len() {
             let (s, e, _, _) = years.sentences[k];
-            // A sentence that opens with a date frames the ones after it.
+            // A sentence that opens with a date (within its first 26 characters) frames
+            // the ones after it.
             let opening = years
-                .points_in(s, e.min(s + 26))
+                .points_in(s, e.min(after_chars(body, s, 26)))
                 .first()
                 .map(|(_, _, y)| y.clone());
             years.sentences[k].3 = opening;
@@ -674,7 +679,7 @@ impl<'a> Years<'a> {
         years
     }
 
-    /// The year for a figure starting at code point `at`.
+    /// The year for a figure starting at byte `at`.
     fn at(&self, at: usize) -> Option<String> {
         let k = self
             .sentences
@@ -694,7 +699,7 @@ impl<'a> Years<'a> {
         }
         // A date later in the same clause ("kết nạp 98 đảng viên trong năm 2019").
         if let Some((ds, _, y)) = inside.iter().find(|(ds, _, _)| *ds > at)
-            && !slice_cp(self.body, self.index, at, *ds).contains([';', '('])
+            && !self.body[at..*ds].contains([';', '('])
         {
             return Some(y.clone());
         }
@@ -705,17 +710,17 @@ impl<'a> Years<'a> {
             .find_map(|x| x.3.clone())
     }
 
-    /// The point dates starting in code points `s..e` (dates come in body order).
+    /// The point dates starting in bytes `s..e` (dates come in body order).
     fn points_in(&self, s: usize, e: usize) -> &[(usize, usize, String)] {
         let lo = self.points.partition_point(|p| p.0 < s);
         let hi = self.points.partition_point(|p| p.0 < e);
         &self.points[lo..hi.max(lo)]
     }
 
-    /// Whether a parenthesis opened after code point `from` closes before `to`: a date in
+    /// Whether a parenthesis opened after byte `from` closes before `to`: a date in
     /// "(năm 2011 đạt 25,33%)" is not the year of what follows the parenthesis.
     fn closed_between(&self, from: usize, to: usize) -> bool {
-        let text = slice_cp(self.body, self.index, from, to);
+        let text = &self.body[from..to];
         let mut depth = 0i32;
         for c in text.chars() {
             match c {
@@ -733,17 +738,16 @@ impl<'a> Years<'a> {
     }
 }
 
-/// The byte offset of code point `cp` (by binary search over the index).
-fn byte_of(_body: &str, index: &CharIndex, cp: usize) -> usize {
-    index.byte(cp)
+/// The byte offset `n` characters after byte `from` (the end of `body` at most).
+fn after_chars(body: &str, from: usize, n: usize) -> usize {
+    body[from..]
+        .char_indices()
+        .nth(n)
+        .map_or(body.len(), |(i, _)| from + i)
 }
 
-fn slice_cp<'b>(body: &'b str, index: &CharIndex, from: usize, to: usize) -> &'b str {
-    &body[byte_of(body, index, from)..byte_of(body, index, to)]
-}
-
-fn body_before_cp<'b>(body: &'b str, index: &CharIndex, cp: usize) -> &'b str {
-    let b = byte_of(body, index, cp);
+/// Up to 16 bytes of `body` before byte `b`, from a character boundary.
+fn body_before(body: &str, b: usize) -> &str {
     let mut from = b.saturating_sub(16);
     while !body.is_char_boundary(from) {
         from += 1;

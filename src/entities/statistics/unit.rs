@@ -53,7 +53,7 @@ pub fn article_unit(
         {
             return Some(unit_of(l, false));
         }
-        if let Some(l) = crate::entities::localities::find(t, &[])
+        if let Some(l) = crate::entities::localities::scan(t, &[])
             .into_iter()
             .find(|l| local(l))
         {
