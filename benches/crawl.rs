@@ -195,6 +195,7 @@ fn bench_frontier() {
                     page: 1,
                     redirects: 0,
                     seq: None,
+                    modified: None,
                 }
             })
             .collect();
@@ -203,7 +204,8 @@ fn bench_frontier() {
                 found,
                 ..Batch::default()
             })
-            .unwrap();
+            .unwrap()
+            .added;
     }
     let insert_secs = t0.elapsed().as_secs_f64();
     assert_eq!(added, n);

@@ -397,6 +397,116 @@ fn crawls_a_site_politely_and_keeps_everything() {
 }
 
 #[test]
+fn refresh_skips_what_sitemaps_and_feeds_date_before_the_last_visit() {
+    // The sitemap dates s1 long ago, s2 long ago then (on the second run) in the future,
+    // s3 not at all; the feed dates f1 long ago; l1 is only linked from a listing.
+    let changed = Arc::new(Mutex::new(false));
+    let base = Arc::new(Mutex::new(String::new()));
+    let (c, b) = (changed.clone(), base.clone());
+    let site = serve("127.0.0.1", move |r: &Req| {
+        let b = b.lock().unwrap().clone();
+        let s2 = if *c.lock().unwrap() {
+            "2099-01-01"
+        } else {
+            "2000-01-01"
+        };
+        match r.target.as_str() {
+            "/robots.txt" => Resp::status(404),
+            "/sitemap.xml" => Resp::bytes(
+                200,
+                "application/xml",
+                format!(
+                    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\
+                     <url><loc>{b}/bai/s1.html</loc><lastmod>2000-01-01T00:00:00+07:00</lastmod></url>\
+                     <url><loc>{b}/bai/s2.html</loc><lastmod>{s2}</lastmod></url>\
+                     <url><loc>{b}/bai/s3.html</loc></url></urlset>"
+                )
+                .into_bytes(),
+            ),
+            "/rss.xml" => Resp::bytes(
+                200,
+                "application/rss+xml",
+                format!(
+                    "<rss version=\"2.0\"><channel><title>t</title><item><title>f1</title>\
+                     <link>{b}/bai/f1.html</link><pubDate>Sat, 01 Jan 2000 00:00:00 +0700</pubDate>\
+                     </item></channel></rss>"
+                )
+                .into_bytes(),
+            ),
+            "/chuyen-muc/x" => Resp::html(format!(
+                "<html><body><a href=\"{b}/bai/l1.html\">l1</a></body></html>"
+            )),
+            p if p.starts_with("/bai/") => {
+                let n = p.trim_start_matches("/bai/").trim_end_matches(".html");
+                if r.if_none_match.as_deref() == Some(&format!("\"{n}\"")) {
+                    return Resp::status(304);
+                }
+                Resp::html(article(&format!("Bài {n}"), &format!("Nội dung bài {n}.")))
+                    .header("etag", &format!("\"{n}\""))
+            }
+            _ => Resp::status(404),
+        }
+    });
+    *base.lock().unwrap() = format!("http://{}", site.addr);
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::new(dir.path());
+    let sink = MemSink::default();
+    let seeds = vec![
+        Seed {
+            url: site.url("/sitemap.xml"),
+            kind: Kind::Sitemap,
+        },
+        Seed {
+            url: site.url("/rss.xml"),
+            kind: Kind::Feed,
+        },
+        Seed {
+            url: site.url("/chuyen-muc/x"),
+            kind: Kind::Listing,
+        },
+    ];
+    let first = run(test_config(seeds.clone()), &data, &sink);
+    let pages = |from: usize| -> Vec<String> {
+        let mut v: Vec<String> = site.requests()[from..]
+            .iter()
+            .map(|r| r.target.clone())
+            .filter(|t| t.starts_with("/bai/"))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        pages(0),
+        [
+            "/bai/f1.html",
+            "/bai/l1.html",
+            "/bai/s1.html",
+            "/bai/s2.html",
+            "/bai/s3.html"
+        ],
+        "{first:?}"
+    );
+
+    *changed.lock().unwrap() = true;
+    let before = site.requests().len();
+    let mut cfg = test_config(seeds);
+    cfg.refresh = true;
+    let refreshed = run(cfg, &data, &sink);
+    // s1 and f1 are not asked for; s2 changed, s3 and l1 carry no date: asked again.
+    assert_eq!(
+        pages(before),
+        ["/bai/l1.html", "/bai/s2.html", "/bai/s3.html"],
+        "{refreshed:?}"
+    );
+    assert_eq!(refreshed.unchanged, 2, "{refreshed:?}");
+    assert_eq!(refreshed.not_modified, 3, "{refreshed:?}");
+    assert_eq!(refreshed.queued, 0);
+    for t in ["/sitemap.xml", "/rss.xml", "/chuyen-muc/x"] {
+        assert_eq!(site.count(t), 2, "{t} is read again on refresh");
+    }
+}
+
+#[test]
 fn crawl_delay_from_robots_wins_over_a_zero_delay() {
     let site = serve("127.0.0.1", |r: &Req| match r.target.as_str() {
         "/robots.txt" => Resp::bytes(

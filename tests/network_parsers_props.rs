@@ -171,8 +171,8 @@ proptest! {
         mutate(&mut bytes, &damage);
         let started = Instant::now();
         let page = url::Url::parse("http://bao.vn/a/b.html").unwrap();
-        let locs = discover::sitemap_locs(&bytes);
-        let feed = discover::feed_links(&bytes, ct);
+        let locs = discover::sitemap_entries(&bytes);
+        let feed = discover::feed_entries(&bytes);
         let links = discover::html_links(&bytes, ct, &page);
         let _ = baochi::extract::admit::sniff(&bytes, ct);
         // Nothing is found that the input does not hold.

@@ -199,6 +199,12 @@ pub fn run(args: Args, data: &DataDir) -> anyhow::Result<ExitCode> {
         summary.blocked,
         summary.queued
     );
+    if summary.unchanged > 0 {
+        line.push_str(&format!(
+            ", {} not asked again (their sitemap or feed dates the last change before the last visit)",
+            summary.unchanged
+        ));
+    }
     if summary.recovered > 0 {
         line.push_str(&format!(
             ", {} re-indexed from WARC after an interruption",

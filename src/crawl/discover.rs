@@ -149,135 +149,250 @@ fn same_path_family(u: &Url, page: &Url) -> bool {
     u.path() == page.path() || (!home.is_empty() && first(u.path()).starts_with(&home))
 }
 
-/// The `<loc>` values of a sitemap or sitemap index (gzip undone by the caller).
-pub fn sitemap_locs(body: &[u8]) -> Vec<String> {
-    let text = String::from_utf8_lossy(body);
-    tag_texts(&text, "loc")
+/// An address a sitemap or feed lists, with when it says the page last changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    /// The address as written (resolved against the page by the caller).
+    pub url: String,
+    /// Unix seconds of the latest change the listing gives (`lastmod`, `updated`,
+    /// `pubDate`, `news:publication_date`), read as late as the text allows: a day without
+    /// a time is its last hour in the westernmost zone, so a page is taken as unchanged
+    /// only when it surely is.
+    pub modified: Option<i64>,
 }
 
-/// The article links of an RSS 2.0, RSS 1.0 or Atom feed (item links, not the channel's).
-pub fn feed_links(body: &[u8], content_type: Option<&str>) -> Vec<String> {
-    let text = crate::text::decode::decode(body, content_type).text;
-    let mut out = Vec::new();
-    for item in elements(&text, "item").into_iter() {
-        out.extend(tag_texts(item, "link"));
+/// The entries of a sitemap or sitemap index (gzip undone by the caller), read as a
+/// stream: a 50 MB sitemap is never held as a tree. A file broken half way gives the
+/// entries before the break.
+pub fn sitemap_entries(body: &[u8]) -> Vec<Listed> {
+    read_entries(body, &["url", "sitemap"])
+}
+
+/// The article links of an RSS (0.9x, 1.0, 2.0), Atom or JSON feed, with each item's
+/// `updated` or publication time. A feed its parser refuses (a stray `&`, an `<rss>`
+/// without a version) is read leniently for its items' links.
+pub fn feed_entries(body: &[u8]) -> Vec<Listed> {
+    match feed_rs::parser::parse(body) {
+        Ok(feed) => feed
+            .entries
+            .into_iter()
+            .filter_map(|e| {
+                let link = e.links.iter().find(|l| {
+                    l.rel
+                        .as_deref()
+                        .is_none_or(|r| r.eq_ignore_ascii_case("alternate"))
+                })?;
+                let modified = [e.updated, e.published]
+                    .into_iter()
+                    .flatten()
+                    .map(|t| t.timestamp())
+                    .max();
+                Some(Listed {
+                    url: link.href.clone(),
+                    modified,
+                })
+            })
+            .collect(),
+        Err(err) => {
+            tracing::debug!(%err, "feed parser refused the feed; reading its items leniently");
+            read_entries(body, &["item", "entry"])
+        }
     }
-    for entry in elements(&text, "entry") {
-        let mut best: Option<String> = None;
-        let mut from = 0;
-        while let Some(i) = find_ci(&entry[from..], "<link") {
-            let start = from + i;
-            let end = entry[start..].find('>').map_or(entry.len(), |e| start + e);
-            let tag = &entry[start..end];
-            from = end;
-            let rel = attr(tag, "rel").unwrap_or_else(|| "alternate".into());
-            if let Some(href) = attr(tag, "href")
-                && rel == "alternate"
-            {
-                best = Some(href);
+}
+
+/// Where the text being read goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Url,
+    Time,
+}
+
+/// Reads every entry element named in `entries` (by local name, any namespace): its
+/// address (`<loc>`, `<link>` text, or an Atom `<link href>` of relation `alternate`) and
+/// its latest time. Lenient by design: a dangling `&`, a mismatched end tag or an unknown
+/// entity does not lose the entries around it.
+fn read_entries(body: &[u8], entries: &[&str]) -> Vec<Listed> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(body);
+    {
+        let c = reader.config_mut();
+        c.allow_dangling_amp = true;
+        c.allow_unmatched_ends = true;
+        c.check_end_names = false;
+        c.expand_empty_elements = false;
+    }
+    let mut out = Vec::new();
+    // The entry being read: its address and times so far.
+    let mut entry: Option<(Option<String>, Option<i64>)> = None;
+    // The field whose text is being read, and the text.
+    let mut field: Option<Field> = None;
+    let mut text = String::new();
+    loop {
+        let event = match reader.read_event() {
+            Ok(Event::Eof) => break,
+            Ok(e) => e,
+            Err(err) => {
+                tracing::debug!(%err, at = reader.buffer_position(), "XML broken: reading stops");
                 break;
             }
-        }
-        out.extend(best);
-    }
-    out
-}
-
-/// The inner text of each `<name …>…</name>`, CDATA and entities undone.
-fn tag_texts(text: &str, name: &str) -> Vec<String> {
-    elements(text, name)
-        .into_iter()
-        .map(|inner| {
-            let t = inner.trim();
-            let t = t
-                .strip_prefix("<![CDATA[")
-                .and_then(|t| t.strip_suffix("]]>"))
-                .unwrap_or(t);
-            unescape(t.trim())
-        })
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
-/// The inner parts of each `<name>` element (not nested), found case-insensitively.
-fn elements<'a>(text: &'a str, name: &str) -> Vec<&'a str> {
-    let open = format!("<{name}");
-    let close = format!("</{name}>");
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = find_ci(&text[from..], &open) {
-        let start = from + i;
-        let after = start + open.len();
-        // `<link` must not match `<linkage>`.
-        match text[after..].chars().next() {
-            Some(c) if c == '>' || c == '/' || c.is_whitespace() => {}
-            _ => {
-                from = after;
-                continue;
+        };
+        match event {
+            Event::Start(e) | Event::Empty(e) => {
+                let name = e.local_name();
+                let name = name.as_ref();
+                if entries.iter().any(|n| n.as_bytes() == name) {
+                    entry = Some((None, None));
+                    field = None;
+                    continue;
+                }
+                let Some((url, _)) = entry.as_mut() else {
+                    continue;
+                };
+                text.clear();
+                field = match name {
+                    b"loc" => Some(Field::Url),
+                    b"link" => {
+                        let attr = |key: &[u8]| {
+                            e.try_get_attribute(key).ok().flatten().and_then(|a| {
+                                let v = a.decoded_and_normalized_value(
+                                    quick_xml::XmlVersion::Implicit1_0,
+                                    reader.decoder(),
+                                );
+                                v.ok().map(|v| v.into_owned())
+                            })
+                        };
+                        match attr(b"href") {
+                            // Atom: the alternate link is the page; others are media,
+                            // comments, the feed itself.
+                            Some(href) => {
+                                let rel = attr(b"rel");
+                                if url.is_none()
+                                    && rel
+                                        .as_deref()
+                                        .is_none_or(|r| r.eq_ignore_ascii_case("alternate"))
+                                {
+                                    *url = Some(href.trim().to_string());
+                                }
+                                None
+                            }
+                            None => Some(Field::Url),
+                        }
+                    }
+                    b"lastmod" | b"updated" | b"published" | b"pubDate" | b"date" | b"modified"
+                    | b"publication_date" => Some(Field::Time),
+                    _ => None,
+                };
             }
+            Event::Text(t) if field.is_some() => {
+                text.push_str(
+                    &t.decode().unwrap_or_else(|_| {
+                        String::from_utf8_lossy(t.as_ref()).into_owned().into()
+                    }),
+                );
+            }
+            Event::CData(t) if field.is_some() => {
+                text.push_str(&String::from_utf8_lossy(t.as_ref()));
+            }
+            Event::GeneralRef(r) if field.is_some() => {
+                let name = r.decode().unwrap_or_default();
+                match r.resolve_char_ref() {
+                    Ok(Some(c)) => text.push(c),
+                    _ => match quick_xml::escape::resolve_predefined_entity(&name) {
+                        Some(v) => text.push_str(v),
+                        // An entity the file never declared: kept as written.
+                        None => {
+                            text.push('&');
+                            text.push_str(&name);
+                            text.push(';');
+                        }
+                    },
+                }
+            }
+            Event::End(e) => {
+                let name = e.local_name();
+                let name = name.as_ref();
+                if entries.iter().any(|n| n.as_bytes() == name) {
+                    if let Some((Some(url), modified)) = entry.take()
+                        && !url.is_empty()
+                    {
+                        out.push(Listed { url, modified });
+                    }
+                    field = None;
+                    continue;
+                }
+                let (Some(f), Some((url, time))) = (field.take(), entry.as_mut()) else {
+                    continue;
+                };
+                let value = text.trim();
+                match f {
+                    Field::Url if url.is_none() && !value.is_empty() => {
+                        *url = Some(value.to_string());
+                    }
+                    Field::Time => {
+                        if let Some(t) = timestamp(value) {
+                            *time = Some(time.map_or(t, |old| old.max(t)));
+                        }
+                    }
+                    Field::Url => {}
+                }
+            }
+            _ => {}
         }
-        let Some(gt) = text[after..].find('>') else {
-            break;
-        };
-        let body_start = after + gt + 1;
-        if text[..body_start].ends_with("/>") {
-            from = body_start;
-            continue;
-        }
-        let Some(end) = find_ci(&text[body_start..], &close) else {
-            break;
-        };
-        out.push(&text[body_start..body_start + end]);
-        from = body_start + end + close.len();
     }
     out
 }
 
-fn find_ci(hay: &str, needle: &str) -> Option<usize> {
-    let n = needle.as_bytes();
-    hay.as_bytes()
-        .windows(n.len())
-        .position(|w| w.eq_ignore_ascii_case(n))
-}
-
-fn attr(tag: &str, name: &str) -> Option<String> {
-    let lower = tag.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(i) = lower[from..].find(name) {
-        let at = from + i;
-        from = at + name.len();
-        let before_ok = at > 0 && lower.as_bytes()[at - 1].is_ascii_whitespace();
-        let rest = lower[from..].trim_start();
-        if !before_ok || !rest.starts_with('=') {
-            continue;
+/// Unix seconds of a time as sitemaps and feeds write it: W3C datetime (`2024`,
+/// `2024-05`, `2024-05-01`, `2024-05-01T08:30+07:00`, `2024-05-01T08:30:00.5Z`), RFC 2822
+/// (`Wed, 01 May 2024 08:30:00 +0700`), or a local `2024-05-01 08:30:00`. The latest
+/// reading is taken: a time without a zone is read in the westernmost one (UTC−12), and a
+/// year, month or day alone counts to its last second.
+pub fn timestamp(s: &str) -> Option<i64> {
+    use chrono::{DateTime, NaiveDate, NaiveDateTime};
+    // The westernmost zone is 12 hours behind UTC: a local time there is the latest.
+    const LATEST_ZONE: i64 = 12 * 3600;
+    let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc2822(s) {
+        return Some(t.timestamp());
+    }
+    let zoned = match s.strip_suffix(['Z', 'z']) {
+        Some(rest) => format!("{rest}+00:00"),
+        None => s.to_string(),
+    };
+    if let Ok(t) = DateTime::parse_from_rfc3339(&zoned) {
+        return Some(t.timestamp());
+    }
+    for f in [
+        "%Y-%m-%dT%H:%M%:z",
+        "%Y-%m-%d %H:%M:%S%:z",
+        "%Y-%m-%d %H:%M:%S%.f%:z",
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+    ] {
+        if let Ok(t) = DateTime::parse_from_str(&zoned, f) {
+            return Some(t.timestamp());
         }
-        let vstart = tag.len() - rest.len() + 1;
-        let v = tag[vstart..].trim_start();
-        let (quote, v) = match v.chars().next() {
-            Some(q @ ('"' | '\'')) => (Some(q), &v[1..]),
-            _ => (None, v),
-        };
-        let end = match quote {
-            Some(q) => v.find(q).unwrap_or(v.len()),
-            None => v
-                .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
-                .unwrap_or(v.len()),
-        };
-        return Some(unescape(&v[..end]));
     }
-    None
-}
-
-fn unescape(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ] {
+        if let Ok(t) = NaiveDateTime::parse_from_str(s, f) {
+            return Some(t.and_utc().timestamp() + LATEST_ZONE);
+        }
     }
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&#38;", "&")
-        .replace("&amp;", "&")
+    // A day, month or year: the first day of what follows it, less a second.
+    let next = match s.len() {
+        10 => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?.succ_opt()?,
+        7 => {
+            let first = NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d").ok()?;
+            first.checked_add_months(chrono::Months::new(1))?
+        }
+        4 => NaiveDate::from_ymd_opt(s.parse::<i32>().ok()? + 1, 1, 1)?,
+        _ => return None,
+    };
+    Some(next.and_hms_opt(0, 0, 0)?.and_utc().timestamp() - 1 + LATEST_ZONE)
 }
 
 #[cfg(test)]
@@ -327,35 +442,104 @@ mod tests {
         assert_eq!(l.links[0].url.as_str(), "http://h.vn/c/d.html");
     }
 
+    fn urls(l: &[Listed]) -> Vec<&str> {
+        l.iter().map(|e| e.url.as_str()).collect()
+    }
+
+    fn at(s: &str) -> i64 {
+        chrono::DateTime::parse_from_rfc3339(s).unwrap().timestamp()
+    }
+
     #[test]
     fn sitemaps_plain_gzip_and_index() {
-        let xml = b"<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>http://h.vn/a?x=1&amp;y=2</loc></url><url><loc><![CDATA[http://h.vn/b]]></loc></url></urlset>";
+        let xml = b"<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>http://h.vn/a?x=1&amp;y=2</loc><lastmod>2024-05-01T08:30:00+07:00</lastmod></url><url><loc><![CDATA[http://h.vn/b]]></loc></url></urlset>";
         assert_eq!(sniff(xml, Some("application/xml")), BodyKind::Sitemap);
-        assert_eq!(
-            sitemap_locs(xml),
-            vec!["http://h.vn/a?x=1&y=2", "http://h.vn/b"]
-        );
+        let got = sitemap_entries(xml);
+        assert_eq!(urls(&got), vec!["http://h.vn/a?x=1&y=2", "http://h.vn/b"]);
+        assert_eq!(got[0].modified, Some(at("2024-05-01T01:30:00Z")));
+        assert_eq!(got[1].modified, None);
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         std::io::Write::write_all(&mut gz, xml).unwrap();
         let gz = gz.finish().unwrap();
         let plain = crate::extract::admit::inflate_stray_gzip(&gz, MAX_SITEMAP_BYTES);
-        assert_eq!(sitemap_locs(&plain).len(), 2);
-        let idx =
-            b"<sitemapindex><sitemap><loc>http://h.vn/s1.xml.gz</loc></sitemap></sitemapindex>";
+        assert_eq!(sitemap_entries(&plain).len(), 2);
+        let idx = b"<sitemapindex><sitemap><loc>http://h.vn/s1.xml.gz</loc><lastmod>2024-05-02</lastmod></sitemap></sitemapindex>";
         assert_eq!(sniff(idx, None), BodyKind::SitemapIndex);
-        assert_eq!(sitemap_locs(idx), vec!["http://h.vn/s1.xml.gz"]);
+        let got = sitemap_entries(idx);
+        assert_eq!(urls(&got), vec!["http://h.vn/s1.xml.gz"]);
+        // A day alone counts to its end, in the westernmost zone.
+        assert_eq!(got[0].modified, Some(at("2024-05-03T11:59:59Z")));
     }
 
     #[test]
-    fn rss_and_atom() {
-        let rss = b"<rss><channel><link>http://h.vn/</link><item><title>t</title><link>http://h.vn/a.html</link></item><item><link><![CDATA[http://h.vn/b.html]]></link></item></channel></rss>";
-        assert_eq!(sniff(rss, Some("text/xml")), BodyKind::Feed);
+    fn sitemaps_with_prefixes_news_dates_and_a_broken_tail() {
+        // Namespaced elements, a Google News date as the only time, a stray `&`, a
+        // numeric reference, and a file cut off in its third entry.
+        let xml = br#"<s:urlset xmlns:s="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+            <s:url><s:loc>http://h.vn/tin?a=1&b=2</s:loc><news:news><news:publication_date>2024-06-01T10:00:00Z</news:publication_date></news:news></s:url>
+            <s:url><s:loc>http://h.vn/ch&#7919;</s:loc></s:url>
+            <s:url><s:loc>http://h.vn/cut"#;
+        let got = sitemap_entries(xml);
         assert_eq!(
-            feed_links(rss, None),
-            vec!["http://h.vn/a.html", "http://h.vn/b.html"]
+            urls(&got),
+            vec!["http://h.vn/tin?a=1&b=2", "http://h.vn/chữ"]
         );
-        let atom = br#"<feed xmlns="http://www.w3.org/2005/Atom"><link href="http://h.vn/"/><entry><link rel="enclosure" href="http://h.vn/x.mp3"/><link href="http://h.vn/c.html"/></entry></feed>"#;
-        assert_eq!(feed_links(atom, None), vec!["http://h.vn/c.html"]);
+        assert_eq!(got[0].modified, Some(at("2024-06-01T10:00:00Z")));
+        assert!(sitemap_entries(b"").is_empty());
+        assert!(sitemap_entries(b"<html><body>not a sitemap</body></html>").is_empty());
+    }
+
+    #[test]
+    fn rss_atom_and_json_feeds() {
+        let rss = b"<rss version=\"2.0\"><channel><link>http://h.vn/</link><item><title>t</title><link>http://h.vn/a.html</link><pubDate>Wed, 01 May 2024 08:30:00 +0700</pubDate></item><item><link><![CDATA[http://h.vn/b.html]]></link></item></channel></rss>";
+        assert_eq!(sniff(rss, Some("text/xml")), BodyKind::Feed);
+        let got = feed_entries(rss);
+        assert_eq!(urls(&got), vec!["http://h.vn/a.html", "http://h.vn/b.html"]);
+        assert_eq!(got[0].modified, Some(at("2024-05-01T01:30:00Z")));
+        assert_eq!(got[1].modified, None);
+        let atom = br#"<feed xmlns="http://www.w3.org/2005/Atom"><link href="http://h.vn/"/><entry><link rel="enclosure" href="http://h.vn/x.mp3"/><link href="http://h.vn/c.html"/><published>2024-01-01T00:00:00Z</published><updated>2024-02-01T00:00:00Z</updated></entry></feed>"#;
+        let got = feed_entries(atom);
+        assert_eq!(urls(&got), vec!["http://h.vn/c.html"]);
+        assert_eq!(got[0].modified, Some(at("2024-02-01T00:00:00Z")));
+        let json = br#"{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [{"id": "1", "url": "http://h.vn/d.html", "date_modified": "2024-03-01T00:00:00Z"}]}"#;
+        let got = feed_entries(json);
+        assert_eq!(urls(&got), vec!["http://h.vn/d.html"]);
+        assert_eq!(got[0].modified, Some(at("2024-03-01T00:00:00Z")));
+    }
+
+    #[test]
+    fn feeds_the_parser_refuses_are_read_leniently() {
+        // No version on <rss>, a bare `&` in a link, an item with no link.
+        let rss = b"<rss><channel><item><link>http://h.vn/a.html?x=1&y=2</link><pubDate>2024-05-01 08:30:00</pubDate></item><item><title>no link</title></item></channel></rss>";
+        let got = feed_entries(rss);
+        assert_eq!(urls(&got), vec!["http://h.vn/a.html?x=1&y=2"]);
+        // No zone: read in UTC-12, the latest it can mean.
+        assert_eq!(got[0].modified, Some(at("2024-05-01T20:30:00Z")));
+    }
+
+    #[test]
+    fn times_in_the_forms_listings_write() {
+        let t = |s: &str| timestamp(s);
+        assert_eq!(t("2024-05-01T08:30:00Z"), Some(at("2024-05-01T08:30:00Z")));
+        assert_eq!(
+            t("2024-05-01T08:30+07:00"),
+            Some(at("2024-05-01T01:30:00Z"))
+        );
+        assert_eq!(
+            t("2024-05-01T08:30:00.123+07:00"),
+            Some(at("2024-05-01T01:30:00Z"))
+        );
+        assert_eq!(t("2024-05-01T08:30Z"), Some(at("2024-05-01T08:30:00Z")));
+        assert_eq!(
+            t(" Tue, 30 Apr 2024 23:00:00 GMT "),
+            Some(at("2024-04-30T23:00:00Z"))
+        );
+        assert_eq!(t("2024-05"), Some(at("2024-06-01T11:59:59Z")));
+        assert_eq!(t("2024"), Some(at("2025-01-01T11:59:59Z")));
+        assert_eq!(t("2024-12-31"), Some(at("2025-01-01T11:59:59Z")));
+        assert_eq!(t("hôm qua"), None);
+        assert_eq!(t("2024-13-01"), None);
+        assert_eq!(t(""), None);
     }
 
     #[test]

@@ -114,6 +114,10 @@ pub struct Entry {
     pub etag: Option<String>,
     /// The `Last-Modified` it was served with.
     pub last_modified: Option<String>,
+    /// When it was last fetched with an answer that holds its content (2xx, or 304 to a
+    /// conditional request), in Unix seconds; none for a store written before this was
+    /// kept.
+    pub visited: Option<i64>,
 }
 
 /// The depth of pages found in sitemaps and feeds: their links are not followed.
@@ -143,6 +147,9 @@ impl Entry {
             let n = b.len().min(u16::MAX as usize);
             v.extend_from_slice(&(n as u16).to_le_bytes());
             v.extend_from_slice(&b[..n]);
+        }
+        if let Some(t) = self.visited {
+            v.extend_from_slice(&t.to_le_bytes());
         }
         v
     }
@@ -178,6 +185,11 @@ impl Entry {
             }
         }
         let [etag, last_modified] = strs;
+        // Absent in stores written before visits were kept.
+        let visited = b
+            .get(at..at + 8)
+            .and_then(|t| t.try_into().ok())
+            .map(i64::from_le_bytes);
         Some(Entry {
             state,
             kind,
@@ -187,6 +199,7 @@ impl Entry {
             seq,
             etag,
             last_modified,
+            visited,
         })
     }
 }
@@ -209,6 +222,9 @@ pub struct NewUrl {
     /// Take this queue position instead of a new one (a redirect target goes where its
     /// source was, so it is fetched next).
     pub seq: Option<u64>,
+    /// When the sitemap or feed that lists it says it last changed (Unix seconds): a page
+    /// queued again by `--refresh` and visited since is taken off the queue.
+    pub modified: Option<i64>,
 }
 
 /// The outcome of one fetched URL.
@@ -226,6 +242,8 @@ pub struct Finished {
     pub etag: Option<String>,
     /// Validators for `--refresh`.
     pub last_modified: Option<String>,
+    /// When its content was fetched (Unix seconds), for an answer that holds it.
+    pub visited: Option<i64>,
 }
 
 /// A page stored in WARC whose record must reach the index.
@@ -283,6 +301,16 @@ pub struct Batch {
     pub stats: std::collections::BTreeMap<String, HostStats>,
 }
 
+/// What [`Frontier::commit`] changed in the queue.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Committed {
+    /// Found URLs that were new, now queued.
+    pub added: usize,
+    /// URLs queued again by `--refresh` that a sitemap or feed now says have not changed
+    /// since their last visit: taken off the queue, not fetched.
+    pub unchanged: usize,
+}
+
 /// Counts over the store.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
@@ -333,10 +361,10 @@ impl Frontier {
         Ok(Frontier { db })
     }
 
-    /// Applies a batch in one transaction; returns how many found URLs were new.
-    pub fn commit(&self, batch: &Batch) -> Result<usize, CrawlError> {
+    /// Applies a batch in one transaction; returns what it changed in the queue.
+    pub fn commit(&self, batch: &Batch) -> Result<Committed, CrawlError> {
         let txn = self.db.begin_write().map_err(store_err)?;
-        let mut added = 0;
+        let mut done = Committed::default();
         {
             let mut urls = txn.open_table(URLS).map_err(store_err)?;
             let mut queue = txn.open_table(QUEUE).map_err(store_err)?;
@@ -354,6 +382,9 @@ impl Frontier {
                     add_host(&mut hosts, &f.host, -1)?;
                 }
                 e.state = f.state;
+                if f.visited.is_some() {
+                    e.visited = f.visited;
+                }
                 if f.etag.is_some() || f.last_modified.is_some() {
                     e.etag.clone_from(&f.etag);
                     e.last_modified.clone_from(&f.last_modified);
@@ -372,13 +403,35 @@ impl Frontier {
                         seq: 0,
                         etag: None,
                         last_modified: None,
+                        visited: None,
                     };
                     urls.insert(a.as_str(), e.encode().as_slice())
                         .map_err(store_err)?;
                 }
             }
             for n in &batch.found {
-                if urls.get(n.url.as_str()).map_err(store_err)?.is_some() {
+                let known = urls
+                    .get(n.url.as_str())
+                    .map_err(store_err)?
+                    .map(|v| Entry::decode(v.value()));
+                if let Some(known) = known {
+                    // Queued again for a refresh, visited after its last change: the
+                    // visit stands.
+                    if let Some(mut e) = known
+                        && e.state == State::Queued
+                        && let (Some(visited), Some(modified)) = (e.visited, n.modified)
+                        && modified <= visited
+                        && queue
+                            .remove((n.host.as_str(), e.seq))
+                            .map_err(store_err)?
+                            .is_some()
+                    {
+                        add_host(&mut hosts, &n.host, -1)?;
+                        e.state = State::Done;
+                        urls.insert(n.url.as_str(), e.encode().as_slice())
+                            .map_err(store_err)?;
+                        done.unchanged += 1;
+                    }
                     continue;
                 }
                 let seq = match n.seq {
@@ -404,6 +457,7 @@ impl Frontier {
                     seq,
                     etag: None,
                     last_modified: None,
+                    visited: None,
                 };
                 urls.insert(n.url.as_str(), e.encode().as_slice())
                     .map_err(store_err)?;
@@ -411,7 +465,7 @@ impl Frontier {
                     .insert((n.host.as_str(), seq), n.url.as_str())
                     .map_err(store_err)?;
                 add_host(&mut hosts, &n.host, 1)?;
-                added += 1;
+                done.added += 1;
             }
             meta.insert("seq", next_seq).map_err(store_err)?;
             let mut pending = txn.open_table(PENDING).map_err(store_err)?;
@@ -440,7 +494,7 @@ impl Frontier {
             }
         }
         txn.commit().map_err(store_err)?;
-        Ok(added)
+        Ok(done)
     }
 
     /// What the crawl did per host, by host key (empty for a store written before these
@@ -590,7 +644,8 @@ impl Frontier {
     }
 
     /// Queues again every fetched page, listing, sitemap and feed (`--refresh`), keeping
-    /// their validators for conditional requests. Returns how many.
+    /// their validators for conditional requests; sitemaps, feeds, listings and start
+    /// pages go ahead of the pages. Returns how many.
     pub fn requeue_done(&self) -> Result<u64, CrawlError> {
         let txn = self.db.begin_write().map_err(store_err)?;
         let mut n = 0;
@@ -611,6 +666,9 @@ impl Frontier {
                     todo.push((k.value().to_string(), e));
                 }
             }
+            // What lists pages goes first, so a sitemap's or feed's `lastmod` can spare
+            // the unchanged pages it lists before their turn comes.
+            todo.sort_by_key(|(_, e)| e.kind == Kind::Page && e.depth != 0);
             for (url, mut e) in todo {
                 let Some(host) = url::Url::parse(&url)
                     .ok()
@@ -675,6 +733,7 @@ mod tests {
             page: 1,
             redirects: 0,
             seq: None,
+            modified: None,
         }
     }
 
@@ -689,8 +748,13 @@ mod tests {
             seq: 123_456_789,
             etag: Some("\"abc\"".into()),
             last_modified: None,
+            visited: Some(1_700_000_000),
         };
-        assert_eq!(Entry::decode(&e.encode()), Some(e));
+        assert_eq!(Entry::decode(&e.encode()), Some(e.clone()));
+        // A store written before visits were kept reads as never visited.
+        let old = Entry { visited: None, ..e };
+        let bytes = old.encode();
+        assert_eq!(Entry::decode(&bytes).map(|e| e.visited), Some(None));
         assert_eq!(Entry::decode(&[9]), None);
     }
 
@@ -709,7 +773,7 @@ mod tests {
                 ],
                 ..Batch::default()
             };
-            assert_eq!(f.commit(&b).unwrap(), 3);
+            assert_eq!(f.commit(&b).unwrap().added, 3);
             let (u, e) = f.next_for_host("a").unwrap().unwrap();
             assert_eq!(u, "http://a/1");
             // Done, with a redirect target taking its place at the head of the queue.
@@ -724,6 +788,7 @@ mod tests {
                     state: State::Done,
                     etag: Some("x".into()),
                     last_modified: None,
+                    visited: Some(1_000),
                 }],
                 found: vec![target, new("http://a/1", "a")],
                 pending: vec![Pending {
@@ -735,7 +800,7 @@ mod tests {
                 warc: Some(("f.warc.gz".into(), 99)),
                 ..Batch::default()
             };
-            assert_eq!(f.commit(&b).unwrap(), 1);
+            assert_eq!(f.commit(&b).unwrap().added, 1);
         }
         let mut f = Frontier::open(&path).unwrap();
         f.compact().unwrap();
@@ -760,5 +825,32 @@ mod tests {
         assert_eq!(f.counts().unwrap().queued, 4);
         let e = f.entry("http://a/1").unwrap().unwrap();
         assert_eq!((e.state, e.etag.as_deref()), (State::Queued, Some("x")));
+        // A sitemap lists it as changed after the visit: it stays queued.
+        let listed = |modified: i64| Batch {
+            found: vec![NewUrl {
+                modified: Some(modified),
+                ..new("http://a/1", "a")
+            }],
+            ..Batch::default()
+        };
+        assert_eq!(f.commit(&listed(2_000)).unwrap(), Committed::default());
+        assert_eq!(f.entry("http://a/1").unwrap().unwrap().state, State::Queued);
+        // Then as unchanged since the visit (at 1,000): the visit stands.
+        let c = f.commit(&listed(1_000)).unwrap();
+        assert_eq!((c.added, c.unchanged), (0, 1));
+        assert_eq!(f.entry("http://a/1").unwrap().unwrap().state, State::Done);
+        assert_eq!(f.counts().unwrap().queued, 3);
+        // A page never visited (a/2) is fetched whatever the listing says.
+        let c = f
+            .commit(&Batch {
+                found: vec![NewUrl {
+                    modified: Some(0),
+                    ..new("http://a/2", "a")
+                }],
+                ..Batch::default()
+            })
+            .unwrap();
+        assert_eq!(c.unchanged, 0);
+        assert_eq!(f.counts().unwrap().queued, 3);
     }
 }

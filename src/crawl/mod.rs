@@ -236,6 +236,9 @@ pub struct Summary {
     pub no_article: u64,
     /// 304 answers to `--refresh`.
     pub not_modified: u64,
+    /// Pages `--refresh` did not ask for again: a sitemap or feed dates their last change
+    /// before their last visit.
+    pub unchanged: u64,
     /// Redirects followed.
     pub redirects: u64,
     /// URLs given up on.
@@ -291,6 +294,7 @@ pub async fn crawl(
             page: 1,
             redirects: 0,
             seq: None,
+            modified: None,
         });
     }
     for h in frontier.hosts_with_work()? {
@@ -423,6 +427,7 @@ pub async fn crawl(
     summary.indexed = stored.indexed;
     summary.no_article = stored.no_article;
     summary.not_modified = stored.not_modified;
+    summary.unchanged = stored.unchanged;
     summary.redirects = stored.redirects;
     summary.failed = stored.failed;
     summary.blocked = stored.blocked;
@@ -722,6 +727,7 @@ async fn host_robots(host: &str, shared: &Shared) -> Result<Option<Arc<Robots>>,
                 page: 1,
                 redirects: 0,
                 seq: None,
+                modified: None,
             })
             .collect(),
         _ => Vec::new(),
@@ -843,6 +849,7 @@ struct Stored {
     indexed: u64,
     no_article: u64,
     not_modified: u64,
+    unchanged: u64,
     redirects: u64,
     failed: u64,
     blocked: u64,
@@ -1059,6 +1066,12 @@ impl Storer<'_> {
                     )
                 })
                 .unwrap_or((None, None));
+            // The content as of now is known: served (2xx) or confirmed unchanged (304).
+            let visited = exchanges
+                .last()
+                .and_then(|e| e.response.as_ref().ok())
+                .filter(|r| state == State::Done && matches!(r.status, 200..=299 | 304))
+                .map(|_| chrono::Utc::now().timestamp());
             // The sampling frame of `coverage`: what was fetched, kept out, failed, and when.
             let hs = batch.stats.entry(host.clone()).or_default();
             if !exchanges.is_empty() && state != State::Blocked {
@@ -1074,6 +1087,7 @@ impl Storer<'_> {
                 state,
                 etag,
                 last_modified,
+                visited,
             });
             batch.found.extend(a.found);
             batch.aliases.extend(a.alias);
@@ -1090,11 +1104,15 @@ impl Storer<'_> {
         let len = warc.sync().map_err(io)?;
         batch.warc = Some((file_name, len));
         let before = batch.finished.len() as u64;
-        let added = frontier.commit(&batch)? as u64;
+        let committed = frontier.commit(&batch)?;
+        let added = committed.added as u64;
+        let unchanged = committed.unchanged as u64;
+        out.unchanged += unchanged;
         let q = stats.queued.load(Ordering::Relaxed);
-        stats
-            .queued
-            .store((q + added).saturating_sub(before), Ordering::Relaxed);
+        stats.queued.store(
+            (q + added).saturating_sub(before + unchanged),
+            Ordering::Relaxed,
+        );
         for (url, rec) in records {
             sink.upsert(&rec).map_err(CrawlError::Sink)?;
             uncommitted.push(url);
@@ -1225,6 +1243,7 @@ fn analyse(
                         depth: entry.depth,
                         page: entry.page,
                         redirects: entry.redirects + 1,
+                        modified: None,
                     });
                 }
                 Some(t) => tracing::info!(url, target = t.as_str(), "redirect out of scope"),
@@ -1254,7 +1273,7 @@ fn analyse_body(
     let ct = resp.header("content-type");
     let body = admit::inflate_stray_gzip(&resp.body, discover::MAX_SITEMAP_BYTES);
     let kind = admit::sniff(&body, ct);
-    let mut add = |u: Url, kind: Kind, depth: u8, page: u16| {
+    let mut add = |u: Url, kind: Kind, depth: u8, page: u16, modified: Option<i64>| {
         if ctx.in_scope(&u) && !discover::is_media(&u) {
             a.found.push(NewUrl {
                 host: canonical::host_key(&u),
@@ -1264,24 +1283,25 @@ fn analyse_body(
                 page,
                 redirects: 0,
                 seq: None,
+                modified,
             });
         }
     };
     match kind {
         BodyKind::SitemapIndex | BodyKind::Sitemap | BodyKind::Feed => {
-            let (locs, child) = match kind {
-                BodyKind::SitemapIndex => (discover::sitemap_locs(&body), Kind::Sitemap),
-                BodyKind::Sitemap => (discover::sitemap_locs(&body), Kind::Page),
-                _ => (discover::feed_links(&body, ct), Kind::Page),
+            let (listed, child) = match kind {
+                BodyKind::SitemapIndex => (discover::sitemap_entries(&body), Kind::Sitemap),
+                BodyKind::Sitemap => (discover::sitemap_entries(&body), Kind::Page),
+                _ => (discover::feed_entries(&body), Kind::Page),
             };
-            for l in locs {
-                if let Some(u) = canonical::resolve(Some(base), &l) {
+            for l in listed {
+                if let Some(u) = canonical::resolve(Some(base), &l.url) {
                     let depth = if child == Kind::Page {
                         LEAF
                     } else {
                         entry.depth
                     };
-                    add(u, child, depth, 1);
+                    add(u, child, depth, 1, l.modified);
                 }
             }
         }
@@ -1296,10 +1316,10 @@ fn analyse_body(
                     // Listings page on; a page seeded by hand may be a listing too.
                     let listing = entry.kind == Kind::Listing || entry.depth == 0;
                     if listing && entry.page < ctx.max_listing_pages {
-                        add(l.url, entry.kind, entry.depth, entry.page + 1);
+                        add(l.url, entry.kind, entry.depth, entry.page + 1, None);
                     }
                 } else if entry.depth < ctx.max_depth {
-                    add(l.url, Kind::Page, entry.depth + 1, 1);
+                    add(l.url, Kind::Page, entry.depth + 1, 1, None);
                 }
             }
             // The page's `rel=canonical` is marked seen so it is not fetched again under
