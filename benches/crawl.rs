@@ -5,7 +5,8 @@
 //!    and extraction included, the index left out (a counting sink);
 //! 2. a frontier of 1,000,000 URLs in redb: bytes on disk, resident memory added, insert
 //!    rate and the cost of taking a host's next URL;
-//! 3. criterion micro-benchmarks of link discovery and URL canonicalisation.
+//! 3. criterion micro-benchmarks of link discovery (HTML links, sitemaps, feeds) and URL
+//!    canonicalisation.
 //!
 //! `cargo bench --bench crawl` (set `BAOCHI_BENCH_FRONTIER=100000` for a quicker frontier).
 
@@ -260,6 +261,47 @@ fn bench_discovery(c: &mut Criterion) {
             )
         })
     });
+    // The protocol's largest sitemap: 50,000 entries, each with its lastmod.
+    let sitemap: String = std::iter::once(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+            .to_string(),
+    )
+    .chain((0..50_000).map(|i| {
+        format!(
+            "<url><loc>https://baonghean.vn/chinh-tri/xay-dung-dang/bai-viet-so-{i}.html?a=1&amp;b=2</loc><lastmod>2024-05-01T08:30:00+07:00</lastmod></url>\n"
+        )
+    }))
+    .chain(std::iter::once("</urlset>".to_string()))
+    .collect();
+    let entries = baochi::crawl::discover::sitemap_entries(sitemap.as_bytes());
+    assert_eq!(entries.len(), 50_000);
+    assert!(entries.iter().all(|e| e.modified.is_some()));
+    let mb = sitemap.len() as f64 / 1e6;
+    let mut g = c.benchmark_group("crawl");
+    g.sample_size(10);
+    g.throughput(criterion::Throughput::Bytes(sitemap.len() as u64));
+    g.bench_function(format!("sitemap_entries (50,000 URLs, {mb:.1} MB)"), |b| {
+        b.iter(|| baochi::crawl::discover::sitemap_entries(black_box(sitemap.as_bytes())))
+    });
+    let rss: String = std::iter::once(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Báo</title>".to_string(),
+    )
+    .chain((0..100).map(|i| {
+        format!(
+            "<item><title>Bài {i}</title><link>https://baonghean.vn/bai-{i}.html</link><description>Tóm tắt bài {i} về công tác xây dựng Đảng.</description><pubDate>Wed, 01 May 2024 08:30:00 +0700</pubDate></item>"
+        )
+    }))
+    .chain(std::iter::once("</channel></rss>".to_string()))
+    .collect();
+    assert_eq!(
+        baochi::crawl::discover::feed_entries(rss.as_bytes()).len(),
+        100
+    );
+    g.throughput(criterion::Throughput::Bytes(rss.len() as u64));
+    g.bench_function("feed_entries (RSS, 100 items)", |b| {
+        b.iter(|| baochi::crawl::discover::feed_entries(black_box(rss.as_bytes())))
+    });
+    g.finish();
     let raw =
         "https://www.baonghean.vn/chinh-tri/bai-viet-123.html?utm_source=fb&id=5&fbclid=x#top";
     let canon = baochi::crawl::canonical::resolve(None, raw).unwrap();
