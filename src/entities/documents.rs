@@ -559,12 +559,38 @@ fn bare_number_ends(body: &str, end: usize) -> bool {
         || crate::entities::statistics::counted_noun_at(&rest).is_some())
 }
 
+/// A numbered citation and the numbers listed after it (`Nghị quyết số 18, 19-NQ/TW`),
+/// each a [`Found`], sharing what the text says around them: the date, the author, the
+/// plenum.
 fn read_numbered(
     body: &str,
     caps: &Captures<'_>,
     kind: &'static Kind,
     start: usize,
 ) -> Option<Vec<Found>> {
+    let units = read_units(body, caps, kind)?;
+    let end = units.last().map_or(start, |u| u.end);
+    let around = Around::read(body, start, end);
+    let many = units.len() > 1;
+    let items = units
+        .into_iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let at = if i == 0 { start } else { u.start };
+            to_found(body, kind, u, at, i == 0, &around, many)
+        })
+        .collect();
+    Some(items)
+}
+
+/// The numbers of a citation: the first (refused when a bare number is likelier a count
+/// or a year), then those listed after it; the code printed last is every number's
+/// ("Nghị quyết số 18, 19-NQ/TW").
+fn read_units<'h>(
+    body: &'h str,
+    caps: &Captures<'h>,
+    kind: &'static Kind,
+) -> Option<Vec<Unit<'h>>> {
     let first = read_unit(body, caps, 0)?;
     let so = caps.name("so").is_some();
     if first.code.is_none() {
@@ -586,7 +612,6 @@ fn read_numbered(
     {
         units.push(u);
     }
-    // "Nghị quyết số 18, 19-NQ/TW": the code printed last is every number's.
     let shared = units
         .last()
         .filter(|u| u.code.is_some())
@@ -596,131 +621,155 @@ fn read_numbered(
             (u.code, u.issuer, u.year) = (code, issuer, year.clone());
         }
     }
-    let end = units.last().map_or(start, |u| u.end);
-    // What follows the last number: the date, the author, the date again.
-    let mut date = None;
-    let mut named: Option<&'static str> = None;
-    let mut plenum: (Option<u32>, Option<String>) = (None, None);
-    let mut at = end;
-    if let Some(d) = date_after(body, &mut at) {
-        date = Some(d);
-    }
-    if let Some(c) = WHO_AFTER.captures(&body[at..]) {
-        let who_end = at + c.get(0).map_or(0, |m| m.end());
-        named = if c.name("plen").is_some() {
-            let pc = c.name("pc").or_else(|| c.name("pc2"));
-            let conf_end = pc.map_or(0, |m| m.end());
-            let (terms, _) = read_terms(&body[at..], &c, "w", conf_end);
-            plenum = (
-                pc.and_then(|m| ordinal(m.as_str())),
-                terms.into_iter().next(),
-            );
-            Some("TW")
-        } else if let Some(tw) = c.name("tw") {
-            let (terms, _) = read_terms(&body[at..], &c, "v", tw.end());
-            plenum.1 = terms.into_iter().next();
-            Some("TW")
-        } else if let Some(l) = c.name("loc") {
-            Some(local_issuer(l.as_str()))
-        } else if c.name("cp").is_some() {
-            Some("CP")
-        } else if c.name("ttg").is_some() {
-            Some("TTG")
-        } else if c.name("ubnd").is_some() {
-            Some("UBND")
-        } else if c.name("hdnd").is_some() {
-            Some("HDND")
-        } else if c.name("qh").is_some() {
-            Some("QH")
-        } else {
-            None
-        };
-        at = who_end;
+    Some(units)
+}
+
+/// What the text says around a citation's numbers: the date after them (or before,
+/// "ngày 3/4/2012 … ban hành"), the author named after them ("của Bộ Chính trị") or
+/// before ("Tỉnh ủy ban hành"), and the plenum named after them.
+struct Around {
+    date: Option<String>,
+    author: Option<&'static str>,
+    plenum: (Option<u32>, Option<String>),
+}
+
+impl Around {
+    fn read(body: &str, start: usize, end: usize) -> Around {
+        let mut at = end;
+        let mut date = date_after(body, &mut at);
+        let mut named = None;
+        let mut plenum = (None, None);
+        if let Some(c) = WHO_AFTER.captures(&body[at..]) {
+            (named, plenum) = who_after(&body[at..], &c);
+            at += c.get(0).map_or(0, |m| m.end());
+            if date.is_none() {
+                date = date_after(body, &mut at);
+            }
+        }
+        let before = window_before(body, start, 160);
         if date.is_none() {
-            date = date_after(body, &mut at);
+            date = DATE_BEFORE.captures(before).and_then(|c| {
+                crate::entities::dates::ymd(
+                    c["y"].parse().ok()?,
+                    c["m"].parse().ok()?,
+                    c["d"].parse().ok()?,
+                )
+            });
+        }
+        Around {
+            date,
+            author: named.or_else(|| issuer_before(before)),
+            plenum,
         }
     }
-    let before = window_before(body, start, 160);
-    if date.is_none()
-        && let Some(c) = DATE_BEFORE.captures(before)
-    {
-        date = crate::entities::dates::ymd(
-            c["y"].parse().ok()?,
-            c["m"].parse().ok()?,
-            c["d"].parse().ok()?,
-        );
+}
+
+/// The author [`WHO_AFTER`] matched at the start of `text`, and the plenum and term it
+/// names, if any.
+fn who_after(
+    text: &str,
+    c: &Captures<'_>,
+) -> (Option<&'static str>, (Option<u32>, Option<String>)) {
+    if c.name("plen").is_some() {
+        let pc = c.name("pc").or_else(|| c.name("pc2"));
+        let conf_end = pc.map_or(0, |m| m.end());
+        let (terms, _) = read_terms(text, c, "w", conf_end);
+        let conference = pc.and_then(|m| ordinal(m.as_str()));
+        return (Some("TW"), (conference, terms.into_iter().next()));
     }
-    let author = named.or_else(|| issuer_before(before));
-    let many = units.len() > 1;
-    let items = units
+    if let Some(tw) = c.name("tw") {
+        let (terms, _) = read_terms(text, c, "v", tw.end());
+        return (Some("TW"), (None, terms.into_iter().next()));
+    }
+    let named = if let Some(l) = c.name("loc") {
+        Some(local_issuer(l.as_str()))
+    } else {
+        [
+            ("cp", "CP"),
+            ("ttg", "TTG"),
+            ("ubnd", "UBND"),
+            ("hdnd", "HDND"),
+            ("qh", "QH"),
+        ]
         .into_iter()
-        .enumerate()
-        .map(|(i, u)| {
-            let mut doc = new_doc(kind);
-            doc.number = Some(u.number.to_string());
-            doc.date = date.clone();
-            let mut issuer_from = IssuerFrom::None;
-            let mut start = if i == 0 { start } else { u.start };
-            if let Some(c) = u.code {
-                let code = code::fold_part(c).unwrap_or_else(|| c.to_uppercase());
-                // "Thông báo kết luận số 15-TB/TU" is a thông báo: the code says so.
-                if let Some(k) = tables::kind_by_code(&code)
-                    && k.name != kind.name
-                {
-                    doc.kind = k.name.to_string();
-                    let before = window_before(body, start, 40).to_lowercase();
-                    let back = k.name.len() + 1;
-                    if i == 0
-                        && before.ends_with(&format!("{} ", k.name))
-                        && start >= back
-                        && body.is_char_boundary(start - back)
-                    {
-                        start -= back;
-                    }
-                }
-                doc.code = Some(code);
-            }
-            if let Some(iss) = u.issuer {
-                doc.issuer = Some(code::fold_part(iss).unwrap_or_else(|| iss.to_uppercase()));
-                issuer_from = IssuerFrom::Text;
-            } else if let Some(a) = author {
-                doc.issuer = Some(a.to_string());
-                issuer_from = IssuerFrom::Text;
-            } else if kind.central {
-                doc.issuer = Some("TW".into());
-                issuer_from = IssuerFrom::Default;
-            }
-            // The plenum named after a list is not each item's.
-            if !many {
-                (doc.conference, doc.term) = plenum.clone();
-            }
-            // A numbered plenum resolution the table knows by its date or its term.
-            if doc.conference.is_none()
-                && doc.issuer.as_deref() == Some("TW")
-                && doc.code.as_deref() == Some("NQ")
-                && let Some(r) = doc
-                    .date
-                    .as_deref()
-                    .and_then(|d| tables::by_number_date(u.number, d))
-                    .or_else(|| tables::by_number_term(u.number, doc.term.as_deref()?))
+        .find(|(group, _)| c.name(group).is_some())
+        .map(|(_, issuer)| issuer)
+    };
+    (named, (None, None))
+}
+
+/// One number of a citation as the record's document: its kind (the code may correct the
+/// word: "Thông báo kết luận số 15-TB/TU" is a thông báo), code, issuer (printed, named
+/// around it, or the Central Committee's by default), date and plenum.
+fn to_found(
+    body: &str,
+    kind: &'static Kind,
+    u: Unit<'_>,
+    mut start: usize,
+    first: bool,
+    around: &Around,
+    many: bool,
+) -> Found {
+    let mut doc = new_doc(kind);
+    doc.number = Some(u.number.to_string());
+    doc.date = around.date.clone();
+    let mut issuer_from = IssuerFrom::None;
+    if let Some(c) = u.code {
+        let code = code::fold_part(c).unwrap_or_else(|| c.to_uppercase());
+        if let Some(k) = tables::kind_by_code(&code)
+            && k.name != kind.name
+        {
+            doc.kind = k.name.to_string();
+            let before = window_before(body, start, 40).to_lowercase();
+            let back = k.name.len() + 1;
+            if first
+                && before.ends_with(&format!("{} ", k.name))
+                && start >= back
+                && body.is_char_boundary(start - back)
             {
-                doc.conference = Some(r.conference);
-                doc.term = Some(r.term.to_string());
+                start -= back;
             }
-            Found {
-                term_explicit: doc.term.is_some(),
-                doc,
-                kind,
-                issuer_from,
-                plenum: false,
-                context: String::new(),
-                year: u.year,
-                start,
-                end: u.end,
-            }
-        })
-        .collect();
-    Some(items)
+        }
+        doc.code = Some(code);
+    }
+    if let Some(iss) = u.issuer {
+        doc.issuer = Some(code::fold_part(iss).unwrap_or_else(|| iss.to_uppercase()));
+        issuer_from = IssuerFrom::Text;
+    } else if let Some(a) = around.author {
+        doc.issuer = Some(a.to_string());
+        issuer_from = IssuerFrom::Text;
+    } else if kind.central {
+        doc.issuer = Some("TW".into());
+        issuer_from = IssuerFrom::Default;
+    }
+    // The plenum named after a list is not each item's.
+    if !many {
+        (doc.conference, doc.term) = around.plenum.clone();
+    }
+    // A numbered plenum resolution the table knows by its date or its term.
+    if doc.conference.is_none()
+        && doc.issuer.as_deref() == Some("TW")
+        && doc.code.as_deref() == Some("NQ")
+        && let Some(r) = doc
+            .date
+            .as_deref()
+            .and_then(|d| tables::by_number_date(u.number, d))
+            .or_else(|| tables::by_number_term(u.number, doc.term.as_deref()?))
+    {
+        doc.conference = Some(r.conference);
+        doc.term = Some(r.term.to_string());
+    }
+    Found {
+        term_explicit: doc.term.is_some(),
+        doc,
+        kind,
+        issuer_from,
+        plenum: false,
+        context: String::new(),
+        year: u.year,
+        start,
+        end: u.end,
+    }
 }
 
 /// Whether the kind word was written in lower case ("nghị quyết" rather than "Nghị quyết").
