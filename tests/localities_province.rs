@@ -23,6 +23,11 @@ fn from_the_publishing_paper() {
         infer(Some("www.baoquangnam.vn"), None, body),
         pair("Quảng Nam", "Đà Nẵng")
     );
+    // A party committee's portal names its province as its paper does.
+    assert_eq!(
+        infer(Some("tuyenquang.dcs.vn"), None, body),
+        pair("Tuyên Quang", "Tuyên Quang")
+    );
     assert_eq!(infer(Some("example.com"), None, body), None);
     assert_eq!(infer(None, None, body), None);
 }
