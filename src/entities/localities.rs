@@ -32,11 +32,9 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::gazetteer::{
-    CENTRAL_CITY, Gazetteer, NameKind, Paper, Reading, Tier, gazetteer, is_word_byte, is_word_char,
-    next_syllable, prev_syllable, skip_word,
-};
+use super::gazetteer::{CENTRAL_CITY, Gazetteer, NameKind, Paper, Reading, Tier, gazetteer};
 use crate::record::{Locality, Official, Span, spans_to_code_points};
+use crate::text::syllable::{is_word_byte, is_word_char, next_syllable, prev_syllable, skip_word};
 
 /// The words around a unit's name, from `corpus/reference/locality_words.tsv`.
 struct LocalityWords {

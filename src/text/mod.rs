@@ -14,6 +14,7 @@ pub mod decode;
 mod fold;
 mod normalize;
 mod segment;
+pub mod syllable;
 
 pub use fold::{fold, fold_char, fold_lower};
 pub use normalize::{is_vietnamese_prose, normalize, normalize_line};

@@ -304,10 +304,6 @@ fn toned(base: char, tone: usize) -> char {
     }
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{0300}'..='\u{036F}').contains(&c)
-}
-
 /// Moves the tone of open `oa`, `oe`, `uy` syllables from the last vowel to the first
 /// (`hoà` → `hòa`, `khoẻ` → `khỏe`, `uỷ` → `ủy`), the placement most Vietnamese papers
 /// print. Closed syllables (`hoàn`, `thuyết`) and `quý` are already right and stay.
@@ -318,7 +314,10 @@ fn retone(chars: &[char]) -> Vec<char> {
             continue;
         };
         // The syllable must end here.
-        if out.get(i + 1).is_some_and(|&c| is_word_char(c)) {
+        if out
+            .get(i + 1)
+            .is_some_and(|&c| super::syllable::is_word_char(c))
+        {
             continue;
         }
         let prev = out[i - 1];
