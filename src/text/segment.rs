@@ -5,6 +5,9 @@
 //! `T.Ư`, `TP.HCM`) stay whole, because splitting them would make `12-NQ/TW` match every
 //! article with a 12 in it. Dates (`16/1/2012`) and ranges (`2012-2015`) split into their
 //! numbers, so a search for `2012` finds them.
+//!
+//! Reading names in running text needs plain syllables instead, codes split and byte
+//! ranges walked both ways: that is [`super::syllable`].
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
