@@ -19,7 +19,7 @@ pub struct Seed {
 pub struct CrawlConfig {
     /// Start points.
     pub seeds: Vec<Seed>,
-    /// Scopes whose links are followed, besides the seeds' own ([`canonical::scope_of`]:
+    /// Scopes whose links are followed, besides the seeds' own ([`super::canonical::scope_of`]:
     /// the site and a non-default port).
     pub extra_sites: Vec<String>,
     /// Per-site delays overriding `delay` (site → delay).

@@ -3,7 +3,7 @@
 //! A common word matches most of a corpus of millions, and counting with facets visits each
 //! match: the cost grows with the index. Here each segment's matches are walked exactly up to
 //! [`EXACT_BUDGET`]; past it the rest of the segment is *sampled*: the match list is entered
-//! at [`SAMPLES`] evenly spaced document ids and [`RUN`] matches are read at each, their
+//! at `SAMPLES` evenly spaced document ids and `RUN` matches are read at each, their
 //! density giving the count of the stretch and their facet values standing for its matches.
 //! The answer says whether it is exact. [`Mode::Exact`] walks every match (the CLI's
 //! `--exact-counts`, the API's `exact=1`).

@@ -16,9 +16,9 @@ pub struct Kind {
     pub codes: Vec<&'static str>,
     /// Further spellings articles use (`NQ`, `chương trình hành động`).
     pub spellings: Vec<&'static str>,
-    /// A bare "<kind> 76" naming no issuer is the Central Committee's.
+    /// A bare "`<kind>` 76" naming no issuer is the Central Committee's.
     pub central: bool,
-    /// "<kind> 76" with neither "số" nor a code is still a citation.
+    /// "`<kind>` 76" with neither "số" nor a code is still a citation.
     pub bare: bool,
 }
 

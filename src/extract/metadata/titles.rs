@@ -12,7 +12,7 @@ pub(crate) fn text_key(s: &str) -> String {
 
 /// The name a host gives its site (`www.baodienbienphu.info.vn` → `baodienbienphu`,
 /// `blog.artlyst.com` → `artlyst`): its label before the public suffix, as a comparison
-/// key ([`text_key`]); `None` when that is too short to tell a title part by.
+/// key (`text_key`); `None` when that is too short to tell a title part by.
 pub fn host_name(host: &str) -> Option<String> {
     // Second-level names under a country's code (`com.vn`, `co.uk`, `gov.au`).
     const SECOND_LEVEL: [&str; 12] = [

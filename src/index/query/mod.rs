@@ -10,7 +10,7 @@
 //!
 //! **Best match.** A query that is one group of three or more plain words selects the
 //! articles holding every word ([`Compiled::query`]) and, after them, those holding most
-//! (at least two thirds, [`Compiled::most`]); phrases, exact forms, documents, exclusions
+//! (at least two thirds, [`most_of`]); phrases, exact forms, documents, exclusions
 //! and `AND` stay strict.
 //!
 //! Every syllable matches on the folded stream, so all spellings are found; a syllable typed
@@ -64,7 +64,7 @@ pub struct Compiled {
     /// included); `None` when the query is strict.
     pub best: Option<BestMatch>,
     /// Cheap queries whose best matches hold the best of [`Compiled::query`] and
-    /// [`Compiled::most`] (for ranking in two stages); `None` when the query's form (a cited
+    /// [`Compiled::best`] (for ranking in two stages); `None` when the query's form (a cited
     /// document, a filter) has none.
     pub candidates: Option<Candidates>,
     /// What to mark in snippets.
