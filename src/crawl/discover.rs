@@ -203,14 +203,38 @@ pub fn feed_entries(body: &[u8]) -> Vec<Listed> {
 /// Where the text being read goes.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Field {
-    Url,
+    /// A sitemap's `<loc>`, the entry's own address.
+    Loc,
+    /// A feed item's `<link>` text.
+    Link,
+    /// A time: `lastmod`, `updated`, `pubDate`…
     Time,
 }
 
+/// One entry as it is read.
+struct Entry {
+    /// Its element's depth in the file: a `<loc>` counts only as its child (an image
+    /// sitemap's `<image:loc>` under it is a picture's address).
+    depth: usize,
+    loc: Option<String>,
+    link: Option<String>,
+    modified: Option<i64>,
+}
+
+impl Entry {
+    fn finish(self) -> Option<Listed> {
+        let url = self.loc.or(self.link).filter(|u| !u.is_empty())?;
+        Some(Listed {
+            url,
+            modified: self.modified,
+        })
+    }
+}
+
 /// Reads every entry element named in `entries` (by local name, any namespace): its
-/// address (`<loc>`, `<link>` text, or an Atom `<link href>` of relation `alternate`) and
-/// its latest time. Lenient by design: a dangling `&`, a mismatched end tag or an unknown
-/// entity does not lose the entries around it.
+/// address (its own `<loc>`, else `<link>` text or an Atom `<link href>` of relation
+/// `alternate`) and its latest time. Lenient by design: a dangling `&`, a mismatched end
+/// tag or an unknown entity does not lose the entries around it.
 fn read_entries(body: &[u8], entries: &[&str]) -> Vec<Listed> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_reader(body);
@@ -221,9 +245,10 @@ fn read_entries(body: &[u8], entries: &[&str]) -> Vec<Listed> {
         c.check_end_names = false;
         c.expand_empty_elements = false;
     }
+    let is_entry = |name: &[u8]| entries.iter().any(|n| n.as_bytes() == name);
     let mut out = Vec::new();
-    // The entry being read: its address and times so far.
-    let mut entry: Option<(Option<String>, Option<i64>)> = None;
+    let mut depth = 0usize;
+    let mut entry: Option<Entry> = None;
     // The field whose text is being read, and the text.
     let mut field: Option<Field> = None;
     let mut text = String::new();
@@ -237,20 +262,30 @@ fn read_entries(body: &[u8], entries: &[&str]) -> Vec<Listed> {
             }
         };
         match event {
-            Event::Start(e) | Event::Empty(e) => {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let empty = matches!(event, Event::Empty(_));
+                let at = depth + 1;
+                if !empty {
+                    depth = at;
+                }
                 let name = e.local_name();
                 let name = name.as_ref();
-                if entries.iter().any(|n| n.as_bytes() == name) {
-                    entry = Some((None, None));
+                if is_entry(name) {
+                    entry = Some(Entry {
+                        depth: at,
+                        loc: None,
+                        link: None,
+                        modified: None,
+                    });
                     field = None;
                     continue;
                 }
-                let Some((url, _)) = entry.as_mut() else {
+                let Some(en) = entry.as_mut() else {
                     continue;
                 };
                 text.clear();
                 field = match name {
-                    b"loc" => Some(Field::Url),
+                    b"loc" if at == en.depth + 1 => Some(Field::Loc),
                     b"link" => {
                         let attr = |key: &[u8]| {
                             e.try_get_attribute(key).ok().flatten().and_then(|a| {
@@ -266,22 +301,25 @@ fn read_entries(body: &[u8], entries: &[&str]) -> Vec<Listed> {
                             // comments, the feed itself.
                             Some(href) => {
                                 let rel = attr(b"rel");
-                                if url.is_none()
+                                if en.link.is_none()
                                     && rel
                                         .as_deref()
                                         .is_none_or(|r| r.eq_ignore_ascii_case("alternate"))
                                 {
-                                    *url = Some(href.trim().to_string());
+                                    en.link = Some(href.trim().to_string());
                                 }
                                 None
                             }
-                            None => Some(Field::Url),
+                            None => Some(Field::Link),
                         }
                     }
                     b"lastmod" | b"updated" | b"published" | b"pubDate" | b"date" | b"modified"
                     | b"publication_date" => Some(Field::Time),
                     _ => None,
                 };
+                if empty {
+                    field = None;
+                }
             }
             Event::Text(t) if field.is_some() => {
                 text.push_str(
@@ -309,31 +347,27 @@ fn read_entries(body: &[u8], entries: &[&str]) -> Vec<Listed> {
                 }
             }
             Event::End(e) => {
-                let name = e.local_name();
-                let name = name.as_ref();
-                if entries.iter().any(|n| n.as_bytes() == name) {
-                    if let Some((Some(url), modified)) = entry.take()
-                        && !url.is_empty()
-                    {
-                        out.push(Listed { url, modified });
-                    }
+                depth = depth.saturating_sub(1);
+                if is_entry(e.local_name().as_ref()) {
+                    out.extend(entry.take().and_then(Entry::finish));
                     field = None;
                     continue;
                 }
-                let (Some(f), Some((url, time))) = (field.take(), entry.as_mut()) else {
+                let (Some(f), Some(en)) = (field.take(), entry.as_mut()) else {
                     continue;
                 };
                 let value = text.trim();
                 match f {
-                    Field::Url if url.is_none() && !value.is_empty() => {
-                        *url = Some(value.to_string());
+                    Field::Loc if !value.is_empty() => en.loc = Some(value.to_string()),
+                    Field::Link if en.link.is_none() && !value.is_empty() => {
+                        en.link = Some(value.to_string());
                     }
                     Field::Time => {
                         if let Some(t) = timestamp(value) {
-                            *time = Some(time.map_or(t, |old| old.max(t)));
+                            en.modified = Some(en.modified.map_or(t, |old| old.max(t)));
                         }
                     }
-                    Field::Url => {}
+                    Field::Loc | Field::Link => {}
                 }
             }
             _ => {}
@@ -487,6 +521,23 @@ mod tests {
         assert_eq!(got[0].modified, Some(at("2024-06-01T10:00:00Z")));
         assert!(sitemap_entries(b"").is_empty());
         assert!(sitemap_entries(b"<html><body>not a sitemap</body></html>").is_empty());
+    }
+
+    #[test]
+    fn an_entrys_own_loc_wins_over_images_and_other_languages() {
+        // Image sitemaps put a picture's <image:loc> inside <url>; hreflang sitemaps put
+        // the other languages' <xhtml:link href> there, before or after <loc>.
+        let xml = br#"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+            <url><xhtml:link rel="alternate" hreflang="en" href="http://h.vn/en/a"/><loc>http://h.vn/a</loc></url>
+            <url><image:image><image:loc>http://h.vn/anh.jpg</image:loc></image:image><loc>http://h.vn/b</loc><lastmod/></url>
+            <url><loc>http://h.vn/c</loc><image:image><image:loc>http://h.vn/c.jpg</image:loc></image:image></url>
+            </urlset>"#;
+        let got = sitemap_entries(xml);
+        assert_eq!(
+            urls(&got),
+            vec!["http://h.vn/a", "http://h.vn/b", "http://h.vn/c"]
+        );
+        assert!(got.iter().all(|e| e.modified.is_none()));
     }
 
     #[test]
