@@ -3,8 +3,9 @@
 //! child processes on a small and a large synthetic index, with their time and peak memory
 //! (all resident, which counts the mapped index files, and anonymous, what the process
 //! allocated). Asserts the large runs' anonymous peak stays under twice the small ones' plus
-//! 64 MiB: the views stream (KWIC sorted by date) or read fast fields (trend, coverage), so
-//! memory does not follow the index.
+//! 64 MiB where the view streams (KWIC sorted by date) or reads fast fields (trend,
+//! coverage), so memory does not follow the index; `people` and `figures` hold one entry
+//! per person or point they print, so theirs may grow with the articles, never faster.
 //!
 //! `cargo bench --bench views` (200,000 and 20,000 articles); `BAOCHI_VIEWS_N=20000` for a
 //! quick run.
@@ -137,8 +138,18 @@ fn main() {
                 .map_or(0, |r| r.2.1)
         };
         let (a, b) = (anon(small), anon(large));
+        // `people` prints one row per person and `figures` one per point: their memory
+        // follows what they print (the synthetic names give ~270,000 people, far from
+        // exhausted at these sizes), never faster than the articles. The others stream or
+        // read fast fields: their memory stays flat.
+        let holds_its_output = matches!(*name, "people" | "figures, every indicator by unit");
+        let limit = if holds_its_output {
+            a * large / small + 64 * 1024
+        } else {
+            2 * a + 64 * 1024
+        };
         assert!(
-            b <= 2 * a + 64 * 1024,
+            b <= limit,
             "{name}: anonymous memory {b} KiB at {large} articles vs {a} KiB at {small}"
         );
     }
