@@ -237,36 +237,23 @@ pub(super) async fn host_task(host: &str, shared: &Shared) -> Result<(), CrawlEr
         {
             return Ok(());
         }
-        let Ok(parsed) = Url::parse(&url) else {
-            shared
-                .store(Msg::Url {
-                    url,
-                    host: host.to_string(),
-                    entry,
-                    exchanges: Vec::new(),
-                    outcome: Outcome::Failed("unparsable URL".into()),
-                })
-                .await?;
-            continue;
+        // An address that cannot be fetched is finished like one that was: stored with
+        // its outcome, so the frontier moves on.
+        let (exchanges, outcome) = match Url::parse(&url) {
+            Err(_) => (Vec::new(), Outcome::Failed("unparsable URL".into())),
+            Ok(parsed) if !robots.allowed(parsed.as_str()) => {
+                tracing::debug!(url, "disallowed by robots.txt");
+                (Vec::new(), Outcome::Blocked)
+            }
+            Ok(parsed) => {
+                let (exchanges, outcome) = fetch_with_retries(host, &parsed, &entry, shared).await;
+                if matches!(outcome, Outcome::Postponed) {
+                    shared.store(Msg::Extra(exchanges, Vec::new())).await?;
+                    return Ok(());
+                }
+                (exchanges, outcome)
+            }
         };
-        if !robots.allowed(parsed.as_str()) {
-            tracing::debug!(url, "disallowed by robots.txt");
-            shared
-                .store(Msg::Url {
-                    url,
-                    host: host.to_string(),
-                    entry,
-                    exchanges: Vec::new(),
-                    outcome: Outcome::Blocked,
-                })
-                .await?;
-            continue;
-        }
-        let (exchanges, outcome) = fetch_with_retries(host, &parsed, &entry, shared).await;
-        if matches!(outcome, Outcome::Postponed) {
-            shared.store(Msg::Extra(exchanges, Vec::new())).await?;
-            return Ok(());
-        }
         shared
             .store(Msg::Url {
                 url,

@@ -309,18 +309,18 @@ impl Storer<'_> {
 /// Writes a request record and, when an answer came, its response record; returns the
 /// response record's offset.
 pub(super) fn write_exchange(w: &mut WarcWriter, ex: &Exchange) -> std::io::Result<Option<u64>> {
-    let req_id = new_record_id();
     let req_block = warc::http_request_block("GET", &ex.url, &ex.request_headers);
+    let request = |fields| warc::Record {
+        kind: RecordType::Request,
+        id: new_record_id(),
+        target_uri: Some(ex.url.as_str()),
+        date: ex.date,
+        content_type: HTTP_REQUEST,
+        fields,
+        block: &req_block,
+    };
     let Ok(resp) = &ex.response else {
-        w.write(&warc::Record {
-            kind: RecordType::Request,
-            id: req_id,
-            target_uri: Some(ex.url.as_str()),
-            date: ex.date,
-            content_type: HTTP_REQUEST,
-            fields: vec![],
-            block: &req_block,
-        })?;
+        w.write(&request(vec![]))?;
         return Ok(None);
     };
     let resp_id = new_record_id();
@@ -347,14 +347,6 @@ pub(super) fn write_exchange(w: &mut WarcWriter, ex: &Exchange) -> std::io::Resu
         fields,
         block: &block,
     })?;
-    w.write(&warc::Record {
-        kind: RecordType::Request,
-        id: req_id,
-        target_uri: Some(ex.url.as_str()),
-        date: ex.date,
-        content_type: HTTP_REQUEST,
-        fields: vec![("WARC-Concurrent-To", resp_id)],
-        block: &req_block,
-    })?;
+    w.write(&request(vec![("WARC-Concurrent-To", resp_id)]))?;
     Ok(Some(off))
 }
