@@ -461,11 +461,21 @@ fn decide_page(
     }
 }
 
+/// A byline found closing the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ClosingByline {
+    /// The name it gives.
+    pub(crate) name: String,
+    /// Whether a label says it is the byline (`Bài, ảnh: X`, `By X`); a lone name-shaped
+    /// line may also be a product, a post's title or an expert's box under the story.
+    pub(crate) labelled: bool,
+}
+
 /// Removes the byline closing the article and what follows it (the reporter's office, a
 /// source line, a site footer), returning the name. A labelled byline (`Bài, ảnh: X`) is
 /// looked for among the last eight lines; a lone name only among the last four, with
 /// nothing but short lines after it, and a paragraph of prose stops that search.
-pub(crate) fn cut_byline(paras: &mut Vec<String>) -> Option<String> {
+pub(crate) fn cut_byline(paras: &mut Vec<String>) -> Option<ClosingByline> {
     // A source credit closing the article (`Theo VOV`) goes, and the byline may stand
     // above it.
     while paras.len() > 1
@@ -480,7 +490,10 @@ pub(crate) fn cut_byline(paras: &mut Vec<String>) -> Option<String> {
         if i > 0 && metadata::is_labelled_byline(&paras[i]) {
             let name = metadata::byline(&paras[i]);
             paras.truncate(i);
-            return name;
+            return name.map(|name| ClosingByline {
+                name,
+                labelled: true,
+            });
         }
     }
     for i in (n.saturating_sub(4)..n).rev() {
@@ -496,7 +509,10 @@ pub(crate) fn cut_byline(paras: &mut Vec<String>) -> Option<String> {
                 .all(|q| q.chars().count() < 100 && !plain::is_paragraph(q));
             if tail_short && i > 0 {
                 paras.truncate(i);
-                return name;
+                return name.map(|name| ClosingByline {
+                    name,
+                    labelled: false,
+                });
             }
         }
     }
@@ -555,7 +571,11 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        assert_eq!(cut_byline(&mut p).as_deref(), Some("Trần Thép"));
+        let labelled = |name: &str| ClosingByline {
+            name: name.to_string(),
+            labelled: true,
+        };
+        assert_eq!(cut_byline(&mut p), Some(labelled("Trần Thép")));
         assert_eq!(p.len(), 2);
     }
 
@@ -571,8 +591,28 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        assert_eq!(cut_byline(&mut p).as_deref(), Some("X Y"));
+        assert_eq!(
+            cut_byline(&mut p).map(|b| (b.name, b.labelled)),
+            Some(("X Y".to_string(), true))
+        );
         dedup(&mut p);
         assert_eq!(p, vec!["Đoạn một.", "Đoạn hai là một đoạn."]);
+    }
+
+    #[test]
+    fn a_lone_closing_name_is_an_unlabelled_byline() {
+        let mut p: Vec<String> = [
+            "Đoạn một của bài viết kể lại hội nghị sơ kết và các ý kiến của đại biểu dự họp.",
+            "Đoạn hai của bài viết nói về kết quả học tập Nghị quyết Trung ương 4 ở cơ sở.",
+            "Minh Thùy",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert_eq!(
+            cut_byline(&mut p).map(|b| (b.name, b.labelled)),
+            Some(("Minh Thùy".to_string(), false))
+        );
+        assert_eq!(p.len(), 2);
     }
 }

@@ -134,7 +134,7 @@ pub fn extract(text: &str) -> Article {
     }
     let title = title_at.map(|t| lines[t].clone());
     let mut paras: Vec<String> = kept.into_iter().map(str::to_string).collect();
-    let author = super::cut_byline(&mut paras);
+    let author = super::cut_byline(&mut paras).map(|b| b.name);
     super::dedup(&mut paras);
     Article {
         title,

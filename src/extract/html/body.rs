@@ -385,6 +385,7 @@ fn pick(w: &Walker, p: &mut Pass) {
         }
         picked.push(i);
     }
+    drop_orphan_headings(w, p, &mut picked);
     // Picked paragraphs that stand under a linked headline are teasers: a listing's body.
     // A share bar or other furniture between them is no headline. Counted whether or not
     // the teaser rule above demoted them to short text (a home page's summaries are).
@@ -428,12 +429,52 @@ fn pick(w: &Walker, p: &mut Pass) {
     p.picked = picked;
 }
 
+/// Headings past the body's first paragraph that introduce nothing the body keeps: one that
+/// closes the body, and one whose section holds only links before the next heading of its
+/// rank or above. Both head a box of other pages ("Good articles to read together", "Tin
+/// liên quan", "More posts" over a list of headlines) whatever words it is written in; the
+/// links themselves were never picked, so the heading alone would be left standing.
+fn drop_orphan_headings(w: &Walker, p: &Pass, picked: &mut Vec<usize>) {
+    let blocks = &w.blocks;
+    let Some(first_good) = picked.iter().position(|&i| p.class[i] == Class::Good) else {
+        return;
+    };
+    let orphan = |k: usize| -> bool {
+        let h = picked[k];
+        let heading = blocks[h].heading;
+        if k <= first_good || heading == 0 {
+            return false;
+        }
+        let Some(&next) = picked.get(k + 1) else {
+            return true;
+        };
+        let closes = blocks[next].heading > 0 && blocks[next].heading <= heading;
+        closes
+            && (h + 1..next).any(|i| {
+                let b = &blocks[i];
+                b.is_linked() && !b.caption && b.chars >= ORPHAN_LINK_CHARS && p.inside(w, b)
+            })
+    };
+    let drop: Vec<bool> = (0..picked.len()).map(orphan).collect();
+    let mut k = 0;
+    picked.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+}
+
+/// The fewest characters of a link that makes a heading over it a box of links rather
+/// than a section (a one-word link is an anchor within the section's own text).
+const ORPHAN_LINK_CHARS: u32 = 15;
+
 /// The body's text from a pass's blocks, once the headline is known.
 pub(super) struct Body {
     /// The paragraphs, a blank line apart.
     pub(super) text: String,
     /// A byline found among the body's first blocks or closing it.
     pub(super) author: Option<String>,
+    /// Whether that byline is a lone name closing the body, with no label saying so.
+    pub(super) author_unlabelled: bool,
     /// The headline's block.
     pub(super) title_pos: Option<usize>,
     /// Date lines near the body's head, with their blocks.
@@ -504,8 +545,10 @@ pub(super) fn body(w: &Walker, ld: &LinkedData, p: &Pass, title: Option<&str>) -
         }
         paras.push(b.text.clone());
     }
-    if let Some(a) = super::super::cut_byline(&mut paras) {
-        author = Some(a);
+    let mut author_unlabelled = false;
+    if let Some(b) = super::super::cut_byline(&mut paras) {
+        author_unlabelled = !b.labelled;
+        author = Some(b.name);
     }
     super::super::dedup(&mut paras);
     let mut text = paras.join("\n\n");
@@ -520,6 +563,7 @@ pub(super) fn body(w: &Walker, ld: &LinkedData, p: &Pass, title: Option<&str>) -
     Body {
         text,
         author,
+        author_unlabelled,
         title_pos,
         dates,
         later_dates,

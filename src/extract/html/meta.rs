@@ -311,8 +311,18 @@ pub(super) fn author(w: &Walker, ld: &LinkedData, p: &Pass, body: &Body) -> Opti
             .filter(|&i| blocks[i].byline && !blocks[i].code && (3..80).contains(&blocks[i].chars))
             .find_map(|i| block_author(blocks, i))
     };
+    let closing = || {
+        // A lone name closing the body may be a product, a post's title or an expert's box
+        // under the story: the name the page declares wins over it.
+        let declared =
+            || declared_author(w, ld).filter(|a| !is_organisation(a) && is_plausible_name(a));
+        match body.author_unlabelled {
+            true => declared().or_else(|| body.author.clone()),
+            false => body.author.clone(),
+        }
+    };
     let sources: [&dyn Fn() -> Option<String>; 7] = [
-        &|| body.author.clone(),
+        &closing,
         &above_body,
         &under_headline,
         &|| declared_author(w, ld),

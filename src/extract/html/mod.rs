@@ -209,6 +209,55 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_over_nothing_but_links_leaves_with_them() {
+        let links = |a: &str, b: &str| {
+            format!("<ul><li><a href=/a>{a}</a></li><li><a href=/b>{b}</a></li></ul>")
+        };
+        let html = format!(
+            "<body><article><h1>Hội nghị sơ kết</h1>{}<h2>Phần hai</h2>{}<h3>Đọc cùng chủ đề</h3>{}<h3>Phần ba</h3>{}<h2>Best budget pick</h2><p><a href=https://shop.example/x>Acme Budget Blender 3000</a></p>{}<h3>Những bài nên đọc</h3>{}</article></body>",
+            para(30, "đầu"),
+            para(30, "giữa"),
+            links(
+                "Bài viết khác về hội nghị sơ kết",
+                "Một bài khác nữa về đại hội"
+            ),
+            para(30, "sau"),
+            para(30, "blender"),
+            links(
+                "Đại hội đại biểu Đảng bộ tỉnh lần thứ XX",
+                "Học tập Nghị quyết Trung ương 4"
+            )
+        );
+        let a = extract(&html);
+        // Sections and a round-up's item keep their headings.
+        for kept in ["Phần hai", "Phần ba", "Best budget pick", "blender blender"] {
+            assert!(a.body.contains(kept), "{kept}: {}", a.body);
+        }
+        // A heading whose section is only links, inside the story or closing it, goes.
+        for gone in ["Đọc cùng chủ đề", "Những bài nên đọc"] {
+            assert!(!a.body.contains(gone), "{gone}: {}", a.body);
+        }
+    }
+
+    #[test]
+    fn a_lone_name_closing_the_body_gives_way_to_the_declared_author() {
+        let page = |head: &str| {
+            format!(
+                "<html><head>{head}</head><body><article><h1>How electric cars took over</h1>{}{}<h3>About the expert</h3><p>Zane Merva</p></article></body></html>",
+                para(30, "cars"),
+                para(30, "batteries")
+            )
+        };
+        let a = extract(&page("<meta name=\"author\" content=\"Jane Roe\">"));
+        assert_eq!(a.author.as_deref(), Some("Jane Roe"));
+        assert!(!a.body.contains("Zane"), "{}", a.body);
+        // With nothing declared, the closing name is the byline, as on papers that sign
+        // the story at its foot.
+        let a = extract(&page(""));
+        assert_eq!(a.author.as_deref(), Some("Zane Merva"));
+    }
+
+    #[test]
     fn site_name_is_not_an_author_and_long_titles_leave_the_body() {
         let title = "Tăng cường công tác xây dựng Đảng ở cơ sở trong tình hình mới hiện nay";
         let html = format!(
