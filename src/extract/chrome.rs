@@ -108,7 +108,9 @@ pub fn key(line: &str) -> String {
     loop {
         let before = k.len();
         let trimmed = k.trim_end_matches(|c: char| {
-            c.is_whitespace() || matches!(c, ':' | '.' | '>' | '»' | '|' | '-' | '…' | '›')
+            c.is_whitespace()
+                || is_pictograph(c)
+                || matches!(c, ':' | '.' | '>' | '»' | '|' | '-' | '…' | '›')
         });
         k.truncate(trimmed.len());
         if k.ends_with(')')
@@ -124,9 +126,22 @@ pub fn key(line: &str) -> String {
         }
     }
     let trimmed = k.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '|' | '»' | '›' | '-' | '•')
+        c.is_whitespace() || is_pictograph(c) || matches!(c, '|' | '»' | '›' | '-' | '•')
     });
     trimmed.to_string()
+}
+
+/// Arrows, dingbats, geometric shapes and emoji (with their joiner and variation
+/// selectors), which templates set before a box's heading (`🔥 Recommended Posts`, `► Tin
+/// liên quan`) as decoration: they change nothing of what the line says.
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32,
+        0x2190..=0x21FF      // arrows
+        | 0x2300..=0x23FF    // miscellaneous technical (⌚, ⏩)
+        | 0x25A0..=0x27BF    // geometric shapes, miscellaneous symbols, dingbats
+        | 0x2B00..=0x2BFF    // miscellaneous symbols and arrows
+        | 0x1F000..=0x1FAFF  // emoji and pictographs
+        | 0xFE0F | 0x200D)
 }
 
 /// Classifies one line of page text.
@@ -255,6 +270,16 @@ mod tests {
                 w[1]
             );
         }
+    }
+
+    #[test]
+    fn decoration_around_a_box_heading_is_not_part_of_it() {
+        assert_eq!(classify("🔥 Recommended Posts"), Some(Chrome::End));
+        assert_eq!(classify("► Tin liên quan ◄"), Some(Chrome::End));
+        assert_eq!(classify("Tin liên quan ➡️"), Some(Chrome::End));
+        // Letters and the copyright sign stay: they are what the line says.
+        assert_eq!(key("© Báo Thái Nguyên"), "© bao thai nguyen");
+        assert_eq!(classify("🔥 Recommended reading list for teachers"), None);
     }
 
     #[test]

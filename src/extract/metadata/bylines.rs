@@ -51,7 +51,7 @@ pub const AUTHOR_KEYS: [&str; 6] = [
 
 pub(super) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:bài\s*(?:,|và|&|/|-)?\s*ảnh|tin\s*(?:,|và|&|/|-)?\s*ảnh|bài|tin|tin\s*bài|bài\s*viết|thực\s*hiện|nhóm\s*(?:pv|phóng\s*viên)|by|par|written\s+by|story\s+by|text)\s*[:：]\s*(.+?)\s*$|^(?:by|par)\s+(.+?)\s*$",
+        r"(?i)^(?:bài\s*(?:,|và|&|/|-)?\s*ảnh|tin\s*(?:,|và|&|/|-)?\s*ảnh|bài|tin|tin\s*bài|bài\s*viết|thực\s*hiện|nhóm\s*(?:pv|phóng\s*viên)|by|par|written\s+by|story\s+by|text)\s*[:：]\s*(.+?)\s*$|^(?:by|par|written\s+by|story\s+by|words\s+by)\s+(.+?)\s*$",
     )
     .expect("static regex")
 });
@@ -479,6 +479,12 @@ mod tests {
         assert_eq!(byline("Tin, ảnh: Trần Thép").as_deref(), Some("Trần Thép"));
         assert_eq!(byline("Minh Thùy").as_deref(), Some("Minh Thùy"));
         assert_eq!(byline("By Jane Doe").as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            byline("Written by Cassidy Horton").as_deref(),
+            Some("Cassidy Horton")
+        );
+        assert!(is_labelled_byline("Written by Cassidy Horton"));
+        assert_eq!(byline("Written by hand, the letters survive"), None);
         // A sentence's opening after a line break is no byline; particles and usernames are.
         assert_eq!(
             byline("By familiarizing oneself with different types of equipment"),
