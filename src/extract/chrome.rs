@@ -280,6 +280,9 @@ mod tests {
         // Letters and the copyright sign stay: they are what the line says.
         assert_eq!(key("© Báo Thái Nguyên"), "© bao thai nguyen");
         assert_eq!(classify("🔥 Recommended reading list for teachers"), None);
+        // An author's or reviewer's box under the story ends it.
+        assert_eq!(classify("About the Author"), Some(Chrome::End));
+        assert_eq!(classify("About the expert:"), Some(Chrome::End));
     }
 
     #[test]

@@ -389,17 +389,8 @@ fn pick(w: &Walker, p: &mut Pass) {
     // Picked paragraphs that stand under a linked headline are teasers: a listing's body.
     // A share bar or other furniture between them is no headline. Counted whether or not
     // the teaser rule above demoted them to short text (a home page's summaries are).
-    p.body_teasers = picked
-        .iter()
-        .filter(|&&i| p.class[i] != Class::Bad && blocks[i].chars >= GOOD_CHARS)
-        .filter(|&&i| {
-            (i.saturating_sub(3)..i)
-                .rev()
-                .map(|j| (j, &blocks[j]))
-                .take_while(|(_, b)| b.chars < 120 || b.is_linked())
-                .any(|(j, b)| b.chars >= 20 && b.is_linked() && !b.leads_away() && !p.boiler_of[j])
-        })
-        .count() as u32;
+    p.body_teasers = picked.iter().filter(|&&i| is_teaser(w, p, i)).count() as u32;
+    cut_river(w, p, &mut picked);
     // A lead printed just above the container (between headline and body) belongs to it.
     if let Some(&first) = picked.first() {
         let mut i = first;
@@ -427,6 +418,61 @@ fn pick(w: &Walker, p: &mut Pass) {
         }
     }
     p.picked = picked;
+}
+
+/// Whether picked block `i` is a teaser: a paragraph right under a linked headline of the
+/// same site (a share bar or other furniture between them is no headline).
+fn is_teaser(w: &Walker, p: &Pass, i: usize) -> bool {
+    let blocks = &w.blocks;
+    p.class[i] != Class::Bad
+        && blocks[i].chars >= GOOD_CHARS
+        && (i.saturating_sub(3)..i)
+            .rev()
+            .map(|j| (j, &blocks[j]))
+            .take_while(|(_, b)| b.chars < 120 || b.is_linked())
+            .any(|(j, b)| b.chars >= 20 && b.is_linked() && !b.leads_away() && !p.boiler_of[j])
+}
+
+/// The fewest teasers that make a run closing the body a river of other stories.
+const RIVER_TEASERS: usize = 2;
+/// The longest summary of a river's teaser: a sentence or two, where a story's own
+/// paragraphs under linked sub-headings run longer.
+const RIVER_SUMMARY_CHARS: u32 = 320;
+
+/// Cuts a river of other stories closing the body ("Also in the news", "Latest news",
+/// "Tin khác" with their summaries): under a heading, a run of short teasers with only
+/// short lines (their labels, dates) between them, reaching the body's end, after a story
+/// holding more text than the run. A round-up whose items are most of its text, or a
+/// listing, keeps its teasers; page type counts them before the cut.
+fn cut_river(w: &Walker, p: &Pass, picked: &mut Vec<usize>) {
+    let blocks = &w.blocks;
+    let (mut teasers, mut run_chars) = (0usize, 0u64);
+    // Where the box's heading stands, above its first teaser: the cut falls there, so a
+    // byline or a short line closing the story stays.
+    let mut heading_at: Option<usize> = None;
+    for (k, &i) in picked.iter().enumerate().rev() {
+        let b = &blocks[i];
+        if is_teaser(w, p, i) && b.chars <= RIVER_SUMMARY_CHARS {
+            teasers += 1;
+            run_chars += u64::from(b.chars);
+            heading_at = None;
+        } else if p.class[i] == Class::Good {
+            break;
+        } else if b.heading > 0 && teasers > 0 {
+            heading_at = Some(k);
+        }
+    }
+    let Some(start) = heading_at else {
+        return;
+    };
+    let story: u64 = picked[..start]
+        .iter()
+        .filter(|&&i| p.class[i] == Class::Good)
+        .map(|&i| u64::from(blocks[i].chars))
+        .sum();
+    if teasers >= RIVER_TEASERS && story > run_chars {
+        picked.truncate(start);
+    }
 }
 
 /// Headings past the body's first paragraph that introduce nothing the body keeps: one that

@@ -240,10 +240,35 @@ mod tests {
     }
 
     #[test]
+    fn a_river_of_other_stories_under_a_heading_leaves_the_body() {
+        let teaser = |n: usize| {
+            format!(
+                "<h4><a href=/bai-{n}.html>Tin số {n} về công tác xây dựng Đảng ở cơ sở</a></h4><p>Tóm tắt tin số {n}: hội nghị sơ kết việc thực hiện nghị quyết ở các chi bộ trong huyện.</p>"
+            )
+        };
+        let river: String = (1..=4).map(teaser).collect();
+        let page = |story: &str| {
+            format!(
+                "<body><article><h1>Hội nghị sơ kết</h1>{story}<p>Minh Thùy</p><h3>Đọc thêm về xây dựng Đảng</h3>{river}</article></body>"
+            )
+        };
+        let story = format!("{}{}{}", para(50, "một"), para(50, "hai"), para(50, "ba"));
+        let a = extract(&page(&story));
+        assert!(a.body.contains("ba ba"), "{}", a.body);
+        assert!(!a.body.contains("Tóm tắt"), "{}", a.body);
+        assert!(!a.body.contains("Đọc thêm"), "{}", a.body);
+        // The byline closing the story stays the byline.
+        assert_eq!(a.author.as_deref(), Some("Minh Thùy"));
+        // A short introduction over the same items is a round-up: its items are the story.
+        let a = extract(&page(&para(12, "mở")));
+        assert!(a.body.contains("Tóm tắt tin số 4"), "{}", a.body);
+    }
+
+    #[test]
     fn a_lone_name_closing_the_body_gives_way_to_the_declared_author() {
         let page = |head: &str| {
             format!(
-                "<html><head>{head}</head><body><article><h1>How electric cars took over</h1>{}{}<h3>About the expert</h3><p>Zane Merva</p></article></body></html>",
+                "<html><head>{head}</head><body><article><h1>How electric cars took over</h1>{}{}<h3>Expert panel</h3><p>Zane Merva</p></article></body></html>",
                 para(30, "cars"),
                 para(30, "batteries")
             )
