@@ -21,7 +21,7 @@ struct Table {
     prefix: Vec<&'static str>,
     contains: Vec<&'static str>,
     end: HashSet<&'static str>,
-    notices: [Notice; 3],
+    notices: [Notice; 4],
 }
 
 /// A kind of notice sites set among the article's paragraphs, known by what it talks
@@ -47,12 +47,14 @@ impl Notice {
 }
 
 /// The notice families of `chrome.tsv`, in its order: cookie consent panels (several
-/// long paragraphs, so no length bound), affiliate and sponsorship disclosures, and calls
-/// to action (newsletter sign-ups, offers, quotes), which are one or two lines.
-const NOTICE_KINDS: [(&str, &str); 3] = [
+/// long paragraphs, so no length bound), affiliate and sponsorship disclosures, calls to
+/// action (newsletter sign-ups, offers, quotes), which are one or two lines, and appeals
+/// for readers' money (donations, memberships) under a story.
+const NOTICE_KINDS: [(&str, &str); 4] = [
     ("consent_topic", "consent_word"),
     ("disclosure_topic", "disclosure_word"),
     ("cta_topic", "cta_word"),
+    ("appeal_topic", "appeal_word"),
 ];
 
 static CHROME: LazyLock<Table> = LazyLock::new(|| {
@@ -65,6 +67,7 @@ static CHROME: LazyLock<Table> = LazyLock::new(|| {
             Notice::new(2, usize::MAX),
             Notice::new(2, 700),
             Notice::new(1, 200),
+            Notice::new(2, 500),
         ],
     };
     for row in TABLE
@@ -238,6 +241,8 @@ mod tests {
             "disclosure_word" => 7,
             "cta_topic" => 8,
             "cta_word" => 9,
+            "appeal_topic" => 10,
+            "appeal_word" => 11,
             _ => 99,
         };
         let rows: Vec<(u8, &str)> = TABLE
@@ -283,6 +288,31 @@ mod tests {
         // An author's or reviewer's box under the story ends it.
         assert_eq!(classify("About the Author"), Some(Chrome::End));
         assert_eq!(classify("About the expert:"), Some(Chrome::End));
+    }
+
+    #[test]
+    fn appeals_for_readers_money_by_their_subject() {
+        let appeal = "This site is a non-profit project kept alive by reader donations: no ads, \
+                      no paywalls. Please support us.";
+        assert!(is_notice(appeal, "A treatise on coffee"));
+        assert!(is_notice(
+            "Our interviews are expensive to produce. If you enjoyed this one, please support \
+             us by donating a small amount.",
+            "The best graphic novels of 2025"
+        ));
+        // A story about giving keeps its paragraphs, and so does a donation in the news.
+        assert!(!is_notice(
+            "The foundation will donate $1m to help independent nonprofit journalism.",
+            "Philanthropy roundup"
+        ));
+        assert!(!is_notice(
+            appeal,
+            "Why reader donations keep small newsrooms alive"
+        ));
+        assert!(!is_notice(
+            "Hội Chữ thập đỏ tỉnh đã tiếp nhận 120 triệu đồng do các nhà hảo tâm donate.",
+            "Hội nghị tổng kết"
+        ));
     }
 
     #[test]
