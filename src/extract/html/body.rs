@@ -642,6 +642,45 @@ pub(super) fn trace(w: &Walker, p: &Pass, out: &mut Vec<String>) {
     }
 }
 
+/// How many paragraphs at the body's end may be the publisher describing itself.
+const PUBLISHER_TAIL: usize = 3;
+
+/// The body without the publisher's description of itself among its last paragraphs
+/// (`Council for Relationships is a nonprofit…`, `Báo Thái Nguyên là cơ quan ngôn luận…`):
+/// a paragraph opening with the site's declared name followed by a copula, as an author's
+/// bio opens with the byline's name. It is about the site, not the story.
+pub(super) fn without_publisher(text: &str, site: Option<&str>) -> Option<String> {
+    let name = site?.trim();
+    if name.chars().count() < 3 {
+        return None;
+    }
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let n = paragraphs.len();
+    if n < 4 {
+        return None;
+    }
+    let about_site = |p: &str| {
+        if p.len() > BIO_CHARS * 8 || p.chars().count() > BIO_CHARS * 2 {
+            return false;
+        }
+        let Some(head) = p.get(..name.len()) else {
+            return false;
+        };
+        let rest = &p[name.len()..];
+        head.eq_ignore_ascii_case(name)
+            && [" is ", " are ", " was ", " ist ", " est ", " es ", " là "]
+                .iter()
+                .any(|v| rest.starts_with(v))
+    };
+    let keep: Vec<&str> = paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| !(*i + PUBLISHER_TAIL >= n && about_site(p)))
+        .map(|(_, p)| *p)
+        .collect();
+    (keep.len() < n).then(|| keep.join("\n\n"))
+}
+
 /// The longest paragraph read as an author's bio.
 const BIO_CHARS: usize = 500;
 

@@ -39,6 +39,7 @@ pub fn extract(html: &str) -> Article {
     let mut s = signals(&w, &ld);
     s.body_teasers = chosen.body_teasers;
     let text = body::without_bio(&body.text, author.as_deref()).unwrap_or(body.text);
+    let text = body::without_publisher(&text, meta::site(&w)).unwrap_or(text);
     Article {
         title,
         published,
@@ -904,6 +905,32 @@ mod tests {
             body::without_bio(
                 "Một.\n\nAna Lima is here.\n\nHai.\n\nBa.\n\nBốn.",
                 Some("Ana Lima")
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn the_publisher_describing_itself_under_the_story_is_not_the_story() {
+        let page = |tail: &str| {
+            format!(
+                "<html><head><meta property=\"og:site_name\" content=\"Báo Tỉnh\"></head><body><article><h1>Hội nghị sơ kết</h1>{}<p>{tail}</p></article></body></html>",
+                story()
+            )
+        };
+        let about = "Báo Tỉnh là cơ quan ngôn luận của Đảng bộ, chính quyền và nhân dân các dân tộc trong tỉnh, phát hành hằng ngày.";
+        let a = extract(&page(about));
+        assert!(a.body.ends_with("sinh hoạt thường kỳ."), "{}", a.body);
+        // The paper's name opening a sentence of the story, not a copula, stays.
+        let quoted =
+            "Báo Tỉnh đã đăng loạt bài về kết quả hội nghị trong ba số liên tiếp của tháng này.";
+        let a = extract(&page(quoted));
+        assert!(a.body.ends_with("tháng này."), "{}", a.body);
+        // Not among the last paragraphs, it is the story's.
+        assert_eq!(
+            body::without_publisher(
+                "Một.\n\nBáo Tỉnh là tờ báo lâu đời.\n\nHai.\n\nBa.\n\nBốn.",
+                Some("Báo Tỉnh")
             ),
             None
         );
