@@ -560,17 +560,18 @@ mod tests {
         assert!(r.body.contains("Tỉnh ủy"));
     }
 
+    fn owned(lines: &[&str]) -> Vec<String> {
+        lines.iter().map(|s| s.to_string()).collect()
+    }
+
     #[test]
     fn labelled_byline_cuts_a_long_footer() {
-        let mut p: Vec<String> = [
+        let mut p = owned(&[
             "Đoạn một của bài viết.",
             "Đoạn hai của bài viết.",
             "Tin, ảnh: Trần Thép",
             "Báo điện tử của Đảng bộ tỉnh, cơ quan ngôn luận của Đảng bộ, chính quyền và nhân dân các dân tộc trong tỉnh, phát hành hằng ngày.",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        ]);
         let labelled = |name: &str| ClosingByline {
             name: name.to_string(),
             labelled: true,
@@ -581,16 +582,13 @@ mod tests {
 
     #[test]
     fn byline_and_dedup() {
-        let mut p: Vec<String> = [
+        let mut p = owned(&[
             "Đoạn một.",
             "Đoạn hai là một đoạn.",
             "Đoạn hai là một đoạn.",
             "Bài, ảnh: X Y",
             "Ban Tuyên giáo",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        ]);
         assert_eq!(
             cut_byline(&mut p).map(|b| (b.name, b.labelled)),
             Some(("X Y".to_string(), true))
@@ -601,14 +599,11 @@ mod tests {
 
     #[test]
     fn a_lone_closing_name_is_an_unlabelled_byline() {
-        let mut p: Vec<String> = [
+        let mut p = owned(&[
             "Đoạn một của bài viết kể lại hội nghị sơ kết và các ý kiến của đại biểu dự họp.",
             "Đoạn hai của bài viết nói về kết quả học tập Nghị quyết Trung ương 4 ở cơ sở.",
             "Minh Thùy",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        ]);
         assert_eq!(
             cut_byline(&mut p).map(|b| (b.name, b.labelled)),
             Some(("Minh Thùy".to_string(), false))

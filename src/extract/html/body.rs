@@ -389,8 +389,9 @@ fn pick(w: &Walker, p: &mut Pass) {
     // Picked paragraphs that stand under a linked headline are teasers: a listing's body.
     // A share bar or other furniture between them is no headline. Counted whether or not
     // the teaser rule above demoted them to short text (a home page's summaries are).
-    p.body_teasers = picked.iter().filter(|&&i| is_teaser(w, p, i)).count() as u32;
-    cut_river(w, p, &mut picked);
+    let teasers: Vec<bool> = picked.iter().map(|&i| is_teaser(w, p, i)).collect();
+    p.body_teasers = teasers.iter().filter(|&&t| t).count() as u32;
+    cut_river(w, p, &mut picked, &teasers);
     // A lead printed just above the container (between headline and body) belongs to it.
     if let Some(&first) = picked.first() {
         let mut i = first;
@@ -444,7 +445,7 @@ const RIVER_SUMMARY_CHARS: u32 = 320;
 /// short lines (their labels, dates) between them, reaching the body's end, after a story
 /// holding more text than the run. A round-up whose items are most of its text, or a
 /// listing, keeps its teasers; page type counts them before the cut.
-fn cut_river(w: &Walker, p: &Pass, picked: &mut Vec<usize>) {
+fn cut_river(w: &Walker, p: &Pass, picked: &mut Vec<usize>, teaser: &[bool]) {
     let blocks = &w.blocks;
     let (mut teasers, mut run_chars) = (0usize, 0u64);
     // Where the box's heading stands, above its first teaser: the cut falls there, so a
@@ -452,7 +453,7 @@ fn cut_river(w: &Walker, p: &Pass, picked: &mut Vec<usize>) {
     let mut heading_at: Option<usize> = None;
     for (k, &i) in picked.iter().enumerate().rev() {
         let b = &blocks[i];
-        if is_teaser(w, p, i) && b.chars <= RIVER_SUMMARY_CHARS {
+        if teaser[k] && b.chars <= RIVER_SUMMARY_CHARS {
             teasers += 1;
             run_chars += u64::from(b.chars);
             heading_at = None;
@@ -501,12 +502,11 @@ fn drop_orphan_headings(w: &Walker, p: &Pass, picked: &mut Vec<usize>) {
                 b.is_linked() && !b.caption && b.chars >= ORPHAN_LINK_CHARS && p.inside(w, b)
             })
     };
-    let drop: Vec<bool> = (0..picked.len()).map(orphan).collect();
-    let mut k = 0;
-    picked.retain(|_| {
-        k += 1;
-        !drop[k - 1]
-    });
+    let kept: Vec<usize> = (0..picked.len())
+        .filter(|&k| !orphan(k))
+        .map(|k| picked[k])
+        .collect();
+    *picked = kept;
 }
 
 /// The fewest characters of a link that makes a heading over it a box of links rather
@@ -645,6 +645,24 @@ pub(super) fn trace(w: &Walker, p: &Pass, out: &mut Vec<String>) {
 /// How many paragraphs at the body's end may be the publisher describing itself.
 const PUBLISHER_TAIL: usize = 3;
 
+/// The body without the paragraphs `drop(index, count, paragraph)` marks, or `None` when it
+/// marks none; a body of fewer than four paragraphs is left whole (a bio or a self-
+/// description there is most of what the page says).
+fn without_paragraphs(text: &str, drop: impl Fn(usize, usize, &str) -> bool) -> Option<String> {
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let n = paragraphs.len();
+    if n < 4 {
+        return None;
+    }
+    let keep: Vec<&str> = paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| !drop(*i, n, p))
+        .map(|(_, p)| *p)
+        .collect();
+    (keep.len() < n).then(|| keep.join("\n\n"))
+}
+
 /// The body without the publisher's description of itself among its last paragraphs
 /// (`Council for Relationships is a nonprofit…`, `Báo Thái Nguyên là cơ quan ngôn luận…`):
 /// a paragraph opening with the site's declared name followed by a copula, as an author's
@@ -654,31 +672,19 @@ pub(super) fn without_publisher(text: &str, site: Option<&str>) -> Option<String
     if name.chars().count() < 3 {
         return None;
     }
-    let paragraphs: Vec<&str> = text.split("\n\n").collect();
-    let n = paragraphs.len();
-    if n < 4 {
-        return None;
-    }
     let about_site = |p: &str| {
         if p.len() > BIO_CHARS * 8 || p.chars().count() > BIO_CHARS * 2 {
             return false;
         }
-        let Some(head) = p.get(..name.len()) else {
+        let (Some(head), Some(rest)) = (p.get(..name.len()), p.get(name.len()..)) else {
             return false;
         };
-        let rest = &p[name.len()..];
         head.eq_ignore_ascii_case(name)
             && [" is ", " are ", " was ", " ist ", " est ", " es ", " là "]
                 .iter()
                 .any(|v| rest.starts_with(v))
     };
-    let keep: Vec<&str> = paragraphs
-        .iter()
-        .enumerate()
-        .filter(|(i, p)| !(*i + PUBLISHER_TAIL >= n && about_site(p)))
-        .map(|(_, p)| *p)
-        .collect();
-    (keep.len() < n).then(|| keep.join("\n\n"))
+    without_paragraphs(text, |i, n, p| i + PUBLISHER_TAIL >= n && about_site(p))
 }
 
 /// The longest paragraph read as an author's bio.
@@ -691,11 +697,6 @@ const BIO_CHARS: usize = 500;
 pub(super) fn without_bio(text: &str, author: Option<&str>) -> Option<String> {
     let name = author?.trim();
     if name.chars().count() < 4 || name.contains(',') {
-        return None;
-    }
-    let paragraphs: Vec<&str> = text.split("\n\n").collect();
-    let n = paragraphs.len();
-    if n < 4 {
         return None;
     }
     let is_bio = |p: &str| {
@@ -714,11 +715,5 @@ pub(super) fn without_bio(text: &str, author: Option<&str>) -> Option<String> {
             .any(|v| after.starts_with(v))
         })
     };
-    let keep: Vec<&str> = paragraphs
-        .iter()
-        .enumerate()
-        .filter(|(i, p)| !((*i == 0 || *i + 2 >= n) && is_bio(p)))
-        .map(|(_, p)| *p)
-        .collect();
-    (keep.len() < n).then(|| keep.join("\n\n"))
+    without_paragraphs(text, |i, n, p| (i == 0 || i + 2 >= n) && is_bio(p))
 }

@@ -316,9 +316,10 @@ pub(super) fn author(w: &Walker, ld: &LinkedData, p: &Pass, body: &Body) -> Opti
         // under the story: the name the page declares wins over it.
         let declared =
             || declared_author(w, ld).filter(|a| !is_organisation(a) && is_plausible_name(a));
-        match body.author_unlabelled {
-            true => declared().or_else(|| body.author.clone()),
-            false => body.author.clone(),
+        if body.author_unlabelled {
+            declared().or_else(|| body.author.clone())
+        } else {
+            body.author.clone()
         }
     };
     let sources: [&dyn Fn() -> Option<String>; 7] = [
